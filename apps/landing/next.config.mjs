@@ -1,0 +1,3 @@
+import { createNextConfig } from '@lumenforge/config/next';
+
+export default createNextConfig(import.meta.dirname);

@@ -1,0 +1,48 @@
+import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
+import { HealthPanel } from '@lumenforge/ui/health-panel';
+import { SYSTEM_BAR_CLASS } from '@lumenforge/ui/system-accent';
+import { getEnv } from '../env';
+import { health } from '../health';
+
+export default async function HomePage() {
+  const env = getEnv();
+  const urlOptions = { domain: env.LUMENFORGE_DOMAIN, localHost: env.LUMENFORGE_LOCAL_HOST };
+  const systems = SYSTEM_IDS.filter((id) => id !== 'landing').map((id) => SYSTEMS[id]);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="min-w-0">
+        <p className="text-sm font-medium text-accent-text">LumenForge</p>
+        <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
+          Design tokens, components, previews, projects and deployments in one place
+        </h1>
+        <p className="mt-4 max-w-2xl text-base text-fg-muted">{SYSTEMS.landing.purpose}</p>
+        <h2 className="mt-10 text-sm font-semibold">Systems</h2>
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          {systems.map((system) => (
+            <li key={system.id}>
+              <a
+                href={systemUrl(system.id, urlOptions)}
+                className="group block h-full overflow-hidden rounded-xl border border-border bg-surface shadow-xs transition-shadow duration-150 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+              >
+                <span
+                  aria-hidden="true"
+                  className={`block h-1 bg-gradient-to-r ${SYSTEM_BAR_CLASS[system.id]}`}
+                />
+                <span className="block p-4">
+                  <span className="flex items-baseline justify-between gap-2">
+                    <span className="font-semibold group-hover:underline">{system.name}</span>
+                    <span className="font-mono text-xs text-fg-muted">:{system.port}</span>
+                  </span>
+                  <span className="mt-1 block text-sm text-fg-muted">{system.tagline}</span>
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <aside aria-label="Landing status">
+        <HealthPanel report={await health.report()} />
+      </aside>
+    </div>
+  );
+}

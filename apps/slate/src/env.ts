@@ -1,0 +1,6 @@
+import { defineAppEnv } from '@lumenforge/config';
+import { ZPlatformEnv } from '@lumenforge/config/env';
+import { ZDbEnv } from '@lumenforge/db/env';
+
+/** Slate's validated configuration; the only reader of process.env in this app. */
+export const getEnv = defineAppEnv('slate', ZPlatformEnv.extend(ZDbEnv.shape), () => process.env);

@@ -1,0 +1,26 @@
+import './global.css';
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { SYSTEMS, systemLinks } from '@lumenforge/config';
+import { AppShell } from '@lumenforge/ui/app-shell';
+import { getEnv } from '../env';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = {
+  title: { default: 'Spark · LumenForge', template: '%s · Spark · LumenForge' },
+  description: SYSTEMS.spark.tagline,
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const env = getEnv();
+  const systems = systemLinks({ domain: env.LUMENFORGE_DOMAIN, localHost: env.LUMENFORGE_LOCAL_HOST });
+  return (
+    <html lang="en" data-system="spark">
+      <body>
+        <AppShell current="spark" systems={systems}>
+          {children}
+        </AppShell>
+      </body>
+    </html>
+  );
+}

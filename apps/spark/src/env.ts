@@ -1,0 +1,6 @@
+import { defineAppEnv } from '@lumenforge/config';
+import { ZPlatformEnv } from '@lumenforge/config/env';
+import { ZDbEnv } from '@lumenforge/db/env';
+
+/** Spark's validated configuration; the only reader of process.env in this app. */
+export const getEnv = defineAppEnv('spark', ZPlatformEnv.extend(ZDbEnv.shape), () => process.env);

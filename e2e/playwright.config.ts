@@ -1,0 +1,48 @@
+import { join, resolve } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
+import { CHROMIUM_ARGS, findChromium } from '@lumenforge/platform/chromium';
+
+const WORKSPACE_ROOT = resolve(import.meta.dirname, '..');
+const OUTPUT = join(WORKSPACE_ROOT, 'test-output');
+const isCI = Boolean(process.env.CI);
+
+/**
+ * One Playwright project per app (its baseURL is the app's URL). The platform is started exactly
+ * as `npm start` starts it (embedded PostgreSQL, production builds), in its own data directory.
+ */
+export default defineConfig({
+  testDir: '.',
+  outputDir: join(OUTPUT, 'e2e', 'results'),
+  fullyParallel: true,
+  workers: 2,
+  retries: isCI ? 1 : 0,
+  forbidOnly: isCI,
+  timeout: 30_000,
+  reporter: [
+    ['list'],
+    ['json', { outputFile: join(OUTPUT, 'reports', 'playwright.json') }],
+    ['html', { open: 'never', outputFolder: join(OUTPUT, 'e2e', 'report') }],
+  ],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: findChromium(process.env.CHROMIUM_PATH), args: CHROMIUM_ARGS },
+  },
+  projects: SYSTEM_IDS.map((id) => ({
+    name: id,
+    testMatch: ['shared/**/*.spec.ts', `${id}/**/*.spec.ts`],
+    use: { baseURL: systemUrl(id) },
+  })),
+  webServer: {
+    command: 'node tools/platform/bootstrap.mjs start',
+    cwd: WORKSPACE_ROOT,
+    wait: { stdout: /LumenForge is ready/ },
+    timeout: 10 * 60_000,
+    reuseExistingServer: !isCI,
+    // DATABASE_URL emptied: the embedded default, not the test server the integration suite uses.
+    env: { DATABASE_URL: '', LUMENFORGE_HOME: join(WORKSPACE_ROOT, '.lumenforge', 'e2e') },
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+    stdout: 'pipe',
+  },
+});

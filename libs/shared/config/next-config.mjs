@@ -1,0 +1,43 @@
+// @ts-check
+// The one Next.js config every LumenForge app uses (apps/<app>/next.config.mjs calls it).
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Names of the workspace libs: they ship TypeScript sources, so Next must transpile them. */
+/** @param {string} workspaceRoot */
+function workspaceLibPackages(workspaceRoot) {
+  const libsDir = join(workspaceRoot, 'libs');
+  const names = [];
+  for (const scope of readdirSync(libsDir, { withFileTypes: true })) {
+    if (!scope.isDirectory()) continue;
+    for (const lib of readdirSync(join(libsDir, scope.name), { withFileTypes: true })) {
+      const manifest = join(libsDir, scope.name, lib.name, 'package.json');
+      if (lib.isDirectory() && existsSync(manifest))
+        names.push(JSON.parse(readFileSync(manifest, 'utf8')).name);
+    }
+  }
+  return names;
+}
+
+/**
+ * @param {string} appDir absolute path of the app (pass import.meta.dirname)
+ * @param {import('next').NextConfig} [overrides]
+ * @returns {import('next').NextConfig}
+ */
+export function createNextConfig(appDir, overrides = {}) {
+  const workspaceRoot = resolve(appDir, '../..');
+  return {
+    // Standalone output: one self-contained server per app for `npm start` and the images.
+    output: 'standalone',
+    outputFileTracingRoot: workspaceRoot,
+    turbopack: { root: workspaceRoot },
+    transpilePackages: workspaceLibPackages(workspaceRoot),
+    // The pg driver and Prisma's runtime load native/wasm files at run time: keep them out of the bundle.
+    serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client'],
+    // `nx typecheck <app>` type-checks apps and libs once; the build does not repeat it.
+    typescript: { ignoreBuildErrors: true },
+    poweredByHeader: false,
+    reactStrictMode: true,
+    ...overrides,
+  };
+}

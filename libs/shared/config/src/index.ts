@@ -1,0 +1,4 @@
+export { SYSTEM_IDS, SYSTEMS, IGNIS_HMR_PORT, isSystemId, type TSystem, type TSystemId } from './systems';
+export { systemUrl, systemUrls, systemLinks, type TSystemUrlOptions, type TSystemLink } from './system-urls';
+export { createEnv, InvalidEnvError } from './create-env';
+export { defineAppEnv } from './app-env';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
+export const ZAuditResultSchema = z.enum(AUDIT_RESULTS);
+export type TAuditResult = z.infer<typeof ZAuditResultSchema>;
+
+export const ZAuditMetadataSchema = z.record(z.string(), z.unknown());
+
+export const ZAuditLogSchema = z.object({
+  id: z.uuid(),
+  occurredAt: z.date(),
+  actorUserId: z.uuid().nullable(),
+  workspaceId: z.uuid().nullable(),
+  /** Dotted verb, e.g. `user.role_changed`, `deploy.approved`, `session.created`. */
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  result: ZAuditResultSchema,
+  correlationId: z.string().nullable(),
+  metadata: ZAuditMetadataSchema,
+});
+export type TAuditLog = z.infer<typeof ZAuditLogSchema>;
+
+export const ZAppendAuditLogSchema = z.object({
+  action: z.string().trim().min(1).max(200),
+  occurredAt: z.date().optional(),
+  actorUserId: z.uuid().nullish(),
+  workspaceId: z.uuid().nullish(),
+  targetType: z.string().max(100).nullish(),
+  targetId: z.string().max(200).nullish(),
+  ip: z.string().max(100).nullish(),
+  userAgent: z.string().max(1000).nullish(),
+  result: ZAuditResultSchema.default('success'),
+  correlationId: z.string().max(200).nullish(),
+  metadata: ZAuditMetadataSchema.default({}),
+});
+export type TAppendAuditLog = z.input<typeof ZAppendAuditLogSchema>;
+
+export const ZListAuditLogsSchema = z.object({
+  actorUserId: z.uuid().optional(),
+  workspaceId: z.uuid().optional(),
+  /** Exact action, or a prefix ending in `.` / `*` (`user.` matches `user.login`, `user.logout`…). */
+  action: z.string().min(1).optional(),
+  result: ZAuditResultSchema.optional(),
+  targetType: z.string().optional(),
+  targetId: z.string().optional(),
+  /** Inclusive lower bound. */
+  from: z.date().optional(),
+  /** Exclusive upper bound. */
+  to: z.date().optional(),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().min(1).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type TListAuditLogs = z.input<typeof ZListAuditLogsSchema>;
+
+export type TAuditLogPage = { items: TAuditLog[]; nextCursor: string | null };

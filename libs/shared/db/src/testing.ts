@@ -1,0 +1,3 @@
+// Entry `@lumenforge/db/testing`: throwaway databases and factories for integration and e2e tests.
+export { createTestDatabase, type TTestDatabase } from './test-database';
+export { makeUser, makeWorkspace, makeMembership } from './test-factories';

@@ -1,0 +1,31 @@
+import { pingDatabase } from '@lumenforge/db/server';
+import type { THealthCheck, THealthStatus } from './health-report';
+
+/** PostgreSQL `SELECT 1` (spec: every app). Critical: no app can serve without its database. */
+export function postgresCheck(): THealthCheck {
+  return {
+    name: 'postgres',
+    critical: true,
+    run: async () => {
+      await pingDatabase({ timeoutMs: 1_500 });
+    },
+  };
+}
+
+/**
+ * Another service's GET /api/health (spec: SPARK checks SLATE and IGNIS). Not critical: the
+ * caller keeps serving, degraded, while a peer is down.
+ */
+export function peerHealthCheck(name: string, healthUrl: string): THealthCheck {
+  return {
+    name,
+    critical: false,
+    run: async (signal) => {
+      const response = await fetch(healthUrl, { signal, headers: { accept: 'application/json' } });
+      const body = (await response.json().catch(() => null)) as { status?: THealthStatus } | null;
+      if (!response.ok || body?.status === 'down')
+        throw new Error(`${healthUrl} answered ${response.status}`);
+      return body?.status === 'degraded' ? 'degraded' : undefined;
+    },
+  };
+}

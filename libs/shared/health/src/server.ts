@@ -1,0 +1,36 @@
+import 'server-only';
+import { httpStatusFor, runHealthChecks, type THealthCheck, type THealthReport } from './health-report';
+
+export { postgresCheck, peerHealthCheck } from './checks';
+
+export type THealthService = {
+  /** Runs the checks now (used by the home page and by the route). */
+  report: () => Promise<THealthReport>;
+  /** The GET /api/health route handler. */
+  GET: () => Promise<Response>;
+};
+
+/** One app's health: its checks, its report and its route handler. */
+export function createHealthService(options: {
+  service: string;
+  version: () => string;
+  checks: () => readonly THealthCheck[];
+}): THealthService {
+  const report = () =>
+    runHealthChecks({
+      service: options.service,
+      version: options.version(),
+      uptimeSeconds: process.uptime(),
+      checks: options.checks(),
+    });
+  return {
+    report,
+    GET: async () => {
+      const result = await report();
+      return Response.json(result, {
+        status: httpStatusFor(result),
+        headers: { 'cache-control': 'no-store' },
+      });
+    },
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * Token set → the Tailwind v4 theme CSS every app imports (`@lumenforge/tokens/theme.css`).
+ *
+ * `@theme` holds the palettes, the light semantic colours, the default (landing) accent and the
+ * type, spacing, radius, shadow and motion scales, so Tailwind generates `bg-surface`,
+ * `text-accent-text`, `shadow-sm`, … `@layer base` then swaps values by attribute:
+ * `[data-theme="dark"]` (or the OS preference unless `data-theme="light"`) for dark values,
+ * `[data-system="…"]` for a system's accent. Semantic variables stay `var()` references, never
+ * inlined, so these swaps reach every utility.
+ */
+import { resolveTokenInTree } from './alias.resolver';
+import { dimensionToRem, tokenValueToCss, type TReferenceToCss } from './css-value.formatter';
+import { DEFAULT_SYSTEM, SYSTEM_PALETTES, type TSystemPalette } from './system-palettes';
+import type { TDimensionValue, TThemeName, TTokenGroup, TTokenSet } from './token.types';
+import {
+  getNode,
+  groupChildren,
+  isToken,
+  pathToName,
+  resolveThemeTree,
+  ROOT_TOKEN_NAME,
+  walkTokens,
+} from './token-tree.utils';
+
+export type TCssDeclaration = { name: string; value: string };
+
+/** Everything the theme CSS declares, before it is written out. */
+export type TThemeVariables = {
+  /** `@theme`: palettes, light semantic colours, default accent, scales. */
+  theme: TCssDeclaration[];
+  /** Dark values of every semantic colour (and any other variable the dark theme changes). */
+  dark: TCssDeclaration[];
+  /** Per system: accent steps and light roles (`[data-system]`), and dark roles. */
+  systems: Record<TSystemPalette, { light: TCssDeclaration[]; dark: TCssDeclaration[] }>;
+};
+
+const ACCENT_GROUP = ['color', 'accent'] as const;
+
+const SINGLE_NAMESPACES: Readonly<Record<string, string>> = {
+  radius: '--radius',
+  shadow: '--shadow',
+  duration: '--duration',
+  easing: '--ease',
+};
+
+/**
+ * The CSS variable a token becomes, in Tailwind v4's theme namespaces, or `undefined` for tokens
+ * the theme does not emit (accent roles are emitted per system; spacing steps are covered by
+ * Tailwind's `--spacing` multiplier).
+ */
+export function cssVariableName(path: readonly string[]): string | undefined {
+  const [head, second, third] = path;
+  if (head === 'color') {
+    if (second === ACCENT_GROUP[1]) return undefined;
+    return `--color-${path.slice(1).join('-')}`;
+  }
+  if (head === 'font' && third !== undefined && path.length === 3) {
+    if (second === 'family') return `--font-${third}`;
+    if (second === 'size') return `--text-${third}`;
+    if (second === 'line-height') return `--text-${third}--line-height`;
+    if (second === 'weight') return `--font-weight-${third}`;
+  }
+  if (head === 'spacing') return second === ROOT_TOKEN_NAME ? '--spacing' : undefined;
+  if (head !== undefined && SINGLE_NAMESPACES[head] && path.length === 2)
+    return `${SINGLE_NAMESPACES[head]}-${second}`;
+  const named = path.filter((segment) => segment !== ROOT_TOKEN_NAME);
+  return `--${named.join('-')}`;
+}
+
+/** Aliases become `var(--target)` when the target has a variable, else the target's literal value. */
+function referenceWriter(tree: TTokenGroup): TReferenceToCss {
+  const write: TReferenceToCss = (path) => {
+    const name = cssVariableName(path);
+    if (name) return `var(${name})`;
+    const resolved = resolveTokenInTree(tree, path);
+    return tokenValueToCss(resolved.type, resolved.value, write);
+  };
+  return write;
+}
+
+function tokenDeclarations(tree: TTokenGroup): (TCssDeclaration & { path: string })[] {
+  const ref = referenceWriter(tree);
+  const declarations: (TCssDeclaration & { path: string })[] = [];
+  for (const { path, token } of walkTokens(tree)) {
+    const name = cssVariableName(path);
+    if (!name) continue;
+    const resolved = resolveTokenInTree(tree, path);
+    // Tailwind's --spacing is a rem multiplier, derived from the px base token.
+    const value =
+      name === '--spacing'
+        ? dimensionToRem(resolved.value as TDimensionValue)
+        : tokenValueToCss(resolved.type, token.$value, ref);
+    declarations.push({ name, value, path: pathToName(path) });
+  }
+  return declarations;
+}
+
+function accentSteps(tree: TTokenGroup, system: TSystemPalette): TCssDeclaration[] {
+  const found = getNode(tree, ['color', system]);
+  if (!found || isToken(found.node)) throw new Error(`The token set has no palette color.${system}`);
+  return groupChildren(found.node)
+    .filter(([, node]) => isToken(node))
+    .map(([step]) => ({ name: `--color-accent-${step}`, value: `var(--color-${system}-${step})` }));
+}
+
+function accentRoles(tree: TTokenGroup, system: TSystemPalette, theme: TThemeName): TCssDeclaration[] {
+  const groupPath = [...ACCENT_GROUP, system];
+  const found = getNode(tree, groupPath);
+  if (!found || isToken(found.node)) {
+    throw new Error(`Theme "${theme}" has no accent roles at ${pathToName(groupPath)}`);
+  }
+  const ref = referenceWriter(tree);
+  return [...walkTokens(found.node, groupPath, found.inheritedType)].map(({ path, token }) => {
+    const role = path.slice(groupPath.length).filter((segment) => segment !== ROOT_TOKEN_NAME);
+    const resolved = resolveTokenInTree(tree, path);
+    return {
+      name: ['--color-accent', ...role].join('-'),
+      value: tokenValueToCss(resolved.type, token.$value, ref),
+    };
+  });
+}
+
+/** Computes every declaration of the theme CSS (exposed for tests and previews). */
+export function buildThemeVariables(set: TTokenSet): TThemeVariables {
+  const lightTree = resolveThemeTree(set, 'light');
+  const darkTree = resolveThemeTree(set, 'dark');
+  const light = tokenDeclarations(lightTree);
+  const dark = tokenDeclarations(darkTree);
+
+  const isColor = (d: TCssDeclaration) => d.name.startsWith('--color-');
+  const defaultAccent = [
+    ...accentSteps(lightTree, DEFAULT_SYSTEM),
+    ...accentRoles(lightTree, DEFAULT_SYSTEM, 'light'),
+  ];
+  const names = new Set(light.map((d) => d.name));
+  const motionDefaults: TCssDeclaration[] = [];
+  if (names.has('--duration-fast')) {
+    motionDefaults.push({ name: '--default-transition-duration', value: 'var(--duration-fast)' });
+  }
+  if (names.has('--ease-standard')) {
+    motionDefaults.push({ name: '--default-transition-timing-function', value: 'var(--ease-standard)' });
+  }
+  const strip = ({ name, value }: TCssDeclaration): TCssDeclaration => ({ name, value });
+  const theme = [
+    ...light.filter(isColor).map(strip),
+    ...defaultAccent,
+    ...light.filter((d) => !isColor(d)).map(strip),
+    ...motionDefaults,
+  ];
+
+  // Every token the dark file defines is re-declared, plus anything else whose value changed.
+  const darkOwn = new Set([...walkTokens(set.themes.dark)].map(({ path }) => pathToName(path)));
+  const lightValues = new Map(light.map((d) => [d.name, d.value]));
+  const darkDeclarations = [
+    ...dark.filter((d) => darkOwn.has(d.path) || lightValues.get(d.name) !== d.value).map(strip),
+    ...accentRoles(darkTree, DEFAULT_SYSTEM, 'dark'),
+  ];
+
+  const systems = Object.fromEntries(
+    SYSTEM_PALETTES.map((system) => [
+      system,
+      {
+        light: [...accentSteps(lightTree, system), ...accentRoles(lightTree, system, 'light')],
+        dark: accentRoles(darkTree, system, 'dark'),
+      },
+    ]),
+  ) as TThemeVariables['systems'];
+
+  return { theme, dark: darkDeclarations, systems };
+}
+
+const DARK_ROOT = ':root:not([data-theme="light"])';
+
+function block(selectors: string[], declarations: TCssDeclaration[], indent: string): string {
+  const body = declarations.map(({ name, value }) => `${indent}  ${name}: ${value};`).join('\n');
+  return `${indent}${selectors.join(`,\n${indent}`)} {\n${body}\n${indent}}`;
+}
+
+/**
+ * The Tailwind v4 theme CSS for a token set: `@theme` plus the `@layer base` rules for dark mode,
+ * the six systems' accents and reduced motion. Import it after `tailwindcss`.
+ */
+export function generateThemeCss(set: TTokenSet): string {
+  const variables = buildThemeVariables(set);
+  const colorScheme = (scheme: string): TCssDeclaration => ({ name: 'color-scheme', value: scheme });
+  const darkRoot = [colorScheme('dark'), ...variables.dark];
+
+  const systemBlocks = SYSTEM_PALETTES.map((system) =>
+    block([`[data-system="${system}"]`], variables.systems[system].light, '  '),
+  );
+  // Dark roles apply to the element carrying data-system, whether data-theme sits on it or above it.
+  const darkSystemBlocks = SYSTEM_PALETTES.map((system) =>
+    block(
+      [`[data-theme="dark"] [data-system="${system}"]`, `[data-theme="dark"][data-system="${system}"]`],
+      variables.systems[system].dark,
+      '  ',
+    ),
+  );
+  const osDarkSystemBlocks = SYSTEM_PALETTES.map((system) =>
+    block(
+      [`${DARK_ROOT} [data-system="${system}"]`, `${DARK_ROOT}[data-system="${system}"]`],
+      variables.systems[system].dark,
+      '    ',
+    ),
+  );
+
+  return [
+    '/* Generated by @lumenforge/tokens from the Luminera token set. Do not edit: change the tokens and rebuild. */',
+    '',
+    '@theme {',
+    '  --color-*: initial;',
+    ...variables.theme.map(({ name, value }) => `  ${name}: ${value};`),
+    '}',
+    '',
+    '@layer base {',
+    block([':root'], [colorScheme('light')], '  '),
+    '',
+    '  /* Dark theme: chosen explicitly, or the OS preference unless light was chosen. */',
+    block(['[data-theme="dark"]'], darkRoot, '  '),
+    '  @media (prefers-color-scheme: dark) {',
+    block([DARK_ROOT], darkRoot, '    '),
+    '  }',
+    '',
+    '  /* System accents: <html data-system="spark">. */',
+    systemBlocks.join('\n'),
+    darkSystemBlocks.join('\n'),
+    '  @media (prefers-color-scheme: dark) {',
+    osDarkSystemBlocks.join('\n'),
+    '  }',
+    '',
+    '  @media (prefers-reduced-motion: reduce) {',
+    '    *,',
+    '    ::before,',
+    '    ::after {',
+    '      animation-duration: 0.01ms !important;',
+    '      animation-iteration-count: 1 !important;',
+    '      transition-duration: 0.01ms !important;',
+    '      scroll-behavior: auto !important;',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,45 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { formatUptime } from './format';
+import { HealthPanel } from './health-panel';
+
+describe('HealthPanel', () => {
+  it('shows each dependency with status, latency and error text, not colour alone', () => {
+    const html = renderToStaticMarkup(
+      <HealthPanel
+        report={{
+          status: 'degraded',
+          service: 'spark',
+          version: '1.4.0',
+          uptimeSeconds: 3720,
+          checkedAt: '2026-11-23T10:11:12.000Z',
+          checks: {
+            postgres: { status: 'ok', latencyMs: 3, critical: true },
+            ignis: { status: 'down', latencyMs: 2000, critical: false, error: 'timed out after 2000 ms' },
+          },
+        }}
+      />,
+    );
+    expect(html).toContain('Degraded');
+    expect(html).toContain('>postgres<');
+    expect(html).toContain('3 ms');
+    expect(html).toContain('timed out after 2000 ms');
+    expect(html).toContain('optional');
+    expect(html).toContain('1 h 2 min');
+    expect(html).toContain('10:11:12 UTC');
+  });
+});
+
+describe('formatUptime', () => {
+  it.each([
+    [0, '0 s'],
+    [59, '59 s'],
+    [60, '1 min'],
+    [3600, '1 h'],
+    [3720, '1 h 2 min'],
+    [86400 + 3600 * 4, '1 d 4 h'],
+    [-5, '0 s'],
+  ])('%s seconds → %s', (seconds, expected) => {
+    expect(formatUptime(seconds)).toBe(expected);
+  });
+});

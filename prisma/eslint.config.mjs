@@ -1,0 +1,3 @@
+import baseConfig, { mayReadProcessEnv } from '../eslint.config.mjs';
+
+export default [...baseConfig, mayReadProcessEnv];
