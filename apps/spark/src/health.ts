@@ -1,5 +1,5 @@
 import 'server-only';
-import { systemUrl } from '@lumenforge/config';
+import { systemUrl, urlOptionsFromEnv } from '@lumenforge/config';
 import { createHealthService, peerHealthCheck, postgresCheck } from '@lumenforge/health/server';
 import { getEnv } from './env';
 
@@ -8,8 +8,7 @@ export const health = createHealthService({
   service: 'spark',
   version: () => getEnv().LUMENFORGE_VERSION,
   checks: () => {
-    const env = getEnv();
-    const urlOptions = { domain: env.LUMENFORGE_DOMAIN, localHost: env.LUMENFORGE_LOCAL_HOST };
+    const urlOptions = urlOptionsFromEnv(getEnv());
     return [
       postgresCheck(),
       peerHealthCheck('slate', `${systemUrl('slate', urlOptions)}/api/health`),

@@ -1,12 +1,11 @@
-import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
+import { SYSTEM_IDS, SYSTEMS, systemUrl, urlOptionsFromEnv } from '@lumenforge/config';
 import { HealthPanel } from '@lumenforge/ui/health-panel';
 import { SYSTEM_BAR_CLASS } from '@lumenforge/ui/system-accent';
 import { getEnv } from '../env';
 import { health } from '../health';
 
 export default async function HomePage() {
-  const env = getEnv();
-  const urlOptions = { domain: env.LUMENFORGE_DOMAIN, localHost: env.LUMENFORGE_LOCAL_HOST };
+  const urlOptions = urlOptionsFromEnv(getEnv());
   const systems = SYSTEM_IDS.filter((id) => id !== 'landing').map((id) => SYSTEMS[id]);
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">

@@ -1,26 +1,16 @@
 import './global.css';
-import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { SYSTEMS, systemLinks } from '@lumenforge/config';
-import { AppShell } from '@lumenforge/ui/app-shell';
+import { systemLinks, systemMetadata, urlOptionsFromEnv } from '@lumenforge/config';
+import { SystemDocument } from '@lumenforge/ui/system-document';
 import { getEnv } from '../env';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = {
-  title: { default: 'Slate · LumenForge', template: '%s · Slate · LumenForge' },
-  description: SYSTEMS.slate.tagline,
-};
+export const metadata = systemMetadata('slate');
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const env = getEnv();
-  const systems = systemLinks({ domain: env.LUMENFORGE_DOMAIN, localHost: env.LUMENFORGE_LOCAL_HOST });
   return (
-    <html lang="en" data-system="slate">
-      <body>
-        <AppShell current="slate" systems={systems}>
-          {children}
-        </AppShell>
-      </body>
-    </html>
+    <SystemDocument system="slate" systems={systemLinks(urlOptionsFromEnv(getEnv()))}>
+      {children}
+    </SystemDocument>
   );
 }

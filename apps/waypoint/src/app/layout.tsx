@@ -1,26 +1,16 @@
 import './global.css';
-import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { SYSTEMS, systemLinks } from '@lumenforge/config';
-import { AppShell } from '@lumenforge/ui/app-shell';
+import { systemLinks, systemMetadata, urlOptionsFromEnv } from '@lumenforge/config';
+import { SystemDocument } from '@lumenforge/ui/system-document';
 import { getEnv } from '../env';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = {
-  title: { default: 'Waypoint · LumenForge', template: '%s · Waypoint · LumenForge' },
-  description: SYSTEMS.waypoint.tagline,
-};
+export const metadata = systemMetadata('waypoint');
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const env = getEnv();
-  const systems = systemLinks({ domain: env.LUMENFORGE_DOMAIN, localHost: env.LUMENFORGE_LOCAL_HOST });
   return (
-    <html lang="en" data-system="waypoint">
-      <body>
-        <AppShell current="waypoint" systems={systems}>
-          {children}
-        </AppShell>
-      </body>
-    </html>
+    <SystemDocument system="waypoint" systems={systemLinks(urlOptionsFromEnv(getEnv()))}>
+      {children}
+    </SystemDocument>
   );
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defineAppEnv } from './app-env';
 import { createEnv, InvalidEnvError } from './create-env';
 import { ZPlatformEnv } from './env';
-import { systemLinks, systemUrl } from './system-urls';
+import { systemMetadata } from './system-metadata';
+import { systemLinks, systemUrl, urlOptionsFromEnv } from './system-urls';
 
 const ZSchema = ZPlatformEnv.extend({ DATABASE_URL: z.url() });
 
@@ -73,5 +74,22 @@ describe('system URLs', () => {
       'waypoint',
     ]);
     expect(new Set(links.map((link) => link.url)).size).toBe(6);
+  });
+});
+
+describe('systemMetadata and urlOptionsFromEnv', () => {
+  it('titles pages "Page · System · LumenForge"', () => {
+    expect(systemMetadata('ignis').title).toEqual({
+      default: 'Ignis · LumenForge',
+      template: '%s · Ignis · LumenForge',
+    });
+  });
+
+  it('turns the platform env into URL options', () => {
+    const options = urlOptionsFromEnv({
+      LUMENFORGE_DOMAIN: 'example.dev',
+      LUMENFORGE_LOCAL_HOST: 'localhost',
+    });
+    expect(systemUrl('spark', options)).toBe('https://spark.example.dev');
   });
 });

@@ -1,4 +1,12 @@
 export { SYSTEM_IDS, SYSTEMS, IGNIS_HMR_PORT, isSystemId, type TSystem, type TSystemId } from './systems';
-export { systemUrl, systemUrls, systemLinks, type TSystemUrlOptions, type TSystemLink } from './system-urls';
+export {
+  systemUrl,
+  systemUrls,
+  systemLinks,
+  urlOptionsFromEnv,
+  type TSystemUrlOptions,
+  type TSystemLink,
+} from './system-urls';
+export { systemMetadata } from './system-metadata';
 export { createEnv, InvalidEnvError } from './create-env';
 export { defineAppEnv } from './app-env';

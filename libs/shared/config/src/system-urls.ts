@@ -36,3 +36,11 @@ export function systemLinks(options: TSystemUrlOptions = {}): TSystemLink[] {
     url: systemUrl(id, options),
   }));
 }
+
+/** URL options from an app's validated platform env. */
+export function urlOptionsFromEnv(env: {
+  LUMENFORGE_DOMAIN?: string | undefined;
+  LUMENFORGE_LOCAL_HOST: string;
+}): TSystemUrlOptions {
+  return { domain: env.LUMENFORGE_DOMAIN, localHost: env.LUMENFORGE_LOCAL_HOST };
+}
