@@ -37,7 +37,9 @@ export default defineConfig({
   webServer: {
     command: 'node tools/platform/bootstrap.mjs start',
     cwd: WORKSPACE_ROOT,
+    // The runner prints this once all six /api/health are ok; the URL lets a running platform be reused.
     wait: { stdout: /LumenForge is ready/ },
+    url: 'http://127.0.0.1:3000/api/health',
     timeout: 10 * 60_000,
     reuseExistingServer: !isCI,
     // DATABASE_URL emptied: the embedded default, not the test server the integration suite uses.
