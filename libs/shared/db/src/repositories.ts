@@ -1,6 +1,7 @@
 import type { TDb } from './client';
 import { AuditLogRepository } from './audit-log.repository';
 import { MembershipRepository } from './membership.repository';
+import { OutboxRepository } from './outbox.repository';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 import { WorkspaceRepository } from './workspace.repository';
@@ -11,6 +12,7 @@ export type TRepositories = {
   memberships: MembershipRepository;
   sessions: SessionRepository;
   auditLogs: AuditLogRepository;
+  outbox: OutboxRepository;
 };
 
 /**
@@ -24,5 +26,6 @@ export function createRepositories(db: TDb): TRepositories {
     memberships: new MembershipRepository(db),
     sessions: new SessionRepository(db),
     auditLogs: new AuditLogRepository(db),
+    outbox: new OutboxRepository(db),
   };
 }

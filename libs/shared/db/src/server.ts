@@ -20,3 +20,10 @@ export { AuditLogRepository } from './audit-log.repository';
 export { generateSessionToken, hashSessionToken } from './session-token';
 export { isUniqueViolation, isRecordNotFound } from './prisma-errors';
 export { DbConflictError, DbNotFoundError } from './db-errors';
+export {
+  OutboxRepository,
+  OUTBOX_CHANNEL,
+  sequenceOutbox,
+  readOutbox,
+  type TOutboxRecord,
+} from './outbox.repository';
