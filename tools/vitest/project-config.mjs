@@ -38,6 +38,7 @@ export function defineProjectConfig(projectDir, overrides = {}) {
         testTimeout: isIntegration ? 60_000 : 10_000,
         hookTimeout: isIntegration ? 120_000 : 10_000,
         fileParallelism: !isIntegration,
+        alias: { 'server-only': join(import.meta.dirname, 'server-only-stub.mjs') },
         reporters: ['default', 'json'],
         outputFile: { json: join(REPORT_DIR, `vitest-${suite}.json`) },
         ...overrides,

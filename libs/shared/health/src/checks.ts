@@ -1,13 +1,16 @@
-import { pingDatabase } from '@lumenforge/db/server';
+import { pingDatabase, type TDb } from '@lumenforge/db/server';
 import type { THealthCheck, THealthStatus } from './health-report';
 
-/** PostgreSQL `SELECT 1` (spec: every app). Critical: no app can serve without its database. */
-export function postgresCheck(): THealthCheck {
+/**
+ * PostgreSQL `SELECT 1` (spec: every app). Critical: no app can serve without its database.
+ * Uses the process's client unless one is given.
+ */
+export function postgresCheck(options: { db?: TDb } = {}): THealthCheck {
   return {
     name: 'postgres',
     critical: true,
     run: async () => {
-      await pingDatabase({ timeoutMs: 1_500 });
+      await pingDatabase({ timeoutMs: 1_500, db: options.db });
     },
   };
 }
