@@ -1,0 +1,46 @@
+import type { TEventEnvelope } from '@lumenforge/events';
+
+/**
+ * Runs inside the transaction that also records the event as processed for this consumer: write
+ * side effects through `tx` and they commit together with that record, exactly once.
+ */
+export type TEventHandler<TTx = unknown> = (
+  event: TEventEnvelope,
+  context: { tx: TTx; attempt: number },
+) => Promise<void>;
+
+export type TRetryPolicy = {
+  /** Attempts before the event is parked (ARCHITECTURE: 3). */
+  attempts: number;
+  /** Wait before attempt n+1, after attempt n failed. */
+  backoffMs: (failedAttempt: number) => number;
+};
+
+export type TSubscribeOptions<TTx = unknown> = {
+  /** Durable consumer name, e.g. `landing.activity-feed`; its position survives restarts. */
+  consumer: string;
+  /** NATS-style subject pattern: `wissil.build.*`, `wissil.>`. */
+  subject: string;
+  handler: TEventHandler<TTx>;
+  retry?: TRetryPolicy;
+};
+
+export type TSubscription = { consumer: string; close: () => Promise<void> };
+
+export type TPublishOptions<TTx = unknown> = {
+  /** The transaction of the change the event describes; without it the event is written on its own. */
+  tx?: TTx;
+};
+
+/** One interface, two transports: PostgreSQL (single-node) and NATS JetStream (cluster). */
+export type TEventBus<TTx = unknown> = {
+  readonly transport: 'postgres' | 'nats';
+  publish: (event: TEventEnvelope, options?: TPublishOptions<TTx>) => Promise<void>;
+  subscribe: (options: TSubscribeOptions<TTx>) => Promise<TSubscription>;
+  close: () => Promise<void>;
+};
+
+export const DEFAULT_RETRY_POLICY: TRetryPolicy = {
+  attempts: 3,
+  backoffMs: (failedAttempt) => 250 * 4 ** (failedAttempt - 1),
+};

@@ -1,0 +1,9 @@
+export {
+  DEFAULT_RETRY_POLICY,
+  type TEventBus,
+  type TEventHandler,
+  type TPublishOptions,
+  type TRetryPolicy,
+  type TSubscribeOptions,
+  type TSubscription,
+} from './event-bus.types';

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { TEventEnvelope } from '@lumenforge/events';
+import { createDbClient } from '@lumenforge/db/server';
+import { createTestDatabase, type TTestDatabase } from '@lumenforge/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresEventBus } from './postgres-event-bus';
+import {
+  countSideEffects,
+  describeEventBusContract,
+  FAST_RETRY,
+  recordingHandler,
+  sampleEvent,
+  waitFor,
+} from './testing';
+
+let testDb: TTestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb.drop();
+});
+
+const createBus = () =>
+  createPostgresEventBus({
+    db: testDb.db,
+    databaseUrl: testDb.url,
+    pollIntervalMs: 500,
+    onError: () => undefined,
+  });
+
+describeEventBusContract('PostgreSQL (outbox + LISTEN/NOTIFY)', () => ({ db: testDb.db, createBus }));
+
+describe('PostgreSQL transport', () => {
+  it('wakes a consumer in another process on commit (NOTIFY), long before its poll interval', async () => {
+    const otherProcessDb = createDbClient(testDb.url, { poolMax: 2 });
+    const consumerBus = createPostgresEventBus({
+      db: otherProcessDb,
+      databaseUrl: testDb.url,
+      pollIntervalMs: 60_000,
+    });
+    const publisherBus = createBus();
+    const consumer = `notify-${randomUUID()}`;
+    const correlationId = `notify-${randomUUID()}`;
+    await consumerBus.subscribe({
+      consumer,
+      subject: 'wissil.build.started',
+      handler: recordingHandler(consumer),
+      retry: FAST_RETRY,
+    });
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300)); // let it reach its first wait
+    const started = performance.now();
+    await publisherBus.publish(sampleEvent(correlationId));
+    await waitFor(async () => (await countSideEffects(testDb.db, consumer, correlationId)) === 1, 5_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await Promise.all([consumerBus.close(), publisherBus.close()]);
+    await otherProcessDb.$disconnect();
+  });
+
+  it('does not repeat side effects when events are redelivered (cursor rewound)', async () => {
+    const consumer = `redeliver-${randomUUID()}`;
+    const correlationId = `redeliver-${randomUUID()}`;
+    const bus = createBus();
+    await bus.subscribe({
+      consumer,
+      subject: 'wissil.build.started',
+      handler: recordingHandler(consumer),
+      retry: FAST_RETRY,
+    });
+    for (let index = 0; index < 3; index += 1) await bus.publish(sampleEvent(correlationId));
+    await waitFor(async () => (await countSideEffects(testDb.db, consumer, correlationId)) === 3);
+    await bus.close();
+
+    await testDb.db.eventConsumerCursor.update({ where: { consumer }, data: { position: 0n } });
+    const again = createBus();
+    await again.subscribe({
+      consumer,
+      subject: 'wissil.build.started',
+      handler: recordingHandler(consumer),
+      retry: FAST_RETRY,
+    });
+    const latest = await testDb.db.outboxEvent.aggregate({ _max: { position: true } });
+    await waitFor(async () => {
+      const cursor = await testDb.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } });
+      return cursor.position >= (latest._max.position ?? 0n);
+    });
+    expect(await countSideEffects(testDb.db, consumer, correlationId)).toBe(3);
+    await again.close();
+  });
+
+  it('runs one consumer name in one process at a time; a standby takes over when it stops', async () => {
+    const consumer = `exclusive-${randomUUID()}`;
+    const correlationId = `exclusive-${randomUUID()}`;
+    const handledBy: string[] = [];
+    // A new consumer starts at the beginning of the log; only this test's events are counted.
+    const handler = (name: string) => async (event: TEventEnvelope) => {
+      if (event.correlationId === correlationId) handledBy.push(name);
+    };
+    const active = createBus();
+    const standby = createBus();
+    await active.subscribe({
+      consumer,
+      subject: 'wissil.build.started',
+      handler: handler('active'),
+      retry: FAST_RETRY,
+    });
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+    await standby.subscribe({
+      consumer,
+      subject: 'wissil.build.started',
+      handler: handler('standby'),
+      retry: FAST_RETRY,
+    });
+    await active.publish(sampleEvent(correlationId));
+    await waitFor(async () => handledBy.length === 1);
+    await active.close();
+    await standby.publish(sampleEvent(correlationId));
+    await waitFor(async () => handledBy.length === 2);
+    expect(handledBy).toEqual(['active', 'standby']);
+    await standby.close();
+  });
+});
