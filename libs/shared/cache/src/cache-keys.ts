@@ -1,0 +1,12 @@
+/**
+ * The cluster-mode key layout from spec ("Redis key patterns"). Build keys here, never by hand, so a
+ * prefix delete (`cacheKeys.build('')` = "cache:build:") always matches what was written.
+ */
+export const cacheKeys = {
+  /** `cache:build:{project_id}`: the latest build output/metrics of a project. */
+  build: (projectId: string) => `cache:build:${projectId}`,
+  /** `components:{id}`: a component and its current version. */
+  component: (id: string) => `components:${id}`,
+  /** `realtime:{workspace_id}`: live state of a workspace (presence, latest events). */
+  realtime: (workspaceId: string) => `realtime:${workspaceId}`,
+} as const;
