@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define-event';
-import { DEPLOYMENT_FIELDS, ZDurationMsSchema } from './event-fields.schema';
+import { DEPLOYMENT_FIELDS, ZDurationMsSchema, SAMPLE_DEPLOYMENT } from './event-fields.schema';
 
 export const DEPLOY_COMPLETED = defineEvent({
   subject: 'wissil.deploy.completed',
@@ -13,11 +13,7 @@ export const DEPLOY_COMPLETED = defineEvent({
     previousVersion: z.string().min(1).max(128).nullable(),
   }),
   sample: {
-    deploymentId: '0b5020e9-eced-437d-94e6-20900eb082c4',
-    projectId: '9681f5a7-987b-4f2f-874e-cf01c021fc58',
-    environment: 'staging',
-    imageRef: 'registry.lumenforge.io/acme-web:1.4.2',
-    version: '1.4.2',
+    ...SAMPLE_DEPLOYMENT,
     durationMs: 94_310,
     url: 'https://acme-web.staging.lumenforge.io',
     previousVersion: '1.4.1',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define-event';
-import { DEPLOYMENT_FIELDS, ZHealthCheckResultSchema } from './event-fields.schema';
+import { DEPLOYMENT_FIELDS, ZHealthCheckResultSchema, SAMPLE_DEPLOYMENT } from './event-fields.schema';
 
 export const DEPLOY_HEALTH_CHECK = defineEvent({
   subject: 'wissil.deploy.health_check',
@@ -14,11 +14,7 @@ export const DEPLOY_HEALTH_CHECK = defineEvent({
     checks: z.record(z.string().min(1), ZHealthCheckResultSchema),
   }),
   sample: {
-    deploymentId: '0b5020e9-eced-437d-94e6-20900eb082c4',
-    projectId: '9681f5a7-987b-4f2f-874e-cf01c021fc58',
-    environment: 'staging',
-    imageRef: 'registry.lumenforge.io/acme-web:1.4.2',
-    version: '1.4.2',
+    ...SAMPLE_DEPLOYMENT,
     status: 'passed',
     attempt: 1,
     checks: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define-event';
-import { DEPLOYMENT_FIELDS } from './event-fields.schema';
+import { DEPLOYMENT_FIELDS, SAMPLE_DEPLOYMENT } from './event-fields.schema';
 
 export const DEPLOY_STARTED = defineEvent({
   subject: 'wissil.deploy.started',
@@ -16,11 +16,7 @@ export const DEPLOY_STARTED = defineEvent({
     previousVersion: z.string().min(1).max(128).nullable(),
   }),
   sample: {
-    deploymentId: '0b5020e9-eced-437d-94e6-20900eb082c4',
-    projectId: '9681f5a7-987b-4f2f-874e-cf01c021fc58',
-    environment: 'staging',
-    imageRef: 'registry.lumenforge.io/acme-web:1.4.2',
-    version: '1.4.2',
+    ...SAMPLE_DEPLOYMENT,
     buildId: 'c820fb72-3da0-46af-a6ea-76201cbc59d2',
     requestedBy: 'e7336e82-773b-4b50-9863-705b711c4349',
     approvalId: 'f7562b6a-39b1-40b9-bbb0-c22dc64a65fe',

@@ -51,3 +51,12 @@ export const COMPONENT_FIELDS = {
   name: z.string().min(1).max(200),
   version: z.int().positive(),
 };
+
+/** The deployment every deploy.* sample describes, so the samples tell one consistent story. */
+export const SAMPLE_DEPLOYMENT = {
+  deploymentId: '0b5020e9-eced-437d-94e6-20900eb082c4',
+  projectId: '9681f5a7-987b-4f2f-874e-cf01c021fc58',
+  environment: 'staging',
+  imageRef: 'registry.lumenforge.io/acme-web:1.4.2',
+  version: '1.4.2',
+} as const;
