@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createEnv } from '@lumenforge/config';
+import { ZPostgresUrlSchema } from '@lumenforge/db/env';
 import { z } from 'zod';
 
 export const WORKSPACE_ROOT = resolve(import.meta.dirname, '../../..');
@@ -9,10 +10,7 @@ const ZPort = z.coerce.number().int().min(1).max(65535);
 /** What the platform runner reads from the environment (documented in .env.example). */
 const ZRunnerEnv = z.object({
   /** An external PostgreSQL; when unset the runner starts an embedded one. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
+  DATABASE_URL: ZPostgresUrlSchema.optional(),
   /** Where single-node state lives (embedded PostgreSQL data, logs). */
   LUMENFORGE_HOME: z.string().default(resolve(WORKSPACE_ROOT, '.lumenforge')),
   LUMENFORGE_PG_PORT: ZPort.default(54329),
@@ -28,9 +26,4 @@ export type TRunnerEnv = z.infer<typeof ZRunnerEnv>;
 
 export function readRunnerEnv(): TRunnerEnv {
   return createEnv('lumenforge', ZRunnerEnv, process.env);
-}
-
-/** The environment the runner hands to children: its own, minus nothing; a copy so callers can add to it. */
-export function inheritedEnv(): Record<string, string | undefined> {
-  return { ...process.env };
 }

@@ -1,7 +1,7 @@
 import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
 import { spawnApp, stopApps, waitUntilHealthy, type TAppMode, type TRunningApp } from './app-processes';
 import { prepareDatabase } from './database';
-import { inheritedEnv, readRunnerEnv } from './env';
+import { readRunnerEnv } from './env';
 import { log } from './log';
 import { runNx } from './nx';
 import { assertPortsFree } from './ports';
@@ -57,7 +57,7 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       mode === 'production' ? buildApps() : Promise.resolve(),
     ]);
 
-    const childEnv = { ...inheritedEnv(), DATABASE_URL: database.url };
+    const childEnv = { ...process.env, DATABASE_URL: database.url };
     apps = SYSTEM_IDS.map((id) => spawnApp({ id, mode, bindHost: env.LUMENFORGE_BIND_HOST, env: childEnv }));
     for (const app of apps) {
       app.child.once('exit', (code, signal) => {

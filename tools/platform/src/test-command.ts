@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import pg from 'pg';
 import { createEnv } from '@lumenforge/config';
+import { ZPostgresUrlSchema } from '@lumenforge/db/env';
 import { z } from 'zod';
 import { ensureChromium } from './chromium';
 import { WORKSPACE_ROOT } from './env';
@@ -22,10 +23,7 @@ const STATIC_TARGETS = ['lint', 'typecheck', 'build'] as const;
 
 const ZTestEnv = z.object({
   /** Server the integration tests create their throwaway databases on. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//)
-    .default('postgresql://postgres@127.0.0.1:5432/postgres'),
+  DATABASE_URL: ZPostgresUrlSchema.default('postgresql://postgres@127.0.0.1:5432/postgres'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   CHROMIUM_PATH: z.string().optional(),

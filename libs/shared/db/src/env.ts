@@ -1,10 +1,15 @@
 import { createEnv } from '@lumenforge/config';
 import { z } from 'zod';
 
+/** A PostgreSQL connection URL; every variable that holds one uses this schema. */
+export const ZPostgresUrlSchema = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL');
+
 /** Env fragment the db lib owns; apps compose it into their env.ts (`ZPlatformEnv.extend(ZDbEnv.shape)`). */
 export const ZDbEnv = z.object({
   /** The PostgreSQL database, e.g. postgresql://lumenforge:secret@127.0.0.1:5432/lumenforge. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'),
+  DATABASE_URL: ZPostgresUrlSchema,
   /** Connections per process in the pg pool (each app is one process). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
 });
@@ -22,14 +27,8 @@ const DEFAULT_TEST_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** Only for `./testing`: the server test databases are created on. */
 export const ZDbTestEnv = z.object({
-  TEST_DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
+  TEST_DATABASE_URL: ZPostgresUrlSchema.optional(),
+  DATABASE_URL: ZPostgresUrlSchema.optional(),
 });
 
 /** `TEST_DATABASE_URL`, else `DATABASE_URL`, else the local server as `postgres`. */
