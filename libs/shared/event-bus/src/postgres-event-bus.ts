@@ -96,25 +96,30 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
       return lock.rows[0]?.locked === true;
     };
 
+    // The cursor is read once when the lock is taken (this process then owns it) and written once
+    // per batch. A crash mid-batch redelivers at most that batch, which processed_events absorbs.
+    let cursor: number | undefined;
     const drain = async () => {
+      cursor ??= Number(
+        (await options.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } })).position,
+      );
       for (;;) {
         await sequenceOutbox(options.db);
-        const cursor = await options.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } });
-        const records = await readOutbox(options.db, {
-          afterPosition: Number(cursor.position),
-          limit: batchSize,
-        });
+        const records = await readOutbox(options.db, { afterPosition: cursor, limit: batchSize });
         for (const record of records) {
-          if (isClosed) return;
+          if (isClosed) break;
           if (subjectMatches(subject, record.envelope.subject)) {
             await deliverEvent(options.db, consumer, record.envelope, handler, retry);
           }
+          cursor = record.position;
+        }
+        if (records.length > 0) {
           await options.db.eventConsumerCursor.update({
             where: { consumer },
-            data: { position: BigInt(record.position) },
+            data: { position: BigInt(cursor) },
           });
         }
-        if (records.length < batchSize) return;
+        if (isClosed || records.length < batchSize) return;
       }
     };
 
@@ -126,6 +131,7 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
           if (hasLock) await drain();
         } catch (error) {
           hasLock = false;
+          cursor = undefined;
           await listener?.end().catch(() => undefined);
           listener = undefined;
           reportError(`${consumer}: ${error instanceof Error ? error.message : String(error)}; retrying`);
