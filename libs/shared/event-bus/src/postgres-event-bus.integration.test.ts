@@ -8,8 +8,8 @@ import {
   countSideEffects,
   describeEventBusContract,
   FAST_RETRY,
-  recordingHandler,
   sampleEvent,
+  subscribeRecording,
   waitFor,
 } from './testing';
 
@@ -42,12 +42,7 @@ describe('PostgreSQL transport', () => {
     const publisherBus = createBus();
     const consumer = `notify-${randomUUID()}`;
     const correlationId = `notify-${randomUUID()}`;
-    await consumerBus.subscribe({
-      consumer,
-      subject: 'wissil.build.started',
-      handler: recordingHandler(consumer),
-      retry: FAST_RETRY,
-    });
+    await subscribeRecording(consumerBus, consumer, 'wissil.build.started');
     await new Promise((resolveWait) => setTimeout(resolveWait, 300)); // let it reach its first wait
     const started = performance.now();
     await publisherBus.publish(sampleEvent(correlationId));
@@ -61,24 +56,14 @@ describe('PostgreSQL transport', () => {
     const consumer = `redeliver-${randomUUID()}`;
     const correlationId = `redeliver-${randomUUID()}`;
     const bus = createBus();
-    await bus.subscribe({
-      consumer,
-      subject: 'wissil.build.started',
-      handler: recordingHandler(consumer),
-      retry: FAST_RETRY,
-    });
+    await subscribeRecording(bus, consumer, 'wissil.build.started');
     for (let index = 0; index < 3; index += 1) await bus.publish(sampleEvent(correlationId));
     await waitFor(async () => (await countSideEffects(testDb.db, consumer, correlationId)) === 3);
     await bus.close();
 
     await testDb.db.eventConsumerCursor.update({ where: { consumer }, data: { position: 0n } });
     const again = createBus();
-    await again.subscribe({
-      consumer,
-      subject: 'wissil.build.started',
-      handler: recordingHandler(consumer),
-      retry: FAST_RETRY,
-    });
+    await subscribeRecording(again, consumer, 'wissil.build.started');
     const latest = await testDb.db.outboxEvent.aggregate({ _max: { position: true } });
     await waitFor(async () => {
       const cursor = await testDb.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BUILD_STARTED, createEvent, DEPLOY_STARTED, type TEventEnvelope } from '@lumenforge/events';
 import type { TDbClient, TDbTransaction } from '@lumenforge/db/server';
 import { describe, expect, it } from 'vitest';
-import type { TEventBus, TEventHandler, TRetryPolicy } from './event-bus.types';
+import type { TEventBus, TEventHandler, TRetryPolicy, TSubscription } from './event-bus.types';
 import { listParkedEvents, replayParkedEvent } from './event-delivery';
 
 export type TEventBusHarness = { db: TDbClient; createBus: () => TEventBus<TDbTransaction> };
@@ -44,6 +44,15 @@ export function recordingHandler(consumer: string): TEventHandler<TDbTransaction
   };
 }
 
+/** Subscribes `consumer` with the recording handler and fast retries: the usual test subscription. */
+export function subscribeRecording(
+  bus: TEventBus<TDbTransaction>,
+  consumer: string,
+  subject: string,
+): Promise<TSubscription> {
+  return bus.subscribe({ consumer, subject, handler: recordingHandler(consumer), retry: FAST_RETRY });
+}
+
 export function countSideEffects(db: TDbClient, consumer: string, correlationId: string): Promise<number> {
   return db.auditLog.count({ where: { action: 'test.side_effect', targetId: consumer, correlationId } });
 }
@@ -57,12 +66,7 @@ export function describeEventBusContract(name: string, harness: () => TEventBusH
       const consumer = `contract.once-${randomUUID()}`;
       const committed = `committed-${randomUUID()}`;
       const rolledBack = `rolled-back-${randomUUID()}`;
-      await bus.subscribe({
-        consumer,
-        subject: 'wissil.build.started',
-        handler: recordingHandler(consumer),
-        retry: FAST_RETRY,
-      });
+      await subscribeRecording(bus, consumer, 'wissil.build.started');
       await bus.publish(sampleEvent(committed));
       await expect(
         db.$transaction(async (tx) => {
@@ -82,12 +86,7 @@ export function describeEventBusContract(name: string, harness: () => TEventBusH
       const bus = createBus();
       const consumer = `contract.pattern-${randomUUID()}`;
       const correlationId = `pattern-${randomUUID()}`;
-      await bus.subscribe({
-        consumer,
-        subject: 'wissil.deploy.*',
-        handler: recordingHandler(consumer),
-        retry: FAST_RETRY,
-      });
+      await subscribeRecording(bus, consumer, 'wissil.deploy.*');
       await bus.publish(sampleEvent(correlationId, BUILD_STARTED));
       await bus.publish(sampleEvent(correlationId, DEPLOY_STARTED));
       await waitFor(async () => (await countSideEffects(db, consumer, correlationId)) === 1);
@@ -102,12 +101,7 @@ export function describeEventBusContract(name: string, harness: () => TEventBusH
       const before = `before-${randomUUID()}`;
       const during = `during-${randomUUID()}`;
       const first = createBus();
-      await first.subscribe({
-        consumer,
-        subject: 'wissil.build.>',
-        handler: recordingHandler(consumer),
-        retry: FAST_RETRY,
-      });
+      await subscribeRecording(first, consumer, 'wissil.build.>');
       await first.publish(sampleEvent(before));
       await waitFor(async () => (await countSideEffects(db, consumer, before)) === 1);
       await first.close();
@@ -115,12 +109,7 @@ export function describeEventBusContract(name: string, harness: () => TEventBusH
       const publisher = createBus();
       for (let index = 0; index < 5; index += 1) await publisher.publish(sampleEvent(during));
       const second = createBus();
-      await second.subscribe({
-        consumer,
-        subject: 'wissil.build.>',
-        handler: recordingHandler(consumer),
-        retry: FAST_RETRY,
-      });
+      await subscribeRecording(second, consumer, 'wissil.build.>');
       await waitFor(async () => (await countSideEffects(db, consumer, during)) === 5);
       expect(await countSideEffects(db, consumer, before)).toBe(1);
       await Promise.all([publisher.close(), second.close()]);
