@@ -36,7 +36,7 @@ const SCOPE_CONSTRAINTS = [
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
   })),
 ];
-const INFRA_CLIENTS = ['@prisma/client', 'ioredis', 'nats', 'pg'];
+const INFRA_CLIENTS = ['@prisma/client', 'ioredis', '@nats-io/transport-node', '@nats-io/jetstream', 'pg'];
 
 export default [
   ...nx.configs['flat/base'],

@@ -32,11 +32,28 @@ export type TPublishOptions<TTx = unknown> = {
   tx?: TTx;
 };
 
+/** One event read by `tail`, with the position to resume after (an SSE `Last-Event-ID`). */
+export type TTailedEvent = { cursor: string; event: TEventEnvelope };
+
+export type TTailOptions = {
+  /** Patterns; an event matching any of them is yielded. */
+  subjects: readonly string[];
+  /** Resume after this cursor (from a previous `TTailedEvent`); without it, only events from now on. */
+  after?: string;
+  /** Ends the iteration (the browser went away). */
+  signal: AbortSignal;
+};
+
 /** One interface, two transports: PostgreSQL (single-node) and NATS JetStream (cluster). */
 export type TEventBus<TTx = unknown> = {
   readonly transport: 'postgres' | 'nats';
   publish: (event: TEventEnvelope, options?: TPublishOptions<TTx>) => Promise<void>;
   subscribe: (options: TSubscribeOptions<TTx>) => Promise<TSubscription>;
+  /**
+   * Follows the log live, without a durable position or acknowledgements: for pushing events to
+   * browsers (Server-Sent Events). Cursors are transport-specific and opaque.
+   */
+  tail: (options: TTailOptions) => AsyncIterable<TTailedEvent>;
   close: () => Promise<void>;
 };
 

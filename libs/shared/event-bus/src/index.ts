@@ -6,4 +6,6 @@ export {
   type TRetryPolicy,
   type TSubscribeOptions,
   type TSubscription,
+  type TTailedEvent,
+  type TTailOptions,
 } from './event-bus.types';

@@ -1,20 +1,22 @@
-import pg from 'pg';
 import { isValidSubjectPattern, subjectMatches } from '@lumenforge/events';
 import {
   createRepositories,
-  OUTBOX_CHANNEL,
   readOutbox,
   sequenceOutbox,
   type TDbClient,
   type TDbTransaction,
 } from '@lumenforge/db/server';
 import { deliverEvent } from './event-delivery';
+import { startOutboxWorker } from './outbox-worker';
 import {
   DEFAULT_RETRY_POLICY,
   type TEventBus,
   type TSubscribeOptions,
   type TSubscription,
+  type TTailedEvent,
+  type TTailOptions,
 } from './event-bus.types';
+import { createOutboxNotifications, type TOutboxNotifications } from './outbox-notifications';
 
 export type TPostgresEventBusOptions = {
   db: TDbClient;
@@ -46,59 +48,10 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
     await options.db
       .$executeRaw`INSERT INTO event_consumer_cursors (consumer) VALUES (${consumer}) ON CONFLICT DO NOTHING`;
 
-    let isClosed = false;
-    let listener: pg.Client | undefined;
-    // A notification during a drain must not be lost: it is remembered until the next wait.
-    let hasPendingWake = false;
-    let wakeWaiter: (() => void) | undefined;
-    const wake = () => {
-      hasPendingWake = true;
-      wakeWaiter?.();
-    };
-    const waitForWake = () =>
-      new Promise<void>((resolveWait) => {
-        if (hasPendingWake) {
-          hasPendingWake = false;
-          return resolveWait();
-        }
-        const timer = setTimeout(() => {
-          wakeWaiter = undefined;
-          resolveWait();
-        }, pollIntervalMs);
-        wakeWaiter = () => {
-          clearTimeout(timer);
-          wakeWaiter = undefined;
-          hasPendingWake = false;
-          resolveWait();
-        };
-      });
-
-    /** Connects the LISTEN client and takes the consumer's lock; false while another process holds it. */
-    const acquire = async (): Promise<boolean> => {
-      if (!listener) {
-        const client = new pg.Client({
-          connectionString: options.databaseUrl,
-          connectionTimeoutMillis: 5_000,
-        });
-        client.on('notification', () => wake());
-        client.on('error', (error) => {
-          reportError(`${consumer}: listen connection lost (${error.message}); reconnecting`);
-          listener = undefined;
-        });
-        await client.connect();
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        listener = client;
-      }
-      const lock = await listener.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-        [`lumenforge.consumer.${consumer}`],
-      );
-      return lock.rows[0]?.locked === true;
-    };
-
     // The cursor is read once when the lock is taken (this process then owns it) and written once
     // per batch. A crash mid-batch redelivers at most that batch, which processed_events absorbs.
     let cursor: number | undefined;
+    let isClosed = false;
     const drain = async () => {
       cursor ??= Number(
         (await options.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } })).position,
@@ -123,36 +76,53 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
       }
     };
 
-    const loop = (async () => {
-      let hasLock = false;
-      while (!isClosed) {
-        try {
-          hasLock ||= await acquire();
-          if (hasLock) await drain();
-        } catch (error) {
-          hasLock = false;
-          cursor = undefined;
-          await listener?.end().catch(() => undefined);
-          listener = undefined;
-          reportError(`${consumer}: ${error instanceof Error ? error.message : String(error)}; retrying`);
-        }
-        if (!isClosed) await waitForWake();
-      }
-    })();
+    const worker = startOutboxWorker({
+      databaseUrl: options.databaseUrl,
+      lockName: `lumenforge.consumer.${consumer}`,
+      pollIntervalMs,
+      work: drain,
+      onReset: () => {
+        cursor = undefined;
+      },
+      reportError,
+    });
 
     const subscription: TSubscription = {
       consumer,
       close: async () => {
         isClosed = true;
-        wake();
-        await loop;
-        // Ending the session releases the advisory lock for a standby process.
-        await listener?.end().catch(() => undefined);
+        await worker.close();
         subscriptions.delete(subscription);
       },
     };
     subscriptions.add(subscription);
     return subscription;
+  }
+
+  let notifications: TOutboxNotifications | undefined;
+
+  async function* tail(tailOptions: TTailOptions): AsyncGenerator<TTailedEvent> {
+    const { subjects, signal } = tailOptions;
+    notifications ??= createOutboxNotifications(options.databaseUrl, reportError);
+    const after = tailOptions.after === undefined ? Number.NaN : Number(tailOptions.after);
+    let position = Number.isSafeInteger(after) && after >= 0 ? after : await lastPosition();
+    while (!signal.aborted) {
+      await sequenceOutbox(options.db);
+      const records = await readOutbox(options.db, { afterPosition: position, limit: batchSize });
+      for (const record of records) {
+        position = record.position;
+        if (subjects.some((pattern) => subjectMatches(pattern, record.envelope.subject)))
+          yield { cursor: String(record.position), event: record.envelope };
+        if (signal.aborted) return;
+      }
+      if (records.length < batchSize) await notifications.next(pollIntervalMs, signal);
+    }
+  }
+
+  async function lastPosition(): Promise<number> {
+    await sequenceOutbox(options.db);
+    const result = await options.db.outboxEvent.aggregate({ _max: { position: true } });
+    return Number(result._max.position ?? 0);
   }
 
   return {
@@ -161,8 +131,10 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
       await createRepositories(publishOptions?.tx ?? options.db).outbox.append(event);
     },
     subscribe,
+    tail,
     close: async () => {
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+      await notifications?.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BUILD_STARTED, createEvent, DEPLOY_STARTED, type TEventEnvelope } from '@lumenforge/events';
 import type { TDbClient, TDbTransaction } from '@lumenforge/db/server';
 import { describe, expect, it } from 'vitest';
-import type { TEventBus, TEventHandler, TRetryPolicy, TSubscription } from './event-bus.types';
+import type { TEventBus, TEventHandler, TRetryPolicy, TSubscription, TTailedEvent } from './event-bus.types';
 import { listParkedEvents, replayParkedEvent } from './event-delivery';
 
 export type TEventBusHarness = { db: TDbClient; createBus: () => TEventBus<TDbTransaction> };
@@ -113,6 +113,46 @@ export function describeEventBusContract(name: string, harness: () => TEventBusH
       await waitFor(async () => (await countSideEffects(db, consumer, during)) === 5);
       expect(await countSideEffects(db, consumer, before)).toBe(1);
       await Promise.all([publisher.close(), second.close()]);
+    });
+
+    it('tails live events matching any of several patterns, and resumes after a cursor', async () => {
+      const { createBus } = harness();
+      const bus = createBus();
+      const correlationId = `tail-${randomUUID()}`;
+      const controller = new AbortController();
+      const live = bus.tail({
+        subjects: ['wissil.deploy.*', 'wissil.system.maintenance'],
+        signal: controller.signal,
+      });
+      const iterator = live[Symbol.asyncIterator]();
+      const first = iterator.next(); // a tail starts "from now" once it runs
+      await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+      await bus.publish(sampleEvent(correlationId, BUILD_STARTED)); // not matched
+      for (let index = 0; index < 3; index += 1)
+        await bus.publish(sampleEvent(correlationId, DEPLOY_STARTED));
+      const received: TTailedEvent[] = [];
+      for (let next = await first; !next.done; next = await iterator.next()) {
+        if (next.value.event.correlationId === correlationId) received.push(next.value);
+        if (received.length === 3) break;
+      }
+      expect(received.map((item) => item.event.subject)).toEqual(Array(3).fill('wissil.deploy.started'));
+      controller.abort();
+
+      // A reconnecting browser sends the last cursor it saw (Last-Event-ID) and gets what followed.
+      const resumed = new AbortController();
+      const replay: TTailedEvent[] = [];
+      const timeout = setTimeout(() => resumed.abort(), 5_000);
+      for await (const item of bus.tail({
+        subjects: ['wissil.deploy.*'],
+        after: received[0]?.cursor,
+        signal: resumed.signal,
+      })) {
+        if (item.event.correlationId === correlationId) replay.push(item);
+        if (replay.length === 2) break;
+      }
+      clearTimeout(timeout);
+      expect(replay.map((item) => item.event.id)).toEqual(received.slice(1).map((item) => item.event.id));
+      await bus.close();
     });
 
     it('retries a failing handler 3 times, parks the event with its error, raises wissil.system.alert, and replays it', async () => {

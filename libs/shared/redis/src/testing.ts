@@ -3,7 +3,8 @@
 import { createRedisClient, type TRedisClient } from './client';
 import { readTestRedisUrl } from './env';
 
-export { startRedisServer, findFreePort, type TRedisServerProcess } from './redis-server-process';
+export { startRedisServer, type TRedisServerProcess } from './redis-server-process';
+export { findFreePort } from '@lumenforge/server-process';
 export { uniqueTestPrefix, deleteKeysWithPrefix, escapeRedisGlob } from './test-keys';
 
 /** A client for the shared test Redis (`TEST_REDIS_URL`, else redis://127.0.0.1:6379). Never FLUSHALL it. */

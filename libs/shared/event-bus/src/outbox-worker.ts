@@ -1,0 +1,109 @@
+import pg from 'pg';
+import { OUTBOX_CHANNEL } from '@lumenforge/db/server';
+
+export type TOutboxWorkerOptions = {
+  /** For the LISTEN connection, which also holds the worker's session advisory lock. */
+  databaseUrl: string;
+  /** One process at a time runs the worker with this name; the others wait on standby. */
+  lockName: string;
+  /** Safety net when a notification is missed (e.g. across a reconnect). */
+  pollIntervalMs: number;
+  /** Called whenever the outbox may have something new, while this process holds the lock. */
+  work: () => Promise<void>;
+  /** After a failure (the lock is released by then): forget any state owned under the lock. */
+  onReset?: () => void;
+  reportError: (message: string) => void;
+};
+
+export type TOutboxWorker = {
+  /** Run `work` soon (e.g. after a local publish), without waiting for the notification. */
+  wake: () => void;
+  /** Stops after the current `work` call and releases the lock for a standby process. */
+  close: () => Promise<void>;
+};
+
+/**
+ * A loop that runs `work` each time an outbox row commits anywhere (LISTEN/NOTIFY, with a poll as
+ * the safety net), in exactly one process at a time: a session advisory lock on the LISTEN
+ * connection makes it exclusive, and ending that connection (crash, close) hands it over.
+ * Both the PostgreSQL transport's consumers and the NATS relay run on it.
+ */
+export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker {
+  let isClosed = false;
+  let listener: pg.Client | undefined;
+  // A notification during `work` must not be lost: it is remembered until the next wait.
+  let hasPendingWake = false;
+  let wakeWaiter: (() => void) | undefined;
+  const wake = () => {
+    hasPendingWake = true;
+    wakeWaiter?.();
+  };
+  const waitForWake = () =>
+    new Promise<void>((resolveWait) => {
+      if (hasPendingWake) {
+        hasPendingWake = false;
+        return resolveWait();
+      }
+      const timer = setTimeout(() => {
+        wakeWaiter = undefined;
+        resolveWait();
+      }, options.pollIntervalMs);
+      wakeWaiter = () => {
+        clearTimeout(timer);
+        wakeWaiter = undefined;
+        hasPendingWake = false;
+        resolveWait();
+      };
+    });
+
+  /** Connects the LISTEN client and takes the lock; false while another process holds it. */
+  const acquire = async (): Promise<boolean> => {
+    if (!listener) {
+      const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000 });
+      client.on('notification', () => wake());
+      client.on('error', (error) => {
+        options.reportError(`${options.lockName}: listen connection lost (${error.message}); reconnecting`);
+        listener = undefined;
+      });
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      listener = client;
+    }
+    const lock = await listener.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [options.lockName],
+    );
+    return lock.rows[0]?.locked === true;
+  };
+
+  const loop = (async () => {
+    let hasLock = false;
+    while (!isClosed) {
+      try {
+        hasLock ||= await acquire();
+        if (hasLock) await options.work();
+      } catch (error) {
+        hasLock = false;
+        await listener?.end().catch(() => undefined);
+        listener = undefined;
+        options.onReset?.();
+        options.reportError(
+          `${options.lockName}: ${error instanceof Error ? error.message : String(error)}; retrying`,
+        );
+      }
+      if (!isClosed) await waitForWake();
+    }
+  })();
+
+  return {
+    wake,
+    close: async () => {
+      isClosed = true;
+      wake();
+      await loop;
+      // Ending the session releases the advisory lock for a standby process.
+      await listener?.end().catch(() => undefined);
+      listener = undefined;
+    },
+  };
+}
