@@ -1,6 +1,10 @@
 import { defineAppEnv } from '@lumenforge/config';
 import { ZPlatformEnv } from '@lumenforge/config/env';
-import { ZDbEnv } from '@lumenforge/db/env';
+import { refineRuntimeEnv, ZRuntimeEnv } from '@lumenforge/runtime/env';
 
 /** Ignis's validated configuration; the only reader of process.env in this app. */
-export const getEnv = defineAppEnv('ignis', ZPlatformEnv.extend(ZDbEnv.shape), () => process.env);
+export const getEnv = defineAppEnv(
+  'ignis',
+  ZPlatformEnv.extend(ZRuntimeEnv.shape).superRefine(refineRuntimeEnv),
+  () => process.env,
+);

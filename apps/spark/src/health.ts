@@ -1,7 +1,8 @@
 import 'server-only';
 import { systemUrl, urlOptionsFromEnv } from '@lumenforge/config';
-import { createHealthService, peerHealthCheck, postgresCheck } from '@lumenforge/health/server';
+import { createHealthService, peerHealthCheck } from '@lumenforge/health/server';
 import { getEnv } from './env';
+import { getRuntime } from './runtime';
 
 /** Spark's dependencies (spec: Health Check Dependencies): PostgreSQL, and SLATE and IGNIS as peers. */
 export const health = createHealthService({
@@ -10,7 +11,7 @@ export const health = createHealthService({
   checks: () => {
     const urlOptions = urlOptionsFromEnv(getEnv());
     return [
-      postgresCheck(),
+      ...getRuntime().healthChecks(),
       peerHealthCheck('slate', `${systemUrl('slate', urlOptions)}/api/health`),
       peerHealthCheck('ignis', `${systemUrl('ignis', urlOptions)}/api/health`),
     ];

@@ -1,5 +1,10 @@
 import { validateEnvAtBoot } from '@lumenforge/config/boot';
+import { startAppRuntime } from '@lumenforge/runtime/server';
 import { getEnv } from './env';
+import { health } from './health';
+import { getRuntime } from './runtime';
 
 // Invalid configuration stops the app at start with a message naming the variable.
 validateEnvAtBoot(getEnv);
+// Logs the mode, then consumes cache invalidations and publishes wissil.system.health every 15 s.
+void startAppRuntime(getRuntime, { healthReport: health.report });

@@ -6,6 +6,7 @@ describe('cacheKeys', () => {
     expect(cacheKeys.build('p_123')).toBe('cache:build:p_123');
     expect(cacheKeys.component('c_9')).toBe('components:c_9');
     expect(cacheKeys.realtime('w_1')).toBe('realtime:w_1');
+    expect(cacheKeys.tokens('w_1')).toBe('cache:tokens:w_1:');
   });
 
   it('builds the prefix of a whole family with an empty id', () => {

@@ -7,6 +7,8 @@ export const cacheKeys = {
   build: (projectId: string) => `cache:build:${projectId}`,
   /** `components:{id}`: a component and its current version. */
   component: (id: string) => `components:${id}`,
+  /** `cache:tokens:{workspace_id}`: a workspace's resolved token sets and exports (a prefix: one entry per theme/format). */
+  tokens: (workspaceId: string) => `cache:tokens:${workspaceId}:`,
   /** `realtime:{workspace_id}`: live state of a workspace (presence, latest events). */
   realtime: (workspaceId: string) => `realtime:${workspaceId}`,
 } as const;

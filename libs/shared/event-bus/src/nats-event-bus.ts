@@ -24,7 +24,8 @@ export type TNatsEventBusOptions = {
   db: TDbClient;
   /** For the relay's LISTEN connection (woken when an outbox row commits) and its lock. */
   databaseUrl: string;
-  nc: NatsConnection;
+  /** The connection, or its promise: an app starts (and publishes to the outbox) while NATS is still unreachable. */
+  nc: NatsConnection | Promise<NatsConnection>;
   stream?: TEventStreamOptions;
   /**
    * Redelivery delays of an unacknowledged message (a consumer that crashed, or whose database was
@@ -59,21 +60,25 @@ export function durableName(consumer: string): string {
  * NATS 2.9 (Debian's server): one filter subject per consumer, which is all `subscribe` needs.
  */
 export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDbTransaction> {
-  const { db, nc } = options;
+  const { db } = options;
+  const connection = Promise.resolve(options.nc);
+  connection.catch(() => undefined); // reported where it is awaited
   const streamName = options.stream?.name ?? EVENT_STREAM;
   const backoffMs = options.redeliveryBackoffMs ?? DEFAULT_REDELIVERY_BACKOFF_MS;
   const ackWaitMs = backoffMs[0] ?? 30_000;
   const reportError = options.onError ?? ((message: string) => console.error(`[event-bus] ${message}`));
-  const js = jetstream(nc);
+  const jetStream = () => connection.then((nc) => jetstream(nc));
   const subscriptions = new Set<TSubscription>();
   const tails = new Set<() => void>();
 
   let streamReady: Promise<unknown> | undefined;
   const ensureStream = () => {
-    streamReady ??= ensureEventStream(nc, options.stream).catch((error: unknown) => {
-      streamReady = undefined; // try again next time
-      throw error;
-    });
+    streamReady ??= connection
+      .then((nc) => ensureEventStream(nc, options.stream))
+      .catch((error: unknown) => {
+        streamReady = undefined; // try again next time
+        throw error;
+      });
     return streamReady;
   };
 
@@ -84,6 +89,7 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     reportError,
     work: async () => {
       await ensureStream();
+      const js = await jetStream();
       const publish = async (records: Parameters<Parameters<typeof relayOutboxBatch>[1]>[0]) => {
         // Published concurrently on one connection: JetStream stores them in this order.
         await Promise.all(
@@ -107,7 +113,8 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     if (!isValidSubjectPattern(subject))
       throw new Error(`Invalid subject pattern "${subject}" for consumer ${consumer}`);
     await ensureStream();
-    const jsm = await jetstreamManager(nc);
+    const jsm = await jetstreamManager(await connection);
+    const js = await jetStream();
     const durable = durableName(consumer);
     const config = {
       durable_name: durable,
@@ -193,6 +200,7 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
 
   async function* tail(tailOptions: TTailOptions): AsyncGenerator<TTailedEvent> {
     await ensureStream();
+    const js = await jetStream();
     const { subjects, signal } = tailOptions;
     // NATS 2.9 filters one subject per consumer: a single pattern is filtered by the server,
     // several by us over the whole stream.

@@ -13,3 +13,8 @@ export {
   type TDeliveryOutcome,
   type TParkedEvent,
 } from './event-delivery';
+export {
+  eventStreamResponse,
+  formatServerSentEvent,
+  type TEventStreamOptions,
+} from './event-stream-response';

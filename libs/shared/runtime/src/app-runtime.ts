@@ -1,0 +1,36 @@
+import type { THealthReport } from '@lumenforge/health';
+import { createRuntime, type TPlatformRuntime } from './runtime';
+import type { TRuntimeEnv } from './env';
+
+type TRuntimeGlobal = { __lumenforgeRuntime?: TPlatformRuntime; __lumenforgeRuntimeStarted?: boolean };
+// On globalThis: Next bundles instrumentation and each route separately (module state is not
+// shared between them) and dev mode re-evaluates modules on every edit.
+const runtimeGlobal = globalThis as typeof globalThis & TRuntimeGlobal;
+
+/**
+ * The app's runtime getter, for its `src/runtime.ts`:
+ * `export const getRuntime = defineAppRuntime('spark', getEnv);`. Created on first use.
+ */
+export function defineAppRuntime(service: string, getEnv: () => TRuntimeEnv): () => TPlatformRuntime {
+  return () => (runtimeGlobal.__lumenforgeRuntime ??= createRuntime({ service, env: getEnv() }));
+}
+
+/**
+ * From `instrumentation.node.ts` at server start: logs the mode and starts the background work
+ * (cache invalidation, health events). Runs once per process; retried while it cannot start.
+ */
+export async function startAppRuntime(
+  getRuntime: () => TPlatformRuntime,
+  options: { healthReport: () => Promise<THealthReport> },
+): Promise<void> {
+  if (runtimeGlobal.__lumenforgeRuntimeStarted) return;
+  runtimeGlobal.__lumenforgeRuntimeStarted = true;
+  const runtime = getRuntime();
+  console.info(runtime.summary);
+  await runtime.startBackground({ healthReport: options.healthReport }).catch((error: unknown) => {
+    // e.g. PostgreSQL down at start: the app serves (health says down) and this retries shortly.
+    console.error(`[${runtime.service}] background work did not start: ${String(error)}; retrying in 5 s`);
+    runtimeGlobal.__lumenforgeRuntimeStarted = false;
+    setTimeout(() => void startAppRuntime(getRuntime, options), 5_000).unref();
+  });
+}

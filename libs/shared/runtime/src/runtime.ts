@@ -1,0 +1,183 @@
+import { createMemoryCache, createRedisCache } from '@lumenforge/cache/server';
+import type { TCache } from '@lumenforge/cache';
+import { getDb, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
+import { createNatsEventBus, createPostgresEventBus } from '@lumenforge/event-bus/server';
+import type { TEventBus, TSubscription } from '@lumenforge/event-bus';
+import { createEvent, SYSTEM_HEALTH } from '@lumenforge/events';
+import type { THealthCheck, THealthReport } from '@lumenforge/health';
+import { postgresCheck } from '@lumenforge/health/server';
+import { connectNats, natsServers, type NatsConnection } from '@lumenforge/nats/server';
+import { createMemoryRateLimiter, createRedisRateLimiter } from '@lumenforge/rate-limit/server';
+import type { TRateLimiter, TRateLimiterOptions } from '@lumenforge/rate-limit';
+import { createRedisClient, type TRedisClient } from '@lumenforge/redis/server';
+import { subscribeCacheInvalidation } from './cache-invalidation';
+import { platformMode, type TPlatformMode, type TRuntimeEnv } from './env';
+import { natsCheck, redisCheck } from './infrastructure-checks';
+
+export type TRuntimeLogger = { info: (message: string) => void; error: (message: string) => void };
+
+export type TCreateRuntimeOptions = {
+  /** The app, e.g. `spark`: names its consumers, connections and health events. */
+  service: string;
+  env: TRuntimeEnv;
+  /** Default: the process's client (`getDb()`). */
+  db?: TDbClient;
+  logger?: TRuntimeLogger;
+  /** Key prefix for Redis cache and rate-limit keys; tests isolate with a unique one. Default none. */
+  keyPrefix?: string;
+};
+
+/** What an app's server code uses, the same in both modes. */
+export type TPlatformRuntime = {
+  service: string;
+  mode: TPlatformMode;
+  db: TDbClient;
+  bus: TEventBus<TDbTransaction>;
+  cache: TCache;
+  /** For mutating API requests (`apiRoute` applies it). */
+  writeLimiter: TRateLimiter;
+  /** PostgreSQL, plus Redis and NATS in cluster mode. */
+  healthChecks: () => THealthCheck[];
+  /** One line for the start log: the mode and where each part lives. */
+  summary: string;
+  /**
+   * Starts the background work: cache-invalidation consumers and `wissil.system.health` every
+   * `healthIntervalMs` (default 15 s) with `healthReport()`'s results. Call once, at server start.
+   */
+  startBackground: (options: {
+    healthReport: () => Promise<THealthReport>;
+    healthIntervalMs?: number;
+  }) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/** Strips credentials from a URL for logs. */
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/**
+ * Builds the runtime the environment selects. Single-node: the PostgreSQL event log, an in-process
+ * LRU cache and an in-process write limiter (one process per app). Cluster (`REDIS_URL` or
+ * Sentinel, and `NATS_URL`): NATS JetStream, the Redis cache and the Redis limiter shared by every
+ * replica. Nothing here waits for a server: connections are made in the background, so an app
+ * starts (degraded) while Redis or NATS is still unreachable.
+ */
+export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime {
+  const { env, service } = options;
+  const logger = options.logger ?? { info: console.info, error: console.error };
+  const db = options.db ?? getDb();
+  const mode = platformMode(env);
+  const limits: TRateLimiterOptions = {
+    defaultPolicy: { points: env.RATE_LIMIT_WRITES_PER_MINUTE, durationSeconds: 60 },
+    ...(options.keyPrefix ? { keyPrefix: `${options.keyPrefix}ratelimit` } : {}),
+  };
+  const reportError = (message: string) => logger.error(`[${service}] ${message}`);
+
+  if (mode === 'single-node') {
+    const bus = createPostgresEventBus({ db, databaseUrl: env.DATABASE_URL, onError: reportError });
+    return assemble({
+      mode,
+      bus,
+      cache: createMemoryCache({ max: 10_000 }),
+      writeLimiter: createMemoryRateLimiter(limits),
+      checks: [],
+      summary: `${service}: single-node mode (events in PostgreSQL, in-process cache and rate limits)`,
+      close: async () => undefined,
+    });
+  }
+
+  const redis: TRedisClient = createRedisClient(env, {
+    connectionName: `${service}:runtime`,
+    logger: { warn: (message) => logger.error(message), info: (message) => logger.info(message) },
+  });
+  const servers = natsServers(env);
+  let nc: NatsConnection | undefined;
+  const connection = connectNats({ servers, name: service }).then((connected) => {
+    nc = connected;
+    return connected;
+  });
+  connection.catch((error: unknown) => reportError(`NATS connection failed: ${String(error)}`));
+  const bus = createNatsEventBus({
+    db,
+    databaseUrl: env.DATABASE_URL,
+    nc: connection,
+    stream: { replicas: env.NATS_STREAM_REPLICAS },
+    onError: reportError,
+  });
+  const redisTarget = env.REDIS_URL
+    ? redact(env.REDIS_URL)
+    : `sentinels ${env.REDIS_SENTINELS ?? ''} (master ${env.REDIS_MASTER_NAME ?? ''})`;
+  return assemble({
+    mode,
+    bus,
+    cache: createRedisCache(redis, { keyPrefix: options.keyPrefix ?? '' }),
+    writeLimiter: createRedisRateLimiter(redis, limits),
+    checks: [redisCheck(redis), natsCheck(() => nc)],
+    summary: `${service}: cluster mode (events on NATS JetStream at ${servers.map(redact).join(', ')}, cache and rate limits in Redis at ${redisTarget})`,
+    close: async () => {
+      redis.disconnect();
+      await (nc ?? (await connection.catch(() => undefined)))?.drain().catch(() => undefined);
+    },
+  });
+
+  function assemble(parts: {
+    mode: TPlatformMode;
+    bus: TEventBus<TDbTransaction>;
+    cache: TCache;
+    writeLimiter: TRateLimiter;
+    checks: THealthCheck[];
+    summary: string;
+    close: () => Promise<void>;
+  }): TPlatformRuntime {
+    const subscriptions: TSubscription[] = [];
+    let healthTimer: NodeJS.Timeout | undefined;
+    let isHealthPublishFailing = false;
+
+    const publishHealth = async (healthReport: () => Promise<THealthReport>) => {
+      try {
+        const report = await healthReport();
+        await parts.bus.publish(
+          createEvent(SYSTEM_HEALTH, {
+            data: { ...report, uptimeSeconds: Math.floor(report.uptimeSeconds) },
+            actor: { type: 'system', id: service },
+            correlationId: crypto.randomUUID(),
+            workspaceId: null,
+          }),
+        );
+        if (isHealthPublishFailing) logger.info(`[${service}] health events are published again`);
+        isHealthPublishFailing = false;
+      } catch (error) {
+        // Once per outage: the database is down, which /api/health already reports.
+        if (!isHealthPublishFailing) reportError(`cannot publish wissil.system.health: ${String(error)}`);
+        isHealthPublishFailing = true;
+      }
+    };
+
+    return {
+      service,
+      mode: parts.mode,
+      db,
+      bus: parts.bus,
+      cache: parts.cache,
+      writeLimiter: parts.writeLimiter,
+      healthChecks: () => [postgresCheck({ db }), ...parts.checks],
+      summary: parts.summary,
+      startBackground: async ({ healthReport, healthIntervalMs = 15_000 }) => {
+        if (!healthTimer) {
+          const first = setTimeout(() => void publishHealth(healthReport), Math.min(2_000, healthIntervalMs));
+          first.unref();
+          healthTimer = setInterval(() => void publishHealth(healthReport), healthIntervalMs);
+          healthTimer.unref();
+        }
+        if (subscriptions.length > 0) return;
+        subscriptions.push(...(await subscribeCacheInvalidation(parts.bus, parts.cache, service)));
+      },
+      close: async () => {
+        clearInterval(healthTimer);
+        await parts.bus.close();
+        await parts.close();
+      },
+    };
+  }
+}
