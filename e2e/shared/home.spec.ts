@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
+import { screenshotPath } from './screenshots';
 import { systemUnderTest } from './system';
-
-const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'test-output', 'e2e', 'screenshots');
 
 test('[PLATFORM][HOME]: home page shows the system, its purpose, its health and the switcher', async ({
   page,
@@ -24,9 +21,8 @@ test('[PLATFORM][HOME]: home page shows the system, its purpose, its health and 
   await expect(switcher.getByRole('link')).toHaveCount(6);
   await expect(switcher.getByRole('link', { name: system.name })).toHaveAttribute('aria-current', 'page');
 
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const screenshot = await page.screenshot({
-    path: join(SCREENSHOT_DIR, `${system.id}-home.png`),
+    path: screenshotPath(`${system.id}-home`),
     fullPage: true,
   });
   await testInfo.attach(`${system.id}-home`, { body: screenshot, contentType: 'image/png' });

@@ -120,7 +120,9 @@ export async function runTests(): Promise<number> {
     'integration',
   );
 
-  log.step('3/3 End-to-end tests (Playwright, Chromium) against the platform as `npm start` runs it…');
+  log.step(
+    '3/3 End-to-end tests (Playwright, Chromium) against the platform as `npm start` runs it (single-node)…',
+  );
   let e2e: TCount = ZERO;
   const appBuildsFailed = checkCounts.failedTasks.some((task) => task.endsWith(':build'));
   if (appBuildsFailed) {
@@ -128,8 +130,14 @@ export async function runTests(): Promise<number> {
     e2e = { passed: 0, failed: 1, skipped: 0 };
   } else {
     await runNx(['run', 'e2e:e2e', '--outputStyle=static'], { env: testEnv });
-    const report = join(REPORT_DIR, 'playwright.json');
-    e2e = existsSync(report) ? countPlaywright(readJson(report)) : { passed: 0, failed: 1, skipped: 0 };
+    log.step("   …and again in cluster mode (this machine's Redis and NATS)");
+    await runNx(['run', 'e2e:e2e-cluster', '--outputStyle=static'], { env: testEnv });
+    e2e = addCounts(
+      ...['playwright.json', 'playwright-cluster.json'].map((file) => {
+        const report = join(REPORT_DIR, file);
+        return existsSync(report) ? countPlaywright(readJson(report)) : { passed: 0, failed: 1, skipped: 0 };
+      }),
+    );
   }
 
   const rows: Array<[string, TCount]> = [

@@ -1,16 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDbClient, disconnectDb, getDb } from './client';
+import { createDbClient, createReadDbClient, disconnectDb, getDb, getReadDb, hasReadReplica } from './client';
 import { pingDatabase } from './health';
 
 describe('getDb', () => {
-  const saved = { url: process.env.DATABASE_URL, pool: process.env.DATABASE_POOL_MAX };
+  const saved = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX,
+    DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL,
+  };
 
   afterEach(async () => {
     await disconnectDb();
-    process.env.DATABASE_URL = saved.url;
-    process.env.DATABASE_POOL_MAX = saved.pool;
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    if (saved.pool === undefined) delete process.env.DATABASE_POOL_MAX;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
 
   it('returns one client per process, kept on globalThis', () => {
@@ -44,5 +48,57 @@ describe('getDb', () => {
     const b = createDbClient('postgresql://postgres@127.0.0.1:1/b');
     expect(a).not.toBe(b);
     await Promise.all([a.$disconnect(), b.$disconnect()]);
+  });
+});
+
+describe('getReadDb', () => {
+  const saved = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL,
+  };
+
+  afterEach(async () => {
+    await disconnectDb();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('is the primary client when DATABASE_REPLICA_URL is unset', () => {
+    process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/primary';
+    delete process.env.DATABASE_REPLICA_URL;
+    expect(getReadDb()).toBe(getDb());
+    expect(hasReadReplica()).toBe(false);
+  });
+
+  it('is a second process-wide client, kept on globalThis, when DATABASE_REPLICA_URL is set', async () => {
+    process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/primary';
+    process.env.DATABASE_REPLICA_URL = 'postgresql://postgres@127.0.0.1:1/replica';
+    const readDb = getReadDb();
+    expect(readDb).not.toBe(getDb());
+    expect(getReadDb()).toBe(readDb);
+    expect((globalThis as { __lumenforgeReadDb?: unknown }).__lumenforgeReadDb).toBe(readDb);
+    expect(hasReadReplica()).toBe(true);
+    expect(hasReadReplica(getDb())).toBe(false);
+
+    await disconnectDb();
+    expect((globalThis as { __lumenforgeReadDb?: unknown }).__lumenforgeReadDb).toBeUndefined();
+    expect(getReadDb()).not.toBe(readDb);
+  });
+
+  it('names DATABASE_REPLICA_URL when it is not a PostgreSQL URL', () => {
+    process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/primary';
+    process.env.DATABASE_REPLICA_URL = 'mysql://replica/app';
+    expect(() => getReadDb()).toThrow(/DATABASE_REPLICA_URL: must be a postgres/);
+  });
+
+  it('creates independent read clients for tests and scripts', async () => {
+    const readDb = createReadDbClient({
+      replicaUrl: 'postgresql://postgres@127.0.0.1:1/replica',
+      primaryUrl: 'postgresql://postgres@127.0.0.1:1/primary',
+    });
+    expect(hasReadReplica(readDb)).toBe(true);
+    await readDb.$disconnect();
   });
 });

@@ -1,7 +1,9 @@
-// The one Prisma client of the repository. Apps reach it through `@lumenforge/db/server`.
-import { PrismaPg } from '@prisma/adapter-pg';
+// The one Prisma client of the repository (and its read-replica twin). Apps reach them through
+// `@lumenforge/db/server`.
 import { PrismaClient, type Prisma } from './generated/prisma/client';
 import { readDbEnv } from './env';
+import { createPgAdapterFactory } from './pg-adapter';
+import { ReadReplicaRouter, type TReadReplicaRoutingOptions } from './read-replica';
 
 export type TDbClient = PrismaClient;
 /** The `tx` of `db.$transaction(async (tx) => …)`. */
@@ -20,31 +22,68 @@ export type TCreateDbClientOptions = {
   log?: Prisma.LogLevel[];
 };
 
+function pgAdapterOptions(options: TCreateDbClientOptions, defaultApplicationName: string) {
+  return {
+    poolMax: options.poolMax ?? 10,
+    connectionTimeoutMs: options.connectionTimeoutMs ?? 5_000,
+    applicationName: options.applicationName ?? defaultApplicationName,
+  };
+}
+
 /**
  * A new PrismaClient over a pg pool for `databaseUrl`. For tests and scripts; app code uses
  * {@link getDb}. The caller owns it: call `$disconnect()` when done.
  */
 export function createDbClient(databaseUrl: string, options: TCreateDbClientOptions = {}): TDbClient {
-  const adapter = new PrismaPg(
-    {
-      connectionString: databaseUrl,
-      max: options.poolMax ?? 10,
-      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
-      idleTimeoutMillis: 30_000,
-      application_name: options.applicationName ?? 'lumenforge',
-    },
-    {
-      // An idle pooled connection dropped by the server (restart, failover) must not crash the process.
-      onPoolError: (error) => console.error(`[db] idle PostgreSQL connection failed: ${error.message}`),
-    },
-  );
+  const adapter = createPgAdapterFactory(databaseUrl, pgAdapterOptions(options, 'lumenforge'));
   return new PrismaClient({ adapter, log: options.log ?? [] });
 }
 
-type TDbGlobal = { __lumenforgeDb?: TDbClient };
+export type TCreateReadDbClientOptions = TCreateDbClientOptions &
+  TReadReplicaRoutingOptions & {
+    /** The read replica. */
+    replicaUrl: string;
+    /** Its primary: reads go there while the replica is unreachable. */
+    primaryUrl: string;
+  };
+
+type TDbGlobal = {
+  __lumenforgeDb?: TDbClient;
+  __lumenforgeReadDb?: TDbClient;
+  /** The router behind each read client, for the replica's health check. */
+  __lumenforgeReadReplicaRouters?: WeakMap<TDbClient, ReadReplicaRouter>;
+};
 // Kept on globalThis: Next dev re-evaluates modules on every edit, and a module-level client would
 // leave one pool per reload behind.
 const dbGlobal = globalThis as typeof globalThis & TDbGlobal;
+
+function readReplicaRouters(): WeakMap<TDbClient, ReadReplicaRouter> {
+  dbGlobal.__lumenforgeReadReplicaRouters ??= new WeakMap();
+  return dbGlobal.__lumenforgeReadReplicaRouters;
+}
+
+/**
+ * A new PrismaClient for reads: statements go to `replicaUrl`, and to `primaryUrl` while the
+ * replica is unreachable (see {@link ReadReplicaRouter}). Each side has its own pool of `poolMax`
+ * (the primary's opens connections only during a replica outage). For tests and scripts; app
+ * code uses {@link getReadDb}. The caller owns it: call `$disconnect()` when done.
+ */
+export function createReadDbClient(options: TCreateReadDbClientOptions): TDbClient {
+  const adapterOptions = pgAdapterOptions(options, 'lumenforge-read');
+  const router = new ReadReplicaRouter(
+    createPgAdapterFactory(options.replicaUrl, adapterOptions),
+    createPgAdapterFactory(options.primaryUrl, adapterOptions),
+    options,
+  );
+  const client = new PrismaClient({ adapter: router, log: options.log ?? [] });
+  readReplicaRouters().set(client, router);
+  return client;
+}
+
+/** The replica router behind `db`, when `db` is a read client with a replica. */
+export function readReplicaRouterOf(db: TDbClient): ReadReplicaRouter | undefined {
+  return readReplicaRouters().get(db);
+}
 
 /**
  * The process's PrismaClient, created on first use from `DATABASE_URL` / `DATABASE_POOL_MAX`
@@ -58,9 +97,39 @@ export function getDb(): TDbClient {
   return dbGlobal.__lumenforgeDb;
 }
 
-/** Closes the process's client and its pool (graceful shutdown, end of scripts). Safe to call twice. */
+/**
+ * The process's client for reads that may lag the primary slightly: lists, dashboards, reports.
+ * With `DATABASE_REPLICA_URL` set it reads from the replica and falls back to `DATABASE_URL` while
+ * the replica is unreachable (a replica outage slows reads down, it does not fail them); unset, it
+ * is {@link getDb}. Write, and read what you just wrote, through `getDb()`: the replica applies
+ * the primary's changes with a delay, and rejects writes.
+ */
+export function getReadDb(): TDbClient {
+  if (!dbGlobal.__lumenforgeReadDb) {
+    const env = readDbEnv();
+    dbGlobal.__lumenforgeReadDb = env.DATABASE_REPLICA_URL
+      ? createReadDbClient({
+          replicaUrl: env.DATABASE_REPLICA_URL,
+          primaryUrl: env.DATABASE_URL,
+          poolMax: env.DATABASE_POOL_MAX,
+        })
+      : getDb();
+  }
+  return dbGlobal.__lumenforgeReadDb;
+}
+
+/** Whether `db` (default: {@link getReadDb}) reads from a replica, i.e. `DATABASE_REPLICA_URL` is set. */
+export function hasReadReplica(db: TDbClient = getReadDb()): boolean {
+  return readReplicaRouterOf(db) !== undefined;
+}
+
+/**
+ * Closes the process's clients and their pools (graceful shutdown, end of scripts). Safe to call
+ * twice.
+ */
 export async function disconnectDb(): Promise<void> {
-  const client = dbGlobal.__lumenforgeDb;
+  const clients = new Set([dbGlobal.__lumenforgeDb, dbGlobal.__lumenforgeReadDb]);
   dbGlobal.__lumenforgeDb = undefined;
-  await client?.$disconnect();
+  dbGlobal.__lumenforgeReadDb = undefined;
+  await Promise.all([...clients].map((client) => client?.$disconnect()));
 }

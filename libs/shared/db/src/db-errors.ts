@@ -20,3 +20,33 @@ export class DbNotFoundError extends Error {
     this.name = 'DbNotFoundError';
   }
 }
+
+/** Why the database could not be used, in words fit for a log line or an error message. */
+export const DATABASE_UNAVAILABLE_REASONS = [
+  'connection refused',
+  'host not found',
+  'server unreachable',
+  'connection timed out',
+  'connection closed',
+  'connection terminated by the server',
+  'server not accepting connections',
+  'too many connections',
+  'connection pool exhausted',
+] as const;
+export type TDatabaseUnavailableReason = (typeof DATABASE_UNAVAILABLE_REASONS)[number];
+
+/**
+ * PostgreSQL could not be reached or dropped the connection (stopped, restarting, failing over,
+ * overloaded). Transient: the same call may succeed shortly, and the client reconnects by itself.
+ * Route handlers answer 503. Made from driver and Prisma errors by `toDatabaseError` (`./server`).
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+  constructor(
+    readonly reason: TDatabaseUnavailableReason,
+    options?: { cause?: unknown },
+  ) {
+    super(`The database is unavailable: ${reason}. Try again shortly.`, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}

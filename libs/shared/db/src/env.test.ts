@@ -12,6 +12,20 @@ describe('ZDbEnv', () => {
     ).toBe(25);
   });
 
+  it('takes an optional DATABASE_REPLICA_URL, validated like DATABASE_URL', () => {
+    expect(ZDbEnv.parse({ DATABASE_URL: 'postgresql://db/app' }).DATABASE_REPLICA_URL).toBeUndefined();
+    expect(
+      ZDbEnv.parse({ DATABASE_URL: 'postgresql://db/app', DATABASE_REPLICA_URL: 'postgres://replica/app' })
+        .DATABASE_REPLICA_URL,
+    ).toBe('postgres://replica/app');
+    expect(() =>
+      readDbEnv({ DATABASE_URL: 'postgresql://db/app', DATABASE_REPLICA_URL: 'replica:5432' }),
+    ).toThrow(/DATABASE_REPLICA_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(
+      readDbEnv({ DATABASE_URL: 'postgresql://db/app', DATABASE_REPLICA_URL: '' }).DATABASE_REPLICA_URL,
+    ).toBe(undefined);
+  });
+
   it('composes into an app env schema', () => {
     const app = ZDbEnv.extend({ PORT: ZDbEnv.shape.DATABASE_POOL_MAX });
     expect(app.parse({ DATABASE_URL: 'postgresql://db/app' }).PORT).toBe(10);

@@ -12,6 +12,11 @@ export const ZDbEnv = z.object({
   DATABASE_URL: ZPostgresUrlSchema,
   /** Connections per process in the pg pool (each app is one process). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Optional read replica of DATABASE_URL. When set, `getReadDb()` sends reads to it (lists,
+   * dashboards) and falls back to DATABASE_URL while it is unreachable; unset, reads use the primary.
+   */
+  DATABASE_REPLICA_URL: ZPostgresUrlSchema.optional(),
 });
 export type TDbEnv = z.infer<typeof ZDbEnv>;
 

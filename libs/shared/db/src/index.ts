@@ -46,4 +46,10 @@ export {
   type TListAuditLogs,
   type TAuditLogPage,
 } from './audit-log.schema';
-export { DbConflictError, DbNotFoundError } from './db-errors';
+export {
+  DbConflictError,
+  DbNotFoundError,
+  DatabaseUnavailableError,
+  DATABASE_UNAVAILABLE_REASONS,
+  type TDatabaseUnavailableReason,
+} from './db-errors';

@@ -1,4 +1,4 @@
-import type { TDb } from './client';
+import { getReadDb, type TDb } from './client';
 import { AuditLogRepository } from './audit-log.repository';
 import { MembershipRepository } from './membership.repository';
 import { OutboxRepository } from './outbox.repository';
@@ -28,4 +28,14 @@ export function createRepositories(db: TDb): TRepositories {
     auditLogs: new AuditLogRepository(db),
     outbox: new OutboxRepository(db),
   };
+}
+
+/**
+ * Every repository over {@link getReadDb}: for lists and dashboards, which read from the replica
+ * when `DATABASE_REPLICA_URL` is set (else from the primary) and keep working, from the primary,
+ * while the replica is down. Replica data may lag the primary by the replication delay: write, and
+ * read back what a request just wrote, with `createRepositories(getDb())`.
+ */
+export function createReadRepositories(): TRepositories {
+  return createRepositories(getReadDb());
 }

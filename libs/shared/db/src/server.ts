@@ -3,15 +3,20 @@
 // `import 'server-only'` because tests and tsx scripts import it outside Next.
 export {
   createDbClient,
+  createReadDbClient,
   getDb,
+  getReadDb,
+  hasReadReplica,
   disconnectDb,
   type TDb,
   type TDbClient,
   type TDbTransaction,
   type TCreateDbClientOptions,
+  type TCreateReadDbClientOptions,
 } from './client';
-export { pingDatabase } from './health';
-export { createRepositories, type TRepositories } from './repositories';
+export type { TReadRouteChange } from './read-replica';
+export { pingDatabase, pingReadReplica } from './health';
+export { createRepositories, createReadRepositories, type TRepositories } from './repositories';
 export { UserRepository, type TListUsers } from './user.repository';
 export { WorkspaceRepository } from './workspace.repository';
 export { MembershipRepository, type TMembershipKey } from './membership.repository';
@@ -19,7 +24,13 @@ export { SessionRepository } from './session.repository';
 export { AuditLogRepository } from './audit-log.repository';
 export { generateSessionToken, hashSessionToken } from './session-token';
 export { isUniqueViolation, isRecordNotFound } from './prisma-errors';
-export { DbConflictError, DbNotFoundError } from './db-errors';
+export { isDatabaseUnavailable, toDatabaseError, databaseUnavailableReason } from './connection-errors';
+export {
+  DbConflictError,
+  DbNotFoundError,
+  DatabaseUnavailableError,
+  type TDatabaseUnavailableReason,
+} from './db-errors';
 export {
   OutboxRepository,
   OUTBOX_CHANNEL,

@@ -63,12 +63,15 @@ function migrateDeploy(url: string): Promise<void> {
 
 /**
  * Creates an empty, uniquely named database on the server at `TEST_DATABASE_URL`, else
- * `DATABASE_URL`, else postgresql://postgres@127.0.0.1:5432/postgres, applies every migration with
+ * `DATABASE_URL`, else postgresql://postgres@127.0.0.1:5432/postgres (or at `serverUrl`, e.g. a
+ * private server from `startPostgresServer()`), applies every migration with
  * `prisma migrate deploy` (skip with `migrate: false`) and returns a client for it. Call `drop()`
  * in `afterAll`.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TTestDatabase> {
-  const serverUrl = readTestServerUrl();
+export async function createTestDatabase(
+  options: { migrate?: boolean; serverUrl?: string } = {},
+): Promise<TTestDatabase> {
+  const serverUrl = options.serverUrl ?? readTestServerUrl();
   const name = `${TEST_DATABASE_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
   const url = withDatabase(serverUrl, name);

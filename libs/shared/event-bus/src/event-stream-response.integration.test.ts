@@ -1,46 +1,29 @@
-import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { DEPLOY_STARTED } from '@lumenforge/events';
 import { createTestDatabase, type TTestDatabase } from '@lumenforge/db/testing';
+import { startFetchServer, type TFetchServer } from '@lumenforge/server-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStreamResponse } from './event-stream-response';
 import { createPostgresEventBus } from './postgres-event-bus';
 import { sampleEvent } from './testing';
 
 let testDb: TTestDatabase;
-let server: Server;
+let server: TFetchServer;
 let baseUrl: string;
-const bus = () => busInstance;
 let busInstance: ReturnType<typeof createPostgresEventBus>;
+const bus = () => busInstance;
 
 // A real HTTP server in front of the route helper, as Next would run it.
 beforeAll(async () => {
   testDb = await createTestDatabase();
   busInstance = createPostgresEventBus({ db: testDb.db, databaseUrl: testDb.url, onError: () => undefined });
-  server = createServer((incoming, outgoing) => {
-    const controller = new AbortController();
-    outgoing.on('close', () => controller.abort());
-    const request = new Request(`http://127.0.0.1${incoming.url ?? '/'}`, {
-      headers: incoming.headers as Record<string, string>,
-      signal: controller.signal,
-    });
-    const response = eventStreamResponse({
-      bus: bus(),
-      subjects: ['wissil.deploy.*'],
-      request,
-      heartbeatMs: 200,
-    });
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-    Readable.fromWeb(response.body as never).pipe(outgoing);
-  });
-  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await startFetchServer((request) =>
+    eventStreamResponse({ bus: bus(), subjects: ['wissil.deploy.*'], request, heartbeatMs: 200 }),
+  );
+  baseUrl = server.url;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolveClose) => server?.close(resolveClose));
+  await server?.close();
   await busInstance?.close();
   await testDb?.drop();
 });

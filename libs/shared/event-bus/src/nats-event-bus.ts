@@ -43,6 +43,11 @@ export type TNatsEventBusOptions = {
 
 export const DEFAULT_REDELIVERY_BACKOFF_MS = [30_000, 60_000, 5 * 60_000] as const;
 export const DEFAULT_MAX_DELIVER = 500;
+/**
+ * Messages pulled ahead of the handler. Buffered messages get no `working()` extension, so a long
+ * buffer outlasts the ack wait and is redelivered while still queued: keep it small.
+ */
+const PREFETCH = 16;
 
 /** JetStream durable names allow no dots or wildcards: `landing.activity-feed` → `landing_activity-feed`. */
 export function durableName(consumer: string): string {
@@ -87,7 +92,7 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     lockName: 'lumenforge.outbox.relay',
     pollIntervalMs: options.pollIntervalMs ?? 1_000,
     reportError,
-    work: async () => {
+    work: async (holdsLock) => {
       await ensureStream();
       const js = await jetStream();
       const publish = async (records: Parameters<Parameters<typeof relayOutboxBatch>[1]>[0]) => {
@@ -101,9 +106,8 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
           ),
         );
       };
-      while ((await relayOutboxBatch(db, publish, { batchSize: options.relayBatchSize })) > 0) {
-        // keep going until the outbox is drained
-      }
+      // Until the outbox is drained, or another relay took over (order needs one relay at a time).
+      while (holdsLock() && (await relayOutboxBatch(db, publish, { batchSize: options.relayBatchSize })) > 0);
     },
   });
 
@@ -168,7 +172,7 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
         try {
           const messages = await js.consumers
             .get(streamName, durable)
-            .then((pull) => pull.consume({ max_messages: 200 }));
+            .then((pull) => pull.consume({ max_messages: PREFETCH }));
           stopCurrent = () => messages.stop();
           if (isClosed) messages.stop();
           for await (const message of messages) {

@@ -8,8 +8,12 @@ export type TOutboxWorkerOptions = {
   lockName: string;
   /** Safety net when a notification is missed (e.g. across a reconnect). */
   pollIntervalMs: number;
-  /** Called whenever the outbox may have something new, while this process holds the lock. */
-  work: () => Promise<void>;
+  /**
+   * Called whenever the outbox may have something new, while this process holds the lock. Check
+   * `holdsLock()` between batches: the lock is gone once its connection drops, and another process
+   * may already have taken over.
+   */
+  work: (holdsLock: () => boolean) => Promise<void>;
   /** After a failure (the lock is released by then): forget any state owned under the lock. */
   onReset?: () => void;
   reportError: (message: string) => void;
@@ -63,7 +67,8 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
       client.on('notification', () => wake());
       client.on('error', (error) => {
         options.reportError(`${options.lockName}: listen connection lost (${error.message}); reconnecting`);
-        listener = undefined;
+        if (listener === client) listener = undefined;
+        wake();
       });
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
@@ -80,8 +85,15 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
     let hasLock = false;
     while (!isClosed) {
       try {
+        if (hasLock && !listener) {
+          // The connection holding the lock died: the lock went with it, and so did anything
+          // this process owned under it.
+          hasLock = false;
+          options.onReset?.();
+        }
         hasLock ||= await acquire();
-        if (hasLock) await options.work();
+        const lockedBy = listener;
+        if (hasLock) await options.work(() => listener !== undefined && listener === lockedBy);
       } catch (error) {
         hasLock = false;
         await listener?.end().catch(() => undefined);

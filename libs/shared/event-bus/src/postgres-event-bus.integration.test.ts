@@ -104,4 +104,27 @@ describe('PostgreSQL transport', () => {
     expect(handledBy).toEqual(['active', 'standby']);
     await standby.close();
   });
+
+  it('takes its lock again after the connection holding it was killed, and keeps consuming', async () => {
+    const bus = createBus();
+    const consumer = `relock-${randomUUID()}`;
+    await subscribeRecording(bus, consumer, 'wissil.build.started');
+    const lockHolders = () =>
+      testDb.db.$queryRaw<{ pid: number }[]>`
+        SELECT l.pid FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND l.objid = (hashtext(${`lumenforge.consumer.${consumer}`}) & 4294967295)::oid`;
+    await waitFor(async () => (await lockHolders()).length === 1);
+    const [first] = await lockHolders();
+    await testDb.db.$queryRaw`SELECT pg_terminate_backend(${first?.pid}::int)`;
+    // A new session holds the lock (not the same worker polling on without it).
+    await waitFor(async () => {
+      const holders = await lockHolders();
+      return holders.length === 1 && holders[0]?.pid !== first?.pid;
+    });
+    const correlationId = `relock-${randomUUID()}`;
+    await bus.publish(sampleEvent(correlationId));
+    await waitFor(async () => (await countSideEffects(testDb.db, consumer, correlationId)) === 1);
+    await bus.close();
+  });
 });

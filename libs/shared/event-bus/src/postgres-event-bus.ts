@@ -52,7 +52,7 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
     // per batch. A crash mid-batch redelivers at most that batch, which processed_events absorbs.
     let cursor: number | undefined;
     let isClosed = false;
-    const drain = async () => {
+    const drain = async (holdsLock: () => boolean) => {
       cursor ??= Number(
         (await options.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } })).position,
       );
@@ -72,7 +72,7 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
             data: { position: BigInt(cursor) },
           });
         }
-        if (isClosed || records.length < batchSize) return;
+        if (isClosed || !holdsLock() || records.length < batchSize) return;
       }
     };
 

@@ -1,4 +1,4 @@
-import { pingDatabase, type TDb } from '@lumenforge/db/server';
+import { pingDatabase, pingReadReplica, type TDb, type TDbClient } from '@lumenforge/db/server';
 import type { THealthCheck, THealthStatus } from './health-report';
 
 /**
@@ -11,6 +11,23 @@ export function postgresCheck(options: { db?: TDb } = {}): THealthCheck {
     critical: true,
     run: async () => {
       await pingDatabase({ timeoutMs: 1_500, db: options.db });
+    },
+  };
+}
+
+/**
+ * The read replica's `SELECT 1`, asked of the replica itself (spec: Infrastructure Health Checks,
+ * "Replica: SELECT 1"). Not critical: while the replica is down, reads fall back to the primary,
+ * so the app keeps serving, degraded. Include it only when a replica is configured:
+ * `...(hasReadReplica() ? [postgresReplicaCheck()] : [])`. Uses the process's read client
+ * (`getReadDb()`) unless one is given.
+ */
+export function postgresReplicaCheck(options: { db?: TDbClient } = {}): THealthCheck {
+  return {
+    name: 'postgresReplica',
+    critical: false,
+    run: async () => {
+      await pingReadReplica({ timeoutMs: 1_500, db: options.db });
     },
   };
 }

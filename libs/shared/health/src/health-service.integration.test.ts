@@ -1,8 +1,8 @@
-import { createDbClient } from '@lumenforge/db/server';
+import { createDbClient, createReadDbClient, hasReadReplica } from '@lumenforge/db/server';
 import { createTestDatabase, type TTestDatabase } from '@lumenforge/db/testing';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHealthService, peerHealthCheck, postgresCheck } from './server';
+import { createHealthService, peerHealthCheck, postgresCheck, postgresReplicaCheck } from './server';
 
 let testDb: TTestDatabase;
 let peer: Server;
@@ -81,5 +81,55 @@ describe('GET /api/health against real services', () => {
     peerStatus = 200;
     peerBody = { status: 'ok' };
     expect((await (await health.GET()).json()).status).toBe('ok');
+  });
+
+  it('reports a configured read replica, and is degraded (200) while only the replica is down', async () => {
+    // The test database plays the replica too: the check only needs something answering SELECT 1.
+    const withReplica = createReadDbClient({ replicaUrl: testDb.url, primaryUrl: testDb.url });
+    const replicaDown = createReadDbClient({
+      replicaUrl: 'postgresql://postgres@127.0.0.1:1/replica',
+      primaryUrl: testDb.url,
+      onRouteChange: () => undefined,
+    });
+    try {
+      const healthFor = (readDb: typeof withReplica) =>
+        createHealthService({
+          service: 'landing',
+          version: () => '1.0.0',
+          checks: () => [
+            postgresCheck({ db: testDb.db }),
+            ...(hasReadReplica(readDb) ? [postgresReplicaCheck({ db: readDb })] : []),
+          ],
+        });
+
+      const up = await healthFor(withReplica).GET();
+      expect(up.status).toBe(200);
+      expect(await up.json()).toMatchObject({
+        status: 'ok',
+        checks: { postgres: { status: 'ok' }, postgresReplica: { status: 'ok', critical: false } },
+      });
+
+      const started = performance.now();
+      const down = await healthFor(replicaDown).GET();
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(down.status).toBe(200);
+      expect(await down.json()).toMatchObject({
+        status: 'degraded',
+        checks: {
+          postgres: { status: 'ok', critical: true },
+          postgresReplica: {
+            status: 'down',
+            critical: false,
+            error: 'The PostgreSQL read replica is unavailable: connection refused',
+          },
+        },
+      });
+    } finally {
+      await Promise.all([withReplica.$disconnect(), replicaDown.$disconnect()]);
+    }
+  });
+
+  it('leaves the replica out when none is configured', () => {
+    expect(hasReadReplica(testDb.db)).toBe(false);
   });
 });

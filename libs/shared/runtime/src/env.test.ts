@@ -21,7 +21,9 @@ describe('runtime env and mode selection', () => {
   });
 
   it('refuses half a cluster, naming the missing variable', () => {
-    expect(() => parse({ REDIS_URL: 'redis://r:6379' })).toThrow(/NATS_URL: is required \(Redis is configured/);
+    expect(() => parse({ REDIS_URL: 'redis://r:6379' })).toThrow(
+      /NATS_URL: is required \(Redis is configured/,
+    );
     expect(() => parse({ NATS_URL: 'nats://n:4222' })).toThrow(/REDIS_URL: is required \(NATS_URL is set/);
   });
 

@@ -5,7 +5,7 @@ import { createNatsEventBus, createPostgresEventBus } from '@lumenforge/event-bu
 import type { TEventBus, TSubscription } from '@lumenforge/event-bus';
 import { createEvent, SYSTEM_HEALTH } from '@lumenforge/events';
 import type { THealthCheck, THealthReport } from '@lumenforge/health';
-import { postgresCheck } from '@lumenforge/health/server';
+import { postgresCheck, postgresReplicaCheck } from '@lumenforge/health/server';
 import { connectNats, natsServers, type NatsConnection } from '@lumenforge/nats/server';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '@lumenforge/rate-limit/server';
 import type { TRateLimiter, TRateLimiterOptions } from '@lumenforge/rate-limit';
@@ -161,7 +161,11 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
       bus: parts.bus,
       cache: parts.cache,
       writeLimiter: parts.writeLimiter,
-      healthChecks: () => [postgresCheck({ db }), ...parts.checks],
+      healthChecks: () => [
+        postgresCheck({ db }),
+        ...(env.DATABASE_REPLICA_URL ? [postgresReplicaCheck()] : []),
+        ...parts.checks,
+      ],
       summary: parts.summary,
       startBackground: async ({ healthReport, healthIntervalMs = 15_000 }) => {
         if (!healthTimer) {

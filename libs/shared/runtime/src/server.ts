@@ -9,3 +9,4 @@ export { defineAppRuntime, startAppRuntime } from './app-runtime';
 export { CACHE_INVALIDATIONS, invalidateFor, subscribeCacheInvalidation } from './cache-invalidation';
 export { natsCheck, redisCheck } from './infrastructure-checks';
 export { platformMode, type TPlatformMode } from './env';
+export { apiRoute, clientIp, errorResponse, InvalidRequestError, readJsonBody } from './api-route';

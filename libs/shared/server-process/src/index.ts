@@ -1,2 +1,3 @@
 export { findFreePort } from './free-port';
 export { startServerProcess, type TServerProcess, type TServerProcessOptions } from './server-process';
+export { startFetchServer, type TFetchServer } from './fetch-server';

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
+import { screenshotPath } from '../shared/screenshots';
+
+type THealthEvent = { data: { service: string; status: string; checks: Record<string, { status: string }> } };
+
+test('[PLATFORM][CLUSTER]: all six apps run in cluster mode with PostgreSQL, Redis and NATS ok', async ({
+  request,
+}) => {
+  for (const id of SYSTEM_IDS) {
+    const response = await request.get(`${systemUrl(id)}/api/health`);
+    expect(response.status(), id).toBe(200);
+    const body = await response.json();
+    expect(body, id).toMatchObject({
+      service: id,
+      status: 'ok',
+      checks: {
+        postgres: { status: 'ok', critical: true },
+        redis: { status: 'ok', critical: false },
+        nats: { status: 'ok', critical: false },
+      },
+    });
+  }
+});
+
+test('[PLATFORM][CLUSTER]: an event published by one app reaches another over NATS JetStream', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByText('Live status')).toBeVisible({ timeout: 15_000 });
+  // Another app's wissil.system.health: outbox → relay → JetStream → LANDING's stream → this page.
+  const event = await page.evaluate(
+    () =>
+      new Promise<THealthEvent>((resolve, reject) => {
+        const source = new EventSource('/api/events/health');
+        const timer = setTimeout(() => reject(new Error('no health event from another app in 40 s')), 40_000);
+        source.addEventListener('wissil.system.health', (message) => {
+          const envelope = JSON.parse((message as MessageEvent<string>).data) as THealthEvent;
+          if (envelope.data.service === 'landing') return;
+          clearTimeout(timer);
+          source.close();
+          resolve(envelope);
+        });
+      }),
+  );
+  expect(event.data.status).toBe('ok');
+  // Reported by an app running in cluster mode: its checks include NATS and Redis.
+  expect(event.data.checks['nats']?.status).toBe('ok');
+  expect(event.data.checks['redis']?.status).toBe('ok');
+  await page.screenshot({ path: screenshotPath('landing-cluster-mode'), fullPage: true });
+});
