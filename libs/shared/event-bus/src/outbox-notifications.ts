@@ -60,7 +60,12 @@ export function createOutboxNotifications(
       notifyAll();
       const current = client;
       client = undefined;
-      await (await current?.catch(() => undefined))?.end().catch(() => undefined);
+      const listener = await current?.catch(() => undefined);
+      // end() can wait forever on a half-open socket; a close must not hang shutdown.
+      await Promise.race([
+        listener?.end().catch(() => undefined),
+        new Promise((resolveWait) => setTimeout(resolveWait, 2_000).unref()),
+      ]);
     },
   };
 }

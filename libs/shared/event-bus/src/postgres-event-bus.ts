@@ -101,10 +101,32 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
 
   let notifications: TOutboxNotifications | undefined;
 
+  const openTails = new Set<AbortController>();
+
   async function* tail(tailOptions: TTailOptions): AsyncGenerator<TTailedEvent> {
-    const { subjects, signal } = tailOptions;
+    const { subjects } = tailOptions;
+    // Ends when the caller aborts or the bus closes, whichever comes first.
+    const stop = new AbortController();
+    const { signal } = stop;
+    const forward = () => stop.abort();
+    if (tailOptions.signal.aborted) return;
+    tailOptions.signal.addEventListener('abort', forward, { once: true });
+    openTails.add(stop);
+    try {
+      yield* followOutbox(subjects, tailOptions.after, signal);
+    } finally {
+      tailOptions.signal.removeEventListener('abort', forward);
+      openTails.delete(stop);
+    }
+  }
+
+  async function* followOutbox(
+    subjects: readonly string[],
+    afterCursor: string | undefined,
+    signal: AbortSignal,
+  ): AsyncGenerator<TTailedEvent> {
     notifications ??= createOutboxNotifications(options.databaseUrl, reportError);
-    const after = tailOptions.after === undefined ? Number.NaN : Number(tailOptions.after);
+    const after = afterCursor === undefined ? Number.NaN : Number(afterCursor);
     let position = Number.isSafeInteger(after) && after >= 0 ? after : await lastPosition();
     while (!signal.aborted) {
       await sequenceOutbox(options.db);
@@ -133,6 +155,7 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
     subscribe,
     tail,
     close: async () => {
+      for (const stop of openTails) stop.abort();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       await notifications?.close();
     },

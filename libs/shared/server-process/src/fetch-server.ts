@@ -44,8 +44,10 @@ export async function startFetchServer(
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
+      // Streaming responses (SSE) never end on their own: cut every connection, then stop listening.
+      const closed = new Promise((resolveClose) => server.close(resolveClose));
       server.closeAllConnections();
-      await new Promise((resolveClose) => server.close(resolveClose));
+      await closed;
     },
   };
 }
