@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
+import { nextHealthEventFromAnotherApp } from '../shared/live-health';
 import { screenshotPath } from '../shared/screenshots';
-
-type THealthEvent = { data: { service: string; status: string; checks: Record<string, { status: string }> } };
 
 test('[PLATFORM][CLUSTER]: all six apps run in cluster mode with PostgreSQL, Redis and NATS ok', async ({
   request,
@@ -29,20 +28,7 @@ test('[PLATFORM][CLUSTER]: an event published by one app reaches another over NA
   await page.goto('/');
   await expect(page.getByText('Live status')).toBeVisible({ timeout: 15_000 });
   // Another app's wissil.system.health: outbox → relay → JetStream → LANDING's stream → this page.
-  const event = await page.evaluate(
-    () =>
-      new Promise<THealthEvent>((resolve, reject) => {
-        const source = new EventSource('/api/events/health');
-        const timer = setTimeout(() => reject(new Error('no health event from another app in 40 s')), 40_000);
-        source.addEventListener('wissil.system.health', (message) => {
-          const envelope = JSON.parse((message as MessageEvent<string>).data) as THealthEvent;
-          if (envelope.data.service === 'landing') return;
-          clearTimeout(timer);
-          source.close();
-          resolve(envelope);
-        });
-      }),
-  );
+  const event = await nextHealthEventFromAnotherApp(page);
   expect(event.data.status).toBe('ok');
   // Reported by an app running in cluster mode: its checks include NATS and Redis.
   expect(event.data.checks['nats']?.status).toBe('ok');

@@ -4,14 +4,18 @@ import { runHealthChecks, type THealthStatus } from '@lumenforge/health';
 import { peerHealthCheck } from '@lumenforge/health/server';
 import { getEnv } from './env';
 
-/** Every system's status now (its GET /api/health), for the first paint; events keep it current. */
-export async function currentSystemStatuses(): Promise<Record<TSystemId, THealthStatus>> {
+/**
+ * The other five systems' status now (their GET /api/health), for the first paint of their
+ * cards; events keep it current. Landing's own health is the page's health report.
+ */
+export async function currentSystemStatuses(): Promise<Partial<Record<TSystemId, THealthStatus>>> {
   const urlOptions = urlOptionsFromEnv(getEnv());
+  const peers = SYSTEM_IDS.filter((id) => id !== 'landing');
   const report = await runHealthChecks({
     service: 'landing',
     version: getEnv().LUMENFORGE_VERSION,
     uptimeSeconds: process.uptime(),
-    checks: SYSTEM_IDS.map((id) => ({
+    checks: peers.map((id) => ({
       ...peerHealthCheck(id, `${systemUrl(id, urlOptions)}/api/health`),
       timeoutMs: 1_500,
     })),

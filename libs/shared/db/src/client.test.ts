@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDbClient, createReadDbClient, disconnectDb, getDb, getReadDb, hasReadReplica } from './client';
 import { pingDatabase } from './health';
+import { restoreDbEnvAfterEach } from './process-env.test-utils';
 
 describe('getDb', () => {
-  const saved = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX,
-    DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL,
-  };
-
-  afterEach(async () => {
-    await disconnectDb();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  restoreDbEnvAfterEach(['DATABASE_URL', 'DATABASE_POOL_MAX', 'DATABASE_REPLICA_URL']);
 
   it('returns one client per process, kept on globalThis', () => {
     process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/unused';
@@ -52,18 +41,7 @@ describe('getDb', () => {
 });
 
 describe('getReadDb', () => {
-  const saved = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL,
-  };
-
-  afterEach(async () => {
-    await disconnectDb();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  restoreDbEnvAfterEach(['DATABASE_URL', 'DATABASE_REPLICA_URL']);
 
   it('is the primary client when DATABASE_REPLICA_URL is unset', () => {
     process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/primary';

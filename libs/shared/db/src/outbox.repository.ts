@@ -67,12 +67,15 @@ export async function readOutbox(
     take: options.limit ?? 500,
     select: { position: true, envelope: true },
   });
-  return rows.map((row) => {
-    const parsed = parseEvent(row.envelope);
-    if (!parsed.success)
-      throw new Error(
-        `outbox position ${row.position}: stored event no longer parses: ${parsed.error.message}`,
-      );
-    return { position: Number(row.position), envelope: parsed.event };
-  });
+  return rows.map(toOutboxRecord);
+}
+
+/** A stored outbox row as a record; throws if its envelope no longer parses (a schema changed incompatibly). */
+export function toOutboxRecord(row: { position: bigint | null; envelope: unknown }): TOutboxRecord {
+  const parsed = parseEvent(row.envelope);
+  if (!parsed.success)
+    throw new Error(
+      `outbox position ${row.position}: stored event no longer parses: ${parsed.error.message}`,
+    );
+  return { position: Number(row.position), envelope: parsed.event };
 }

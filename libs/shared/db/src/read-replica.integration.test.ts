@@ -1,7 +1,8 @@
 // Two throwaway databases play primary and replica (nothing replicates between them here): each
 // holds a workspace the other lacks, so every list shows which server answered it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReadDbClient, disconnectDb, getDb, getReadDb, hasReadReplica, type TDb } from './client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restoreDbEnvAfterEach } from './process-env.test-utils';
+import { createReadDbClient, getDb, getReadDb, hasReadReplica, type TDb } from './client';
 import { pingReadReplica } from './health';
 import type { TReadRouteChange } from './read-replica';
 import { createReadRepositories, createRepositories } from './repositories';
@@ -27,17 +28,7 @@ afterAll(async () => {
 });
 
 describe('getReadDb with DATABASE_REPLICA_URL', () => {
-  const saved = {
-    DATABASE_URL: process.env.DATABASE_URL,
-    DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL,
-  };
-  afterEach(async () => {
-    await disconnectDb();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  restoreDbEnvAfterEach(['DATABASE_URL', 'DATABASE_REPLICA_URL']);
 
   it('reads lists from the replica and writes to the primary', async () => {
     process.env.DATABASE_URL = primary.url;

@@ -36,5 +36,6 @@ export {
   OUTBOX_CHANNEL,
   sequenceOutbox,
   readOutbox,
+  toOutboxRecord,
   type TOutboxRecord,
 } from './outbox.repository';

@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { OUTBOX_CHANNEL } from '@lumenforge/db/server';
+import type pg from 'pg';
+import { endListener, listenToOutbox } from './outbox-listener';
 
 export type TOutboxNotifications = {
   /** Resolves on the next outbox commit, after `timeoutMs`, or when `signal` aborts: whichever is first. */
@@ -23,17 +23,14 @@ export function createOutboxNotifications(
   };
 
   const connect = () => {
-    client ??= (async () => {
-      const listener = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
-      listener.on('notification', notifyAll);
-      listener.on('error', (error) => {
+    client ??= listenToOutbox({
+      databaseUrl,
+      onNotification: notifyAll,
+      onLost: (error) => {
         reportError(`live tail: listen connection lost (${error.message}); reconnecting`);
         client = undefined;
-      });
-      await listener.connect();
-      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      return listener;
-    })().catch((error: unknown) => {
+      },
+    }).catch((error: unknown) => {
       client = undefined;
       throw error;
     });
@@ -60,12 +57,7 @@ export function createOutboxNotifications(
       notifyAll();
       const current = client;
       client = undefined;
-      const listener = await current?.catch(() => undefined);
-      // end() can wait forever on a half-open socket; a close must not hang shutdown.
-      await Promise.race([
-        listener?.end().catch(() => undefined),
-        new Promise((resolveWait) => setTimeout(resolveWait, 2_000).unref()),
-      ]);
+      await endListener(await current?.catch(() => undefined));
     },
   };
 }

@@ -1,5 +1,4 @@
-import { parseEvent } from '@lumenforge/events';
-import { sequenceOutbox, type TDbClient, type TOutboxRecord } from '@lumenforge/db/server';
+import { sequenceOutbox, toOutboxRecord, type TDbClient, type TOutboxRecord } from '@lumenforge/db/server';
 
 export type TRelayPublish = (records: readonly TOutboxRecord[]) => Promise<void>;
 
@@ -29,14 +28,7 @@ export async function relayOutboxBatch(
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED`;
       if (rows.length === 0) return 0;
-      const records = rows.map((row) => {
-        const parsed = parseEvent(row.envelope);
-        if (!parsed.success)
-          throw new Error(
-            `outbox position ${row.position}: stored event no longer parses: ${parsed.error.message}`,
-          );
-        return { position: Number(row.position), envelope: parsed.event };
-      });
+      const records = rows.map(toOutboxRecord);
       await publish(records);
       const ids = rows.map((row) => row.id);
       await tx.$executeRaw`UPDATE outbox SET published_at = now() WHERE id = ANY(${ids}::uuid[])`;

@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { OUTBOX_CHANNEL } from '@lumenforge/db/server';
+import type pg from 'pg';
+import { endListener, listenToOutbox } from './outbox-listener';
 
 export type TOutboxWorkerOptions = {
   /** For the LISTEN connection, which also holds the worker's session advisory lock. */
@@ -63,15 +63,17 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
   /** Connects the LISTEN client and takes the lock; false while another process holds it. */
   const acquire = async (): Promise<boolean> => {
     if (!listener) {
-      const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000 });
-      client.on('notification', () => wake());
-      client.on('error', (error) => {
-        options.reportError(`${options.lockName}: listen connection lost (${error.message}); reconnecting`);
-        if (listener === client) listener = undefined;
-        wake();
+      // Declared first: a failure can be reported while the connect is still under way.
+      let client: pg.Client | undefined = undefined;
+      client = await listenToOutbox({
+        databaseUrl: options.databaseUrl,
+        onNotification: wake,
+        onLost: (error) => {
+          options.reportError(`${options.lockName}: listen connection lost (${error.message}); reconnecting`);
+          if (listener === client) listener = undefined;
+          wake();
+        },
       });
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       listener = client;
     }
     const lock = await listener.query<{ locked: boolean }>(
@@ -96,7 +98,7 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
         if (hasLock) await options.work(() => listener !== undefined && listener === lockedBy);
       } catch (error) {
         hasLock = false;
-        await listener?.end().catch(() => undefined);
+        await endListener(listener);
         listener = undefined;
         options.onReset?.();
         options.reportError(
@@ -114,7 +116,7 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
       wake();
       await loop;
       // Ending the session releases the advisory lock for a standby process.
-      await listener?.end().catch(() => undefined);
+      await endListener(listener);
       listener = undefined;
     },
   };

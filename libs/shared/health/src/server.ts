@@ -1,7 +1,7 @@
 import 'server-only';
 import { httpStatusFor, runHealthChecks, type THealthCheck, type THealthReport } from './health-report';
 
-export { postgresCheck, postgresReplicaCheck, peerHealthCheck } from './checks';
+export { natsCheck, postgresCheck, postgresReplicaCheck, peerHealthCheck, redisCheck } from './checks';
 
 export type THealthService = {
   /** Runs the checks now (used by the home page and by the route). */

@@ -5,14 +5,13 @@ import { createNatsEventBus, createPostgresEventBus } from '@lumenforge/event-bu
 import type { TEventBus, TSubscription } from '@lumenforge/event-bus';
 import { createEvent, SYSTEM_HEALTH } from '@lumenforge/events';
 import type { THealthCheck, THealthReport } from '@lumenforge/health';
-import { postgresCheck, postgresReplicaCheck } from '@lumenforge/health/server';
+import { natsCheck, postgresCheck, postgresReplicaCheck, redisCheck } from '@lumenforge/health/server';
 import { connectNats, natsServers, type NatsConnection } from '@lumenforge/nats/server';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '@lumenforge/rate-limit/server';
 import type { TRateLimiter, TRateLimiterOptions } from '@lumenforge/rate-limit';
 import { createRedisClient, type TRedisClient } from '@lumenforge/redis/server';
 import { subscribeCacheInvalidation } from './cache-invalidation';
 import { platformMode, type TPlatformMode, type TRuntimeEnv } from './env';
-import { natsCheck, redisCheck } from './infrastructure-checks';
 
 export type TRuntimeLogger = { info: (message: string) => void; error: (message: string) => void };
 

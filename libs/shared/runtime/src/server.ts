@@ -7,6 +7,5 @@ export {
 } from './runtime';
 export { defineAppRuntime, startAppRuntime } from './app-runtime';
 export { CACHE_INVALIDATIONS, invalidateFor, subscribeCacheInvalidation } from './cache-invalidation';
-export { natsCheck, redisCheck } from './infrastructure-checks';
 export { platformMode, type TPlatformMode } from './env';
 export { apiRoute, clientIp, errorResponse, InvalidRequestError, readJsonBody } from './api-route';
