@@ -28,7 +28,8 @@ const TYPE_CONSTRAINTS = [
     onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util', 'type:tool'],
   },
 ];
-const SCOPES = ['landing', 'slate', 'ignition', 'spark', 'ignis', 'waypoint'];
+// `identity` is the local OpenID provider (apps/identity), not one of the six systems.
+const SCOPES = ['landing', 'slate', 'ignition', 'spark', 'ignis', 'waypoint', 'identity'];
 const SCOPE_CONSTRAINTS = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   ...SCOPES.map((scope) => ({

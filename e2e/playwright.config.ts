@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
 import { CHROMIUM_ARGS, findChromium } from '@lumenforge/platform/chromium';
+import { storageStateFor } from './shared/sign-in';
 
 const WORKSPACE_ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(WORKSPACE_ROOT, 'test-output');
@@ -29,11 +30,24 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: findChromium(process.env.CHROMIUM_PATH), args: CHROMIUM_ARGS },
   },
-  projects: SYSTEM_IDS.map((id) => ({
-    name: id,
-    testMatch: ['shared/**/*.spec.ts', `${id}/**/*.spec.ts`],
-    use: { baseURL: systemUrl(id) },
-  })),
+  projects: [
+    // Signs in once per role through the real local provider; the app projects reuse the cookies.
+    { name: 'auth-setup', testMatch: ['auth/auth.setup.ts'] },
+    ...SYSTEM_IDS.map((id) => ({
+      name: id,
+      testMatch: ['shared/**/*.spec.ts', `${id}/**/*.spec.ts`],
+      dependencies: ['auth-setup'],
+      use: { baseURL: systemUrl(id), storageState: storageStateFor('admin') },
+    })),
+    // Sign-in, sign-out and the attack corpus: their own sessions, after the others (sign-out
+    // everywhere would end the shared ones).
+    {
+      name: 'auth',
+      testMatch: ['auth/**/*.spec.ts'],
+      dependencies: ['auth-setup', ...SYSTEM_IDS],
+      use: { baseURL: systemUrl('landing') },
+    },
+  ],
   webServer: {
     command: 'node tools/platform/bootstrap.mjs start',
     cwd: WORKSPACE_ROOT,

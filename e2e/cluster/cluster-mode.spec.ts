@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
 import { nextHealthEventFromAnotherApp } from '../shared/live-health';
 import { screenshotPath } from '../shared/screenshots';
+import { signIn } from '../shared/sign-in';
+
+const CLUSTER_HOME = join(import.meta.dirname, '..', '..', '.lumenforge', 'e2e-cluster');
 
 test('[PLATFORM][CLUSTER]: all six apps run in cluster mode with PostgreSQL, Redis and NATS ok', async ({
   request,
@@ -25,6 +29,8 @@ test('[PLATFORM][CLUSTER]: all six apps run in cluster mode with PostgreSQL, Red
 test('[PLATFORM][CLUSTER]: an event published by one app reaches another over NATS JetStream', async ({
   page,
 }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'admin', { home: CLUSTER_HOME });
   await page.goto('/');
   await expect(page.getByText('Live status')).toBeVisible({ timeout: 15_000 });
   // Another app's wissil.system.health: outbox → relay → JetStream → LANDING's stream → this page.
@@ -34,4 +40,22 @@ test('[PLATFORM][CLUSTER]: an event published by one app reaches another over NA
   expect(event.data.checks['nats']?.status).toBe('ok');
   expect(event.data.checks['redis']?.status).toBe('ok');
   await page.screenshot({ path: screenshotPath('landing-cluster-mode'), fullPage: true });
+});
+
+test('[AUTH][CLUSTER]: sessions live in Redis: one sign-in reaches all six apps, one sign-out refuses all six', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'engineer', { home: CLUSTER_HOME });
+  for (const id of SYSTEM_IDS) {
+    await page.goto(`${systemUrl(id)}/`);
+    await expect(page.getByTestId('user-role')).toHaveText('engineer');
+  }
+  await page.getByTestId('user-menu').locator('summary').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByTestId('signed-out')).toBeVisible();
+  for (const id of SYSTEM_IDS) {
+    await page.goto(`${systemUrl(id)}/`);
+    await expect(page).toHaveURL(/\/signin\?returnTo=/);
+  }
 });

@@ -20,6 +20,23 @@ const ZRunnerEnv = z.object({
   LUMENFORGE_LOCAL_HOST: z.string().min(1).default('localhost'),
   /** Seconds to wait for every app's /api/health before giving up. */
   LUMENFORGE_READY_TIMEOUT: z.coerce.number().positive().default(120),
+  /** An external OpenID provider (nocturnaID); when unset the runner starts apps/identity. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** LANDING's client at the provider; passed to every app. */
+  OIDC_CLIENT_ID: z.string().min(1).default('lumenforge-landing'),
+  /** Unset with the local provider: the one it generated (IDENTITY_HOME/client-secrets.json). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_API_AUDIENCE: z.string().min(1).default('urn:lumenforge:api'),
+  /** Encrypts LANDING's sign-in state cookie; unset: generated once in LUMENFORGE_HOME/auth-secret. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Port of the local identity provider (only when OIDC_ISSUER is unset). */
+  IDENTITY_PORT: ZPort.default(3100),
+  /** Production domain (see .env.example); LANDING's URL follows it. */
+  LUMENFORGE_DOMAIN: z.string().min(1).optional(),
+  /** LANDING's URL as the local provider registers it (redirect URIs); default from the catalog. */
+  LANDING_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Its issuer URL; default http://LUMENFORGE_LOCAL_HOST:IDENTITY_PORT. */
+  IDENTITY_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   CI: z.string().optional(),
 });
 export type TRunnerEnv = z.infer<typeof ZRunnerEnv>;

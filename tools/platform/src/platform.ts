@@ -2,13 +2,24 @@ import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
 import { spawnApp, stopApps, waitUntilHealthy, type TAppMode, type TRunningApp } from './app-processes';
 import { prepareDatabase } from './database';
 import { readRunnerEnv } from './env';
+import {
+  IDENTITY_NAME,
+  isLocalIdentity,
+  printDemoSignIn,
+  resolveAuthEnv,
+  spawnLocalIdentity,
+  stopIdentity,
+  type TLocalIdentity,
+  waitForIdentity,
+} from './identity';
 import { log } from './log';
 import { runNx } from './nx';
 import { assertPortsFree } from './ports';
 
 /**
  * `npm start` (production builds) and `npm run dev` (next dev): database, migrations and seed,
- * builds, the six apps with one prefixed log, and a clean stop on Ctrl-C.
+ * builds, the local identity provider (unless OIDC_ISSUER is set), the six apps with one prefixed
+ * log, and a clean stop on Ctrl-C.
  */
 export async function runPlatform(mode: TAppMode): Promise<void> {
   const startedAt = performance.now();
@@ -40,7 +51,10 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
 
   try {
     await assertPortsFree(
-      SYSTEM_IDS.map((id) => ({ name: SYSTEMS[id].name, port: SYSTEMS[id].port })),
+      [
+        ...SYSTEM_IDS.map((id) => ({ name: SYSTEMS[id].name, port: SYSTEMS[id].port })),
+        ...(isLocalIdentity(env) ? [{ name: IDENTITY_NAME, port: env.IDENTITY_PORT }] : []),
+      ],
       env.LUMENFORGE_BIND_HOST,
     );
 
@@ -51,13 +65,28 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
     );
     if (generated.code !== 0) throw new Error(`Code generation failed:\n${generated.output}`);
 
-    // The database and the app builds are independent: do them side by side.
+    // The database, the app builds and the identity provider are independent: side by side.
+    let identity: TLocalIdentity | undefined;
+    const startIdentity = async () => {
+      if (!isLocalIdentity(env)) return;
+      const started = spawnLocalIdentity(env);
+      cleanups.push(() => stopIdentity(started));
+      started.child.once('exit', (code, signal) => {
+        if (!isStopping)
+          void stop(1, `identity exited unexpectedly (${code ?? signal}); stopping everything.`);
+      });
+      await waitForIdentity(env, started);
+      identity = started;
+    };
     const [database] = await Promise.all([
       prepareDatabase(env, (cleanup) => cleanups.push(cleanup)),
       mode === 'production' ? buildApps() : Promise.resolve(),
+      startIdentity(),
     ]);
+    if (!isLocalIdentity(env)) log.step(`Signing in through ${env.OIDC_ISSUER} (OIDC_ISSUER).`);
+    const authEnv = await resolveAuthEnv(env, identity);
 
-    const childEnv = { ...process.env, DATABASE_URL: database.url };
+    const childEnv = { ...process.env, DATABASE_URL: database.url, ...authEnv };
     apps = SYSTEM_IDS.map((id) => spawnApp({ id, mode, bindHost: env.LUMENFORGE_BIND_HOST, env: childEnv }));
     for (const app of apps) {
       app.child.once('exit', (code, signal) => {
@@ -74,6 +103,10 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       console.log(
         `    ${SYSTEMS[id].name.padEnd(9)} ${systemUrl(id, { localHost: env.LUMENFORGE_LOCAL_HOST }).padEnd(24)} ${log.dim(SYSTEMS[id].tagline)}`,
       );
+    }
+    if (identity) {
+      console.log('');
+      await printDemoSignIn(identity);
     }
     console.log(`\n    Press Ctrl-C to stop.\n`);
   } catch (error) {

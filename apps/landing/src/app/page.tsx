@@ -1,12 +1,14 @@
 import { SYSTEM_IDS, SYSTEMS, systemUrl, urlOptionsFromEnv } from '@lumenforge/config';
 import { HealthPanel } from '@lumenforge/ui/health-panel';
 import { SYSTEM_BAR_CLASS } from '@lumenforge/ui/system-accent';
+import { auth } from '../auth';
 import { getEnv } from '../env';
 import { health } from '../health';
 import { currentSystemStatuses } from '../system-status';
 import { LiveHealthBadge, LiveHealthProvider, LiveIndicator } from './live-health';
 
 export default async function HomePage() {
+  await auth.requirePagePrincipal();
   const urlOptions = urlOptionsFromEnv(getEnv());
   const systems = SYSTEM_IDS.filter((id) => id !== 'landing').map((id) => SYSTEMS[id]);
   const [statuses, report] = await Promise.all([currentSystemStatuses(), health.report()]);

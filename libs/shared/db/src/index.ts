@@ -34,6 +34,16 @@ export {
 } from './membership.schema';
 export { ZSessionSchema, ZCreateSessionSchema, type TSession, type TCreateSession } from './session.schema';
 export {
+  API_TOKEN_MAX_LIFETIME_DAYS,
+  ZApiTokenSchema,
+  ZApiTokenNameSchema,
+  ZApiTokenScopesSchema,
+  ZCreateApiTokenSchema,
+  apiTokenExpiryProblem,
+  type TApiToken,
+  type TCreateApiToken,
+} from './api-token.schema';
+export {
   AUDIT_RESULTS,
   ZAuditResultSchema,
   ZAuditMetadataSchema,

@@ -1,4 +1,5 @@
 import { getReadDb, type TDb } from './client';
+import { ApiTokenRepository } from './api-token.repository';
 import { AuditLogRepository } from './audit-log.repository';
 import { MembershipRepository } from './membership.repository';
 import { OutboxRepository } from './outbox.repository';
@@ -11,6 +12,7 @@ export type TRepositories = {
   workspaces: WorkspaceRepository;
   memberships: MembershipRepository;
   sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
   auditLogs: AuditLogRepository;
   outbox: OutboxRepository;
 };
@@ -25,6 +27,7 @@ export function createRepositories(db: TDb): TRepositories {
     workspaces: new WorkspaceRepository(db),
     memberships: new MembershipRepository(db),
     sessions: new SessionRepository(db),
+    apiTokens: new ApiTokenRepository(db),
     auditLogs: new AuditLogRepository(db),
     outbox: new OutboxRepository(db),
   };

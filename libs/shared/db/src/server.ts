@@ -20,9 +20,19 @@ export { createRepositories, createReadRepositories, type TRepositories } from '
 export { UserRepository, type TListUsers } from './user.repository';
 export { WorkspaceRepository } from './workspace.repository';
 export { MembershipRepository, type TMembershipKey } from './membership.repository';
-export { SessionRepository } from './session.repository';
+export { SessionRepository, type TLiveSessionFilter } from './session.repository';
 export { AuditLogRepository } from './audit-log.repository';
-export { generateSessionToken, hashSessionToken } from './session-token';
+export {
+  generateSessionToken,
+  hashSessionToken,
+  hashToken,
+  generateApiToken,
+  isApiTokenFormat,
+  apiTokenDisplayPrefix,
+  API_TOKEN_MARKER,
+  API_TOKEN_PREFIX_LENGTH,
+} from './session-token';
+export { ApiTokenRepository, API_TOKEN_LAST_USED_INTERVAL_MS } from './api-token.repository';
 export { isUniqueViolation, isRecordNotFound } from './prisma-errors';
 export { isDatabaseUnavailable, toDatabaseError, databaseUnavailableReason } from './connection-errors';
 export {

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { TApiToken } from './api-token.schema';
+import { ApiTokenRepository } from './api-token.repository';
 import type { TDb } from './client';
 import type { TMembership, TMembershipRole } from './membership.schema';
 import { MembershipRepository } from './membership.repository';
+import type { TSession } from './session.schema';
+import { SessionRepository } from './session.repository';
 import type { TUser, TUserStatus } from './user.schema';
 import { UserRepository } from './user.repository';
 import type { TWorkspace } from './workspace.schema';
@@ -55,4 +59,52 @@ export async function makeMembership(
     role: input.role ?? 'designer',
   });
   return { membership, user, workspace };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Inserts a session for `user` (created if not given), valid for an hour unless `expiresAt` is given. */
+export async function makeSession(
+  db: TDb,
+  input: {
+    user?: TUser;
+    workspace?: TWorkspace | null;
+    expiresAt?: Date;
+    authTime?: Date;
+    mfa?: boolean;
+    ip?: string | null;
+    userAgent?: string | null;
+  } = {},
+): Promise<{ session: TSession; token: string; user: TUser }> {
+  const user = input.user ?? (await makeUser(db));
+  const { session, token } = await new SessionRepository(db).create({
+    userId: user.id,
+    workspaceId: input.workspace?.id ?? null,
+    expiresAt: input.expiresAt ?? new Date(Date.now() + HOUR_MS),
+    authTime: input.authTime ?? new Date(),
+    mfa: input.mfa ?? false,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent ?? null,
+  });
+  return { session, token, user };
+}
+
+/**
+ * Inserts an API token (`tokens.read` for 30 days unless told) for `user` in `workspace`, creating
+ * whichever is not given. Returns the `lf_…` token too.
+ */
+export async function makeApiToken(
+  db: TDb,
+  input: { user?: TUser; workspace?: TWorkspace; name?: string; scopes?: string[]; expiresAt?: Date } = {},
+): Promise<{ apiToken: TApiToken; token: string; user: TUser; workspace: TWorkspace }> {
+  const user = input.user ?? (await makeUser(db));
+  const workspace = input.workspace ?? (await makeWorkspace(db));
+  const { apiToken, token } = await new ApiTokenRepository(db).create({
+    userId: user.id,
+    workspaceId: workspace.id,
+    name: input.name ?? `Test token ${uniqueSuffix()}`,
+    scopes: input.scopes ?? ['tokens.read'],
+    expiresAt: input.expiresAt ?? new Date(Date.now() + 30 * 24 * HOUR_MS),
+  });
+  return { apiToken, token, user, workspace };
 }

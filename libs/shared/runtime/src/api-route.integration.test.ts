@@ -12,6 +12,33 @@ import { z } from 'zod';
 import { apiRoute, readJsonBody } from './api-route';
 import { createRuntime, type TPlatformRuntime } from './runtime';
 
+async function seedMember(testDb: TTestDatabase, role: 'admin' | 'designer') {
+  const repos = createRepositories(testDb.db);
+  const { workspace } = await repos.workspaces.ensureBySlug({ slug: 'lumenforge', name: 'LumenForge' });
+  const user = await repos.users.create({
+    email: `${role}-${randomUUID().slice(0, 8)}@example.test`,
+    name: role,
+  });
+  await repos.memberships.setRole({ userId: user.id, workspaceId: workspace.id, role });
+  return { user, workspace };
+}
+
+async function sessionCookieFor(
+  runtime: TPlatformRuntime,
+  userId: string,
+  workspaceId: string,
+): Promise<string> {
+  const { token } = await runtime.auth.sessions.create({
+    userId,
+    workspaceId,
+    authTime: new Date(),
+    mfa: true,
+    ip: null,
+    userAgent: null,
+  });
+  return `lf_session=${token}`;
+}
+
 const ZCreateWorkspace = z.object({ name: z.string().min(1), slug: z.string().min(1) });
 
 describe('apiRoute against a real HTTP server and a PostgreSQL that goes away', () => {
@@ -19,6 +46,8 @@ describe('apiRoute against a real HTTP server and a PostgreSQL that goes away', 
   let testDb: TTestDatabase;
   let runtime: TPlatformRuntime;
   let server: TFetchServer;
+  let adminCookie = '';
+  let designerCookie = '';
 
   beforeAll(async () => {
     postgres = await startPostgresServer();
@@ -34,10 +63,15 @@ describe('apiRoute against a real HTTP server and a PostgreSQL that goes away', 
       db: testDb.db,
       logger: { info: () => undefined, error: () => undefined },
     });
+    const { user, workspace } = await seedMember(testDb, 'admin');
+    adminCookie = await sessionCookieFor(runtime, user.id, workspace.id);
+    const designer = await seedMember(testDb, 'designer');
+    designerCookie = await sessionCookieFor(runtime, designer.user.id, designer.workspace.id);
     const route = apiRoute<undefined>(
       () => runtime,
-      { endpoint: 'workspaces.create' },
-      async (request) => {
+      { endpoint: 'workspaces.create', permission: 'system.config' },
+      async (request, context) => {
+        if (request.method === 'POST') context.auditTarget('workspace', 'new');
         const repos = createRepositories(runtime.db);
         if (request.method === 'GET') return Response.json(await repos.workspaces.listWithCounts());
         const input = await readJsonBody(request, ZCreateWorkspace);
@@ -53,12 +87,64 @@ describe('apiRoute against a real HTTP server and a PostgreSQL that goes away', 
     await postgres?.dispose();
   });
 
-  const create = (slug: string, ip: string, body?: string) =>
+  const create = (slug: string, ip: string, body?: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/workspaces`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': ip,
+        origin: 'http://localhost:3001',
+        cookie: adminCookie,
+        ...headers,
+      },
       body: body ?? JSON.stringify({ name: `Workspace ${slug}`, slug }),
     });
+
+  it('refuses writes without a session (401), from another or no origin (403), and without the permission (403), changing nothing and auditing the attempt', async () => {
+    const before = await testDb.db.workspace.count();
+    const slug = `denied-${randomUUID().slice(0, 8)}`;
+    const anonymous = await create(slug, '198.51.100.1', undefined, { cookie: '' });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: 'unauthenticated' });
+    const foreign = await create(slug, '198.51.100.2', undefined, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ error: 'forbidden_origin' });
+    const designer = await create(slug, '198.51.100.3', undefined, { cookie: designerCookie });
+    expect(designer.status).toBe(403);
+    expect(await designer.json()).toMatchObject({ error: 'forbidden', permission: 'system.config' });
+    const forged = await create(slug, '198.51.100.4', undefined, {
+      cookie: 'lf_session=forged-token-that-was-never-issued',
+      'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware',
+    });
+    expect(forged.status).toBe(401);
+    expect(await testDb.db.workspace.count()).toBe(before);
+    const denied = await testDb.db.auditLog.findMany({
+      where: { action: 'api.workspaces.create', result: 'denied' },
+    });
+    expect(denied.length).toBeGreaterThanOrEqual(3);
+    expect(denied.map((entry) => entry.ip)).toEqual(
+      expect.arrayContaining(['198.51.100.1', '198.51.100.2', '198.51.100.3']),
+    );
+  });
+
+  it('audits an allowed write with actor, target, IP, user agent and correlation id', async () => {
+    const response = await create(`audited-${randomUUID().slice(0, 8)}`, '198.51.100.9', undefined, {
+      'user-agent': 'contract-test/1.0',
+      'x-correlation-id': 'corr-audit-test-0001',
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-correlation-id')).toBe('corr-audit-test-0001');
+    const entry = await testDb.db.auditLog.findFirst({ where: { correlationId: 'corr-audit-test-0001' } });
+    expect(entry).toMatchObject({
+      action: 'api.workspaces.create',
+      result: 'success',
+      ip: '198.51.100.9',
+      userAgent: 'contract-test/1.0',
+      targetType: 'workspace',
+      targetId: 'new',
+    });
+    expect(entry?.actorUserId).toBeTruthy();
+  });
 
   it('answers 400 for bad input and 409 for a taken slug, with messages, and keeps what was stored', async () => {
     const ip = `10.0.0.${Math.floor(Math.random() * 200)}`;
@@ -95,9 +181,10 @@ describe('apiRoute against a real HTTP server and a PostgreSQL that goes away', 
     expect(await blocked.json()).toMatchObject({ error: 'rate_limited' });
     expect((await create(`rl-${randomUUID().slice(0, 8)}`, '203.0.113.51')).status).toBe(201); // another client
     for (let index = 0; index < 7; index += 1)
-      expect((await fetch(`${server.url}/workspaces`, { headers: { 'x-forwarded-for': ip } })).status).toBe(
-        200,
-      );
+      expect(
+        (await fetch(`${server.url}/workspaces`, { headers: { 'x-forwarded-for': ip, cookie: adminCookie } }))
+          .status,
+      ).toBe(200);
   });
 
   it('answers writes with 503 and a clear message while PostgreSQL is down, and recovers by itself', async () => {

@@ -1,5 +1,20 @@
-import { DatabaseUnavailableError, DbConflictError, DbNotFoundError } from '@lumenforge/db';
-import { toDatabaseError } from '@lumenforge/db/server';
+import {
+  authorize,
+  ForbiddenError,
+  StepUpRequiredError,
+  UnauthenticatedError,
+  checkRequestOrigin,
+  type TPermission,
+  type TPrincipal,
+} from '@lumenforge/auth';
+import { ScopeNotAllowedError, SelfLockoutError } from '@lumenforge/auth/server';
+import {
+  DatabaseUnavailableError,
+  DbConflictError,
+  DbNotFoundError,
+  type TAuditResult,
+} from '@lumenforge/db';
+import { createRepositories, toDatabaseError } from '@lumenforge/db/server';
 import { applyRateLimitHeaders, rateLimitResponse } from '@lumenforge/rate-limit';
 import type { z } from 'zod';
 import type { TPlatformRuntime } from './runtime';
@@ -54,14 +69,53 @@ export function clientIp(request: Request): string {
   );
 }
 
+/**
+ * CSRF defence for writes: cookie-authenticated requests must come from one of the six origins. A
+ * request carrying its own `Authorization` header (agents, CLIs) is exempt: a browser cannot be
+ * tricked into adding that header cross-site, and such clients send no Origin.
+ */
+export function checkWriteOrigin(
+  request: Request,
+  allowedOrigins: readonly string[],
+): ReturnType<typeof checkRequestOrigin> {
+  if (request.headers.has('authorization') && !request.headers.has('cookie')) return { ok: true };
+  return checkRequestOrigin(request, allowedOrigins);
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Who and where a request came from, for audit entries and logs. */
+export type TRequestContext = { ip: string; userAgent: string | null; correlationId: string };
+
+/** The request's client IP, user agent and correlation id (the proxy's `x-correlation-id`, or a new one). */
+export function requestContext(request: Request): TRequestContext {
+  const given = request.headers.get('x-correlation-id');
+  return {
+    ip: clientIp(request).slice(0, 100),
+    userAgent: request.headers.get('user-agent')?.slice(0, 1000) ?? null,
+    correlationId: given && CORRELATION_ID.test(given) ? given : crypto.randomUUID(),
+  };
+}
+
 function json(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
-/** The answer for an error a handler threw: 400, 404, 409 and 503 with a message; anything else 500, logged. */
+/**
+ * The answer for an error a handler threw: 400, 401, 403, 404, 409 and 503 with a message;
+ * anything else 500, logged.
+ */
 export function errorResponse(error: unknown, context: string): Response {
   if (error instanceof InvalidRequestError)
     return json(400, { error: 'invalid_request', message: error.message, issues: error.issues });
+  if (error instanceof SelfLockoutError || error instanceof ScopeNotAllowedError)
+    return json(400, { error: 'invalid_request', message: error.message, issues: [] });
+  if (error instanceof UnauthenticatedError)
+    return json(401, { error: 'unauthenticated', message: error.message });
+  if (error instanceof StepUpRequiredError)
+    return json(403, { error: 'mfa_required', message: error.message, permission: error.permission });
+  if (error instanceof ForbiddenError)
+    return json(403, { error: 'forbidden', message: error.message, permission: error.permission });
   if (error instanceof DbConflictError)
     return json(409, { error: 'conflict', message: error.message, fields: error.fields });
   if (error instanceof DbNotFoundError) return json(404, { error: 'not_found', message: error.message });
@@ -76,33 +130,151 @@ export function errorResponse(error: unknown, context: string): Response {
   });
 }
 
+export type TApiRouteOptions = {
+  /** Names the rate-limit bucket and the audit action, e.g. `tokens.create`. */
+  endpoint: string;
+  /** Checked before the handler runs; `null`: any signed-in principal. */
+  permission: TPermission | null;
+};
+
+/** What an authenticated handler gets besides the request. */
+export type TApiContext<TContext> = TRequestContext & {
+  principal: TPrincipal;
+  /** Next.js's route context (`{ params }`). */
+  route: TContext;
+  /** Names what a mutating call changed, for its audit entry. */
+  auditTarget: (type: string, id: string, metadata?: Record<string, unknown>) => void;
+};
+
+type TAuditTarget = { type: string; id: string; metadata: Record<string, unknown> };
+
+function auditResult(status: number): TAuditResult {
+  if (status === 401 || status === 403) return 'denied';
+  return status < 400 ? 'success' : 'failure';
+}
+
 /**
- * Wraps a route handler: mutating requests (POST, PUT, PATCH, DELETE) are rate limited per client
- * IP and `endpoint` (429 with `Retry-After`), and thrown errors become clear JSON answers
- * (`errorResponse`): a PostgreSQL outage is a 503 "try again shortly", never a 500.
+ * An authenticated API route. In order: mutating requests (POST, PUT, PATCH, DELETE) must come from
+ * one of the six origins (403; a missing Origin is refused); the principal is authenticated from
+ * the session cookie or a Bearer token (401) and authorized for `permission` (403, or
+ * `mfa_required` for step-up permissions); writes are rate limited per client IP and endpoint
+ * (429); thrown errors become clear JSON answers (`errorResponse`). Every mutating call, allowed or
+ * refused, is written to the audit log with actor, target, IP, user agent, result and correlation id.
  */
 export function apiRoute<TContext>(
   getRuntime: () => TPlatformRuntime,
-  options: { endpoint: string },
-  handler: (request: Request, context: TContext) => Promise<Response>,
+  options: TApiRouteOptions,
+  handler: (request: Request, context: TApiContext<TContext>) => Promise<Response>,
 ): (request: Request, context: TContext) => Promise<Response> {
-  return async (request, context) => {
+  return async (request, route) => {
+    const runtime = getRuntime();
+    const isMutating = MUTATING_METHODS.has(request.method);
+    const context = requestContext(request);
+    // Filled in as the request proceeds; read by the audit entry (an object: closures assign it).
+    const seen: { principal: TPrincipal | null; target: TAuditTarget | null } = {
+      principal: null,
+      target: null,
+    };
+    let response: Response;
     try {
-      if (!MUTATING_METHODS.has(request.method)) return await handler(request, context);
-      const limit = await getRuntime().writeLimiter.consume({
-        ip: clientIp(request),
-        endpoint: options.endpoint,
-      });
-      if (!limit.isAllowed) return rateLimitResponse(limit);
-      const response = await handler(request, context);
-      try {
-        applyRateLimitHeaders(response.headers, limit);
-      } catch {
-        // A response with immutable headers (e.g. a proxied fetch) goes out without them.
-      }
-      return response;
+      response = await (async () => {
+        if (!isMutating) {
+          seen.principal = await runtime.auth.authenticator.authenticate(request.headers);
+          const allowed = authorize(seen.principal, options.permission, {
+            stepUpMaxAgeSeconds: runtime.auth.stepUpMaxAgeSeconds,
+          });
+          return handler(request, { ...context, principal: allowed, route, auditTarget: () => undefined });
+        }
+        const origin = checkWriteOrigin(request, runtime.allowedOrigins);
+        if (!origin.ok) return json(403, { error: 'forbidden_origin', message: origin.message });
+        // Before authentication, so a flood of anonymous writes is cut off cheaply (and not audited).
+        const limit = await runtime.writeLimiter.consume({ ip: context.ip, endpoint: options.endpoint });
+        if (!limit.isAllowed) return rateLimitResponse(limit);
+        seen.principal = await runtime.auth.authenticator.authenticate(request.headers);
+        const allowed = authorize(seen.principal, options.permission, {
+          stepUpMaxAgeSeconds: runtime.auth.stepUpMaxAgeSeconds,
+        });
+        const answer = await handler(request, {
+          ...context,
+          principal: allowed,
+          route,
+          auditTarget: (type, id, metadata = {}) => {
+            seen.target = { type, id, metadata };
+          },
+        });
+        try {
+          applyRateLimitHeaders(answer.headers, limit);
+        } catch {
+          // A response with immutable headers (e.g. a proxied fetch) goes out without them.
+        }
+        return answer;
+      })();
     } catch (error) {
-      return errorResponse(error, `${getRuntime().service} ${request.method} ${options.endpoint}`);
+      response = errorResponse(error, `${runtime.service} ${request.method} ${options.endpoint}`);
+    }
+    if (isMutating && response.status !== 429)
+      await audit(runtime, options.endpoint, context, seen.principal, seen.target, response.status);
+    try {
+      response.headers.set('x-correlation-id', context.correlationId);
+    } catch {
+      // immutable headers
+    }
+    return response;
+  };
+}
+
+async function audit(
+  runtime: TPlatformRuntime,
+  endpoint: string,
+  context: TRequestContext,
+  principal: TPrincipal | null,
+  target: TAuditTarget | null,
+  status: number,
+): Promise<void> {
+  try {
+    await createRepositories(runtime.db).auditLogs.append({
+      action: `api.${endpoint}`,
+      actorUserId: principal?.userId ?? null,
+      workspaceId: principal?.workspaceId ?? null,
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
+      ip: context.ip,
+      userAgent: context.userAgent,
+      result: auditResult(status),
+      correlationId: context.correlationId,
+      metadata: { status, via: principal?.kind ?? null, ...(target?.metadata ?? {}) },
+    });
+  } catch (error) {
+    // The answer stands (the change, if any, is committed); a lost audit entry is logged loudly.
+    console.error(`[${runtime.service}] audit entry for ${endpoint} not written: ${String(error)}`);
+  }
+}
+
+/**
+ * A route open without sign-in (health, the sign-in flow itself): mutating requests still need an
+ * allowed Origin and are rate limited; errors become clear JSON answers.
+ */
+export function publicApiRoute<TContext>(
+  getRuntime: () => TPlatformRuntime,
+  options: { endpoint: string; rateLimitReads?: boolean },
+  handler: (request: Request, context: TRequestContext & { route: TContext }) => Promise<Response>,
+): (request: Request, context: TContext) => Promise<Response> {
+  return async (request, route) => {
+    const runtime = getRuntime();
+    const context = requestContext(request);
+    try {
+      const isMutating = MUTATING_METHODS.has(request.method);
+      if (isMutating) {
+        const origin = checkWriteOrigin(request, runtime.allowedOrigins);
+        if (!origin.ok) return json(403, { error: 'forbidden_origin', message: origin.message });
+      }
+      if (isMutating || options.rateLimitReads) {
+        const limit = await runtime.writeLimiter.consume({ ip: context.ip, endpoint: options.endpoint });
+        if (!limit.isAllowed) return rateLimitResponse(limit);
+      }
+      return await handler(request, { ...context, route });
+    } catch (error) {
+      return errorResponse(error, `${runtime.service} ${request.method} ${options.endpoint}`);
     }
   };
 }

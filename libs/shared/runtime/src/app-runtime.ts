@@ -1,5 +1,7 @@
 import type { THealthReport } from '@lumenforge/health';
 import { createRuntime, type TPlatformRuntime } from './runtime';
+import { urlOptionsFromEnv } from '@lumenforge/config';
+import type { TPlatformEnv } from '@lumenforge/config/env';
 import type { TRuntimeEnv } from './env';
 
 type TRuntimeGlobal = { __lumenforgeRuntime?: TPlatformRuntime; __lumenforgeRuntimeStarted?: boolean };
@@ -11,8 +13,19 @@ const runtimeGlobal = globalThis as typeof globalThis & TRuntimeGlobal;
  * The app's runtime getter, for its `src/runtime.ts`:
  * `export const getRuntime = defineAppRuntime('spark', getEnv);`. Created on first use.
  */
-export function defineAppRuntime(service: string, getEnv: () => TRuntimeEnv): () => TPlatformRuntime {
-  return () => (runtimeGlobal.__lumenforgeRuntime ??= createRuntime({ service, env: getEnv() }));
+export function defineAppRuntime(
+  service: string,
+  getEnv: () => TRuntimeEnv & TPlatformEnv,
+): () => TPlatformRuntime {
+  return () => {
+    if (runtimeGlobal.__lumenforgeRuntime) return runtimeGlobal.__lumenforgeRuntime;
+    const env = getEnv();
+    return (runtimeGlobal.__lumenforgeRuntime = createRuntime({
+      service,
+      env,
+      urlOptions: urlOptionsFromEnv(env),
+    }));
+  };
 }
 
 /**

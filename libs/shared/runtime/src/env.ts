@@ -1,10 +1,11 @@
+import { refineCloudflareAccessEnv, ZAuthEnv } from '@lumenforge/auth/env';
 import { ZDbEnv } from '@lumenforge/db/env';
 import { ZNatsEnv } from '@lumenforge/nats/env';
 import { isRedisConfigured, refineRedisEnv, ZRedisEnvShape } from '@lumenforge/redis/env';
 import { z } from 'zod';
 
 /**
- * Everything an app's runtime reads: database, Redis, NATS and the write rate limit. Compose into
+ * Everything an app's runtime reads: database, Redis, NATS, authentication and the write rate limit. Compose into
  * the app's env.ts as `ZPlatformEnv.extend(ZRuntimeEnv.shape).superRefine(refineRuntimeEnv)`
  * (`.extend` drops refinements, so apply them again).
  */
@@ -12,16 +13,20 @@ export const ZRuntimeEnv = z.object({
   ...ZDbEnv.shape,
   ...ZRedisEnvShape.shape,
   ...ZNatsEnv.shape,
+  ...ZAuthEnv.shape,
   /** Mutating API requests per client IP and endpoint per minute, before 429. */
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 export type TRuntimeEnv = z.infer<typeof ZRuntimeEnv>;
+/** What `createRuntime` accepts: variables with defaults may be left out (tests). */
+export type TRuntimeEnvInput = z.input<typeof ZRuntimeEnv>;
 
 export type TPlatformMode = 'single-node' | 'cluster';
 
 /** Cluster mode needs both Redis and NATS; single-node mode neither. Half a cluster is a mistake. */
 export function refineRuntimeEnv(env: TRuntimeEnv, ctx: z.RefinementCtx): void {
   refineRedisEnv(env, ctx);
+  refineCloudflareAccessEnv(env, ctx);
   const hasRedis = isRedisConfigured(env);
   const hasNats = Boolean(env.NATS_URL);
   if (hasRedis && !hasNats)

@@ -8,7 +8,7 @@ import { startNatsServer, type TNatsServerProcess } from '@lumenforge/nats/testi
 import { startRedisServer, type TRedisServerProcess } from '@lumenforge/redis/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type TPlatformRuntime } from './runtime';
-import type { TRuntimeEnv } from './env';
+import type { TRuntimeEnvInput } from './env';
 
 const quiet = { info: () => undefined, error: () => undefined };
 
@@ -30,7 +30,11 @@ const report = (runtime: TPlatformRuntime) =>
   });
 
 /** Two apps on one database: an event published by one clears the cached entry in both. */
-function describeRuntime(mode: 'single-node' | 'cluster', env: () => TRuntimeEnv, db: () => TTestDatabase) {
+function describeRuntime(
+  mode: 'single-node' | 'cluster',
+  env: () => TRuntimeEnvInput,
+  db: () => TTestDatabase,
+) {
   it(`${mode}: events clear cached entries in every app, and each app publishes wissil.system.health`, async () => {
     const slate = createRuntime({ service: 'slate', env: env(), db: db().db, logger: quiet });
     const spark = createRuntime({ service: 'spark', env: env(), db: db().db, logger: quiet });
@@ -78,13 +82,13 @@ describe('app runtime', () => {
     await Promise.all([testDb?.drop(), nats?.dispose(), redis?.dispose()]);
   });
 
-  const baseEnv = (): TRuntimeEnv => ({
+  const baseEnv = (): TRuntimeEnvInput => ({
     DATABASE_URL: testDb.url,
     DATABASE_POOL_MAX: 5,
     NATS_STREAM_REPLICAS: 1,
     RATE_LIMIT_WRITES_PER_MINUTE: 3,
   });
-  const clusterEnv = (): TRuntimeEnv => ({ ...baseEnv(), REDIS_URL: redis.url, NATS_URL: nats.url });
+  const clusterEnv = (): TRuntimeEnvInput => ({ ...baseEnv(), REDIS_URL: redis.url, NATS_URL: nats.url });
 
   describeRuntime('single-node', baseEnv, () => testDb);
   describeRuntime('cluster', clusterEnv, () => testDb);

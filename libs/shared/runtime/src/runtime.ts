@@ -1,3 +1,12 @@
+import {
+  createAuthenticator,
+  createCloudflareAccessVerifier,
+  type TAuthenticator,
+} from '@lumenforge/auth/server';
+import { createPostgresSessionStore, createRedisSessionStore } from '@lumenforge/auth/server';
+import type { TAuthEnv } from '@lumenforge/auth/env';
+import type { TSessionStore, TSessionTimeouts } from '@lumenforge/auth';
+import { systemUrls, type TSystemUrlOptions } from '@lumenforge/config';
 import { createMemoryCache, createRedisCache } from '@lumenforge/cache/server';
 import type { TCache } from '@lumenforge/cache';
 import { getDb, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
@@ -11,14 +20,16 @@ import { createMemoryRateLimiter, createRedisRateLimiter } from '@lumenforge/rat
 import type { TRateLimiter, TRateLimiterOptions } from '@lumenforge/rate-limit';
 import { createRedisClient, type TRedisClient } from '@lumenforge/redis/server';
 import { subscribeCacheInvalidation } from './cache-invalidation';
-import { platformMode, type TPlatformMode, type TRuntimeEnv } from './env';
+import { platformMode, ZRuntimeEnv, type TPlatformMode, type TRuntimeEnvInput } from './env';
 
 export type TRuntimeLogger = { info: (message: string) => void; error: (message: string) => void };
 
 export type TCreateRuntimeOptions = {
   /** The app, e.g. `spark`: names its consumers, connections and health events. */
   service: string;
-  env: TRuntimeEnv;
+  env: TRuntimeEnvInput;
+  /** Where the six systems are reached (their origins are the only ones allowed to send writes). */
+  urlOptions?: TSystemUrlOptions;
   /** Default: the process's client (`getDb()`). */
   db?: TDbClient;
   logger?: TRuntimeLogger;
@@ -35,6 +46,17 @@ export type TPlatformRuntime = {
   cache: TCache;
   /** For mutating API requests (`apiRoute` applies it). */
   writeLimiter: TRateLimiter;
+  /** The six systems' origins: mutating requests must come from one of them. */
+  allowedOrigins: readonly string[];
+  auth: {
+    /** PostgreSQL in single-node mode, Redis `sessions:*` in cluster mode. */
+    sessions: TSessionStore;
+    authenticator: TAuthenticator;
+    env: TAuthEnv;
+    stepUpMaxAgeSeconds: number;
+    /** Set when CF_ACCESS_TEAM_DOMAIN and CF_ACCESS_AUD are: verifies `Cf-Access-Jwt-Assertion`. */
+    cloudflareAccess: ReturnType<typeof createCloudflareAccessVerifier> | null;
+  };
   /** PostgreSQL, plus Redis and NATS in cluster mode. */
   healthChecks: () => THealthCheck[];
   /** One line for the start log: the mode and where each part lives. */
@@ -63,7 +85,8 @@ function redact(url: string): string {
  * starts (degraded) while Redis or NATS is still unreachable.
  */
 export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime {
-  const { env, service } = options;
+  const { service } = options;
+  const env = ZRuntimeEnv.parse(options.env);
   const logger = options.logger ?? { info: console.info, error: console.error };
   const db = options.db ?? getDb();
   const mode = platformMode(env);
@@ -73,6 +96,12 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
   };
   const reportError = (message: string) => logger.error(`[${service}] ${message}`);
 
+  const timeouts: TSessionTimeouts = {
+    idleTimeoutSeconds: env.AUTH_SESSION_IDLE_MINUTES * 60,
+    absoluteTimeoutSeconds: env.AUTH_SESSION_ABSOLUTE_HOURS * 3600,
+    touchIntervalSeconds: Math.min(60, env.AUTH_SESSION_IDLE_MINUTES * 6),
+  };
+
   if (mode === 'single-node') {
     const bus = createPostgresEventBus({ db, databaseUrl: env.DATABASE_URL, onError: reportError });
     return assemble({
@@ -80,6 +109,7 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
       bus,
       cache: createMemoryCache({ max: 10_000 }),
       writeLimiter: createMemoryRateLimiter(limits),
+      sessions: createPostgresSessionStore(db, timeouts),
       checks: [],
       summary: `${service}: single-node mode (events in PostgreSQL, in-process cache and rate limits)`,
       close: async () => undefined,
@@ -112,6 +142,7 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
     bus,
     cache: createRedisCache(redis, { keyPrefix: options.keyPrefix ?? '' }),
     writeLimiter: createRedisRateLimiter(redis, limits),
+    sessions: createRedisSessionStore(redis, timeouts, { keyPrefix: options.keyPrefix ?? '' }),
     checks: [redisCheck(redis), natsCheck(() => nc)],
     summary: `${service}: cluster mode (events on NATS JetStream at ${servers.map(redact).join(', ')}, cache and rate limits in Redis at ${redisTarget})`,
     close: async () => {
@@ -125,6 +156,7 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
     bus: TEventBus<TDbTransaction>;
     cache: TCache;
     writeLimiter: TRateLimiter;
+    sessions: TSessionStore;
     checks: THealthCheck[];
     summary: string;
     close: () => Promise<void>;
@@ -160,6 +192,20 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
       bus: parts.bus,
       cache: parts.cache,
       writeLimiter: parts.writeLimiter,
+      allowedOrigins: Object.values(systemUrls(options.urlOptions)),
+      auth: {
+        sessions: parts.sessions,
+        authenticator: createAuthenticator({ db, sessions: parts.sessions, env }),
+        env,
+        stepUpMaxAgeSeconds: env.AUTH_STEP_UP_MAX_AGE_MINUTES * 60,
+        cloudflareAccess:
+          env.CF_ACCESS_TEAM_DOMAIN && env.CF_ACCESS_AUD
+            ? createCloudflareAccessVerifier({
+                teamDomain: env.CF_ACCESS_TEAM_DOMAIN,
+                audience: env.CF_ACCESS_AUD,
+              })
+            : null,
+      },
       healthChecks: () => [
         postgresCheck({ db }),
         ...(env.DATABASE_REPLICA_URL ? [postgresReplicaCheck()] : []),

@@ -8,4 +8,15 @@ export {
 export { defineAppRuntime, startAppRuntime } from './app-runtime';
 export { CACHE_INVALIDATIONS, invalidateFor, subscribeCacheInvalidation } from './cache-invalidation';
 export { platformMode, type TPlatformMode } from './env';
-export { apiRoute, clientIp, errorResponse, InvalidRequestError, readJsonBody } from './api-route';
+export {
+  apiRoute,
+  publicApiRoute,
+  clientIp,
+  errorResponse,
+  InvalidRequestError,
+  readJsonBody,
+  requestContext,
+  type TApiContext,
+  type TApiRouteOptions,
+  type TRequestContext,
+} from './api-route';

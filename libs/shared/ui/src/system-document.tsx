@@ -2,16 +2,26 @@ import type { ReactNode } from 'react';
 import { AppShell } from './app-shell';
 import type { TSystemAccentId } from './system-accent';
 import type { TSwitcherSystem } from './system-switcher';
+import { UserMenu, type TShellUser } from './user-menu';
 
 export type SystemDocumentProps = {
   system: TSystemAccentId;
   systems: readonly TSwitcherSystem[];
-  userSlot?: ReactNode;
+  /** The signed-in user (menu with sign-out); null shows a sign-in link to `signInUrl`. */
+  user?: TShellUser | null;
+  signInUrl?: string;
   children: ReactNode;
 };
 
 /** The whole document of an app: `<html data-system>` (which picks the accent palette) and the shell. */
-export function SystemDocument({ system, systems, userSlot, children }: SystemDocumentProps) {
+export function SystemDocument({ system, systems, user, signInUrl, children }: SystemDocumentProps) {
+  const userSlot = user ? (
+    <UserMenu user={user} />
+  ) : signInUrl ? (
+    <a className="text-sm font-medium text-accent-text hover:underline" href={signInUrl}>
+      Sign in
+    </a>
+  ) : null;
   return (
     <html lang="en" data-system={system}>
       <body>

@@ -1,0 +1,354 @@
+import type { TAuditResult } from '@lumenforge/db';
+import { AUDIT_RESULTS } from '@lumenforge/db';
+import { auth } from '../../../auth';
+import { listAuditEntries } from '../../../lib/admin-data';
+import { AUDIT_ACTION_SUGGESTIONS, ZAuditQuerySchema } from '../../../lib/admin-schemas';
+import type { TAuditEntryView, TAuditUserRef } from '../../../lib/admin-views';
+import {
+  Badge,
+  BUTTON_PRIMARY,
+  BUTTON_SECONDARY,
+  INPUT,
+  LABEL,
+  LINK,
+  Notice,
+  PageHeader,
+  TABLE,
+  TABLE_WRAPPER,
+  TD,
+  TH,
+  Time,
+  type TTone,
+} from '../../../lib/page-parts';
+import { parseQuery, queryToObject } from '../../../lib/query-params';
+import { summarizeUserAgent } from '../../../lib/user-agent';
+import { AdminAccessDenied } from '../_components/admin-access-denied';
+
+export const metadata = { title: 'Audit log · Administration · LumenForge' };
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const PATH = '/admin/audit';
+const FILTER_KEYS = ['action', 'result', 'actor', 'from', 'to', 'limit'] as const;
+
+const RESULT_STYLE: Record<TAuditResult, { tone: TTone; label: string }> = {
+  success: { tone: 'success', label: 'Success' },
+  failure: { tone: 'danger', label: 'Failure' },
+  denied: { tone: 'warning', label: 'Denied' },
+};
+
+/** `/admin/audit` with the current filters and `changes` applied (an empty value removes a filter). */
+function auditUrl(filters: Record<string, string>, changes: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = key in changes ? changes[key] : filters[key];
+    if (value) params.set(key, value);
+  }
+  if (changes['cursor']) params.set('cursor', changes['cursor']);
+  const query = params.toString();
+  return query ? `${PATH}?${query}` : PATH;
+}
+
+function UserRef({ user, filters }: { user: TAuditUserRef; filters: Record<string, string> }) {
+  const filterValue = user.email ?? user.id;
+  return (
+    <a
+      className="group block rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+      href={auditUrl(filters, { actor: filterValue })}
+      title={`Only entries by ${filterValue}`}
+    >
+      {user.name ? <span className="block font-medium group-hover:underline">{user.name}</span> : null}
+      <span className={user.email ? 'block text-xs text-fg-muted' : 'block font-mono text-xs text-fg-muted'}>
+        {user.email ?? user.id}
+      </span>
+    </a>
+  );
+}
+
+function Target({ entry }: { entry: TAuditEntryView }) {
+  if (!entry.targetType && !entry.targetId) return <span className="text-fg-subtle">—</span>;
+  const user = entry.targetUser;
+  return (
+    <span className="block">
+      <span className="block text-xs text-fg-muted">{entry.targetType ?? 'target'}</span>
+      {user?.email ? (
+        <span className="block" title={user.id}>
+          {user.name ? `${user.name} · ` : ''}
+          {user.email}
+        </span>
+      ) : (
+        <span className="block max-w-48 truncate font-mono text-xs" title={entry.targetId ?? undefined}>
+          {entry.targetId}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** The audit log for `audit.read`: every change and every refused attempt, newest first, filterable. */
+export default async function AdminAuditPage({ searchParams }: { searchParams: TSearchParams }) {
+  const principal = await auth.requirePagePrincipal();
+  if (!principal.permissions.includes('audit.read'))
+    return <AdminAccessDenied role={principal.role} permission="audit.read" />;
+
+  const params = await searchParams;
+  const raw = queryToObject(params);
+  const parsed = parseQuery(ZAuditQuerySchema, params);
+  const page = parsed.success ? await listAuditEntries(parsed.data) : null;
+  const now = new Date();
+  const hasFilters = FILTER_KEYS.some((key) => key !== 'limit' && raw[key]);
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title="Audit log"
+        description="Every change and every refused attempt in all six systems: who, what, from where, and the correlation id to find it in the logs. Newest first; times in UTC."
+      />
+
+      <form
+        method="get"
+        action={PATH}
+        className="flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label="Filter the audit log"
+        data-testid="audit-filters"
+      >
+        <div className="w-56">
+          <label htmlFor="audit-action" className={LABEL}>
+            Action
+          </label>
+          <input
+            id="audit-action"
+            name="action"
+            type="text"
+            list="audit-action-suggestions"
+            defaultValue={raw['action'] ?? ''}
+            placeholder="user.  or  auth.signin"
+            aria-describedby="audit-action-hint"
+            className={`${INPUT} mt-1 font-mono`}
+            spellCheck={false}
+            data-testid="audit-action-filter"
+          />
+          <datalist id="audit-action-suggestions">
+            {AUDIT_ACTION_SUGGESTIONS.map((action) => (
+              <option key={action} value={action} />
+            ))}
+          </datalist>
+        </div>
+        <div className="w-32">
+          <label htmlFor="audit-result" className={LABEL}>
+            Result
+          </label>
+          <select
+            id="audit-result"
+            name="result"
+            defaultValue={raw['result'] ?? ''}
+            className={`${INPUT} mt-1`}
+            data-testid="audit-result-filter"
+          >
+            <option value="">Any result</option>
+            {AUDIT_RESULTS.map((result) => (
+              <option key={result} value={result}>
+                {RESULT_STYLE[result].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="w-64">
+          <label htmlFor="audit-actor" className={LABEL}>
+            Actor (email or user id)
+          </label>
+          <input
+            id="audit-actor"
+            name="actor"
+            type="text"
+            defaultValue={raw['actor'] ?? ''}
+            placeholder="name@example.com"
+            className={`${INPUT} mt-1`}
+            spellCheck={false}
+            data-testid="audit-actor-filter"
+          />
+        </div>
+        <div className="w-40">
+          <label htmlFor="audit-from" className={LABEL}>
+            From (UTC)
+          </label>
+          <input
+            id="audit-from"
+            name="from"
+            type="date"
+            defaultValue={raw['from'] ?? ''}
+            className={`${INPUT} mt-1`}
+            data-testid="audit-from"
+          />
+        </div>
+        <div className="w-40">
+          <label htmlFor="audit-to" className={LABEL}>
+            To (UTC, inclusive)
+          </label>
+          <input
+            id="audit-to"
+            name="to"
+            type="date"
+            defaultValue={raw['to'] ?? ''}
+            className={`${INPUT} mt-1`}
+            data-testid="audit-to"
+          />
+        </div>
+        <button type="submit" className={BUTTON_PRIMARY} data-testid="audit-apply-filters">
+          Apply
+        </button>
+        {hasFilters ? (
+          <a className={BUTTON_SECONDARY} href={PATH}>
+            Clear filters
+          </a>
+        ) : null}
+        <p id="audit-action-hint" className="w-full text-xs text-fg-subtle">
+          Action: an exact name (<code className="font-mono">user.role_changed</code>) or a prefix ending in{' '}
+          <code className="font-mono">.</code> or <code className="font-mono">*</code> (
+          <code className="font-mono">user.</code> matches every user action).
+        </p>
+      </form>
+
+      {!parsed.success ? (
+        <Notice tone="danger" testId="audit-filter-error">
+          {parsed.message}.{' '}
+          <a className={`${LINK} underline`} href={PATH}>
+            Show the newest entries
+          </a>
+        </Notice>
+      ) : null}
+
+      {page?.actorUnknown ? (
+        <Notice tone="info" testId="audit-actor-unknown">
+          No user has the email {raw['actor']}, so no entries match.
+        </Notice>
+      ) : null}
+
+      {page ? (
+        <>
+          <div className={TABLE_WRAPPER}>
+            <table className={TABLE} data-testid="audit-table">
+              <caption className="sr-only">Audit log entries, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={TH}>
+                    Time
+                  </th>
+                  <th scope="col" className={TH}>
+                    Actor
+                  </th>
+                  <th scope="col" className={TH}>
+                    Action
+                  </th>
+                  <th scope="col" className={TH}>
+                    Target
+                  </th>
+                  <th scope="col" className={TH}>
+                    Result
+                  </th>
+                  <th scope="col" className={TH}>
+                    IP address
+                  </th>
+                  <th scope="col" className={TH}>
+                    Correlation id
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.entries.length === 0 ? (
+                  <tr>
+                    <td colSpan={7} className={`${TD} text-fg-muted`} data-testid="audit-empty">
+                      No entries match these filters.
+                    </td>
+                  </tr>
+                ) : null}
+                {page.entries.map((entry) => {
+                  const metadata = Object.entries(entry.metadata);
+                  return (
+                    <tr
+                      key={entry.id}
+                      data-testid={`audit-row-${entry.id}`}
+                      data-action={entry.action}
+                      data-result={entry.result}
+                    >
+                      <td className={TD}>
+                        <Time value={entry.occurredAt} now={now} />
+                      </td>
+                      <td className={TD}>
+                        {entry.actor ? (
+                          <UserRef user={entry.actor} filters={raw} />
+                        ) : (
+                          <span className="text-fg-subtle">Anonymous or system</span>
+                        )}
+                      </td>
+                      <th scope="row" className={`${TD} font-normal`}>
+                        <code className="font-mono text-xs font-medium">{entry.action}</code>
+                        {metadata.length > 0 ? (
+                          <details className="mt-1 text-xs">
+                            <summary className="cursor-pointer text-fg-muted hover:text-fg">Details</summary>
+                            <dl className="mt-1 grid max-w-sm grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5">
+                              {metadata.map(([key, value]) => (
+                                <div key={key} className="contents">
+                                  <dt className="text-fg-muted">{key}</dt>
+                                  <dd className="font-mono break-all">
+                                    {typeof value === 'string' ? value : JSON.stringify(value)}
+                                  </dd>
+                                </div>
+                              ))}
+                            </dl>
+                          </details>
+                        ) : null}
+                      </th>
+                      <td className={TD}>
+                        <Target entry={entry} />
+                      </td>
+                      <td className={TD}>
+                        <Badge tone={RESULT_STYLE[entry.result].tone} testId={`audit-result-${entry.id}`}>
+                          {RESULT_STYLE[entry.result].label}
+                        </Badge>
+                      </td>
+                      <td
+                        className={`${TD} font-mono text-xs`}
+                        title={entry.userAgent ? summarizeUserAgent(entry.userAgent) : undefined}
+                      >
+                        {entry.ip ?? '—'}
+                      </td>
+                      <td className={`${TD} font-mono text-xs`}>
+                        <span className="block max-w-40 truncate" title={entry.correlationId ?? undefined}>
+                          {entry.correlationId ?? '—'}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label="Pages" className="flex items-center justify-between gap-4 text-sm">
+            <span className="text-fg-muted">
+              {`${page.entries.length} ${page.entries.length === 1 ? 'entry' : 'entries'}${raw['cursor'] ? ', older than the previous page' : ''}`}
+            </span>
+            <span className="flex gap-2">
+              {raw['cursor'] ? (
+                <a className={BUTTON_SECONDARY} href={auditUrl(raw)} data-testid="audit-first-page">
+                  First page
+                </a>
+              ) : null}
+              {page.nextCursor ? (
+                <a
+                  className={BUTTON_SECONDARY}
+                  href={auditUrl(raw, { cursor: page.nextCursor })}
+                  rel="next"
+                  data-testid="audit-next-page"
+                >
+                  Next page
+                </a>
+              ) : null}
+            </span>
+          </nav>
+        </>
+      ) : null}
+    </div>
+  );
+}

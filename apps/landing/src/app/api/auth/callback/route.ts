@@ -1,0 +1,57 @@
+import { SESSION_COOKIE_NAME, parseCookieHeader } from '@lumenforge/auth';
+import { completeSignIn, recordFailedSignIn, SignInError } from '@lumenforge/auth/server';
+import { publicApiRoute } from '@lumenforge/runtime/server';
+import { getEnv } from '../../../../env';
+import {
+  getRelyingParty,
+  landingUrl,
+  redirectWithCookies,
+  roleMapping,
+  sessionCookie,
+} from '../../../../auth';
+import { getRuntime } from '../../../../runtime';
+
+export const dynamic = 'force-dynamic';
+
+/** The provider's answer: verify it, provision the user, create a new platform session. */
+export const GET = publicApiRoute(
+  getRuntime,
+  { endpoint: 'auth.callback', rateLimitReads: true },
+  async (request, context) => {
+    const runtime = getRuntime();
+    const relyingParty = getRelyingParty();
+    if (!relyingParty) return redirectWithCookies(landingUrl('/signin?error=not_configured'), []);
+    // The URL the provider redirected the browser to (this app may sit behind a proxy on another host).
+    const callbackUrl = new URL(landingUrl('/api/auth/callback'));
+    callbackUrl.search = new URL(request.url).search;
+    const cookieHeader = request.headers.get('cookie');
+    const audit = { ip: context.ip, userAgent: context.userAgent, correlationId: context.correlationId };
+    let clearFlow: string[] = [];
+    try {
+      const finished = await relyingParty.finish(callbackUrl, cookieHeader);
+      clearFlow = [finished.clearCookie];
+      const { token } = await completeSignIn(
+        { db: runtime.db, bus: runtime.bus, sessions: runtime.auth.sessions },
+        {
+          claims: finished.claims,
+          issuer: getEnv().OIDC_ISSUER ?? '',
+          roleClaim: getEnv().OIDC_ROLE_CLAIM,
+          roleMapping: roleMapping(),
+          workspaceId: await runtime.auth.authenticator.workspaceId(),
+          previousSessionToken: parseCookieHeader(cookieHeader).get(SESSION_COOKIE_NAME) ?? null,
+          context: audit,
+        },
+      );
+      return redirectWithCookies(finished.returnTo, [...clearFlow, sessionCookie(token)]);
+    } catch (error) {
+      if (!(error instanceof SignInError)) throw error;
+      // Refusals after verification are audited by completeSignIn; the rest here.
+      if (error.code !== 'no_access' && error.code !== 'deactivated')
+        await recordFailedSignIn(
+          { db: runtime.db },
+          { code: error.code, detail: error.detail, context: audit },
+        );
+      return redirectWithCookies(landingUrl(`/signin?error=${error.code}`), clearFlow);
+    }
+  },
+);

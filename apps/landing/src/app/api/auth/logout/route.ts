@@ -1,0 +1,25 @@
+import { SESSION_COOKIE_NAME, parseCookieHeader } from '@lumenforge/auth';
+import { signOut } from '@lumenforge/auth/server';
+import { publicApiRoute } from '@lumenforge/runtime/server';
+import { clearSessionCookie, landingUrl, redirectWithCookies } from '../../../../auth';
+import { getRuntime } from '../../../../runtime';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Sign-out (a form POST from any of the six apps' user menu): the session is revoked in the store,
+ * so all six apps refuse it at once, and the cookie is cleared.
+ */
+export const POST = publicApiRoute(getRuntime, { endpoint: 'auth.logout' }, async (request, context) => {
+  const runtime = getRuntime();
+  const token = parseCookieHeader(request.headers.get('cookie')).get(SESSION_COOKIE_NAME);
+  if (token)
+    await signOut(
+      { db: runtime.db, bus: runtime.bus, sessions: runtime.auth.sessions },
+      {
+        token,
+        context: { ip: context.ip, userAgent: context.userAgent, correlationId: context.correlationId },
+      },
+    );
+  return redirectWithCookies(landingUrl('/signin?signedOut=1'), [clearSessionCookie()]);
+});

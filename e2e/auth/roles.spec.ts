@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { SYSTEM_IDS, systemUrl, type TSystemId } from '@lumenforge/config';
+import { ROLES, storageStateFor, type TE2eRole } from '../shared/sign-in';
+
+/** The matrix of libs/shared/auth/src/permissions.ts, restated here so a change there must be deliberate. */
+const USABLE: Record<TE2eRole, readonly TSystemId[]> = {
+  designer: ['landing', 'slate', 'spark', 'ignis'],
+  engineer: SYSTEM_IDS,
+  admin: SYSTEM_IDS,
+  agent: ['landing', 'slate', 'ignition', 'spark', 'ignis'],
+};
+
+for (const role of ROLES) {
+  test.describe(`[AUTH][ROLES] ${role}`, () => {
+    test.use({ storageState: storageStateFor(role) });
+
+    test(`sees exactly the systems and admin links the matrix allows`, async ({ page }) => {
+      for (const id of SYSTEM_IDS) {
+        await page.goto(`${systemUrl(id)}/`);
+        await expect(page.getByTestId('user-role')).toHaveText(role);
+        if (USABLE[role].includes(id)) await expect(page.getByTestId('access-denied')).toHaveCount(0);
+        else await expect(page.getByTestId('access-denied')).toBeVisible();
+      }
+      await page.getByTestId('user-menu').locator('summary').click();
+      const adminLink = page.getByRole('link', { name: 'Administration' });
+      if (role === 'admin') await expect(adminLink).toBeVisible();
+      else await expect(adminLink).toHaveCount(0);
+    });
+
+    test(`gets from the APIs exactly what the matrix allows`, async ({ page }) => {
+      const landing = systemUrl('landing');
+      const users = await page.request.get(`${landing}/api/admin/users`);
+      expect(users.status()).toBe(role === 'admin' ? 200 : 403);
+      const audit = await page.request.get(`${landing}/api/admin/audit`);
+      expect(audit.status()).toBe(role === 'admin' ? 200 : 403);
+      const me = (await (await page.request.get(`${landing}/api/auth/me`)).json()) as {
+        permissions: string[];
+      };
+      expect(me.permissions.includes('deploy.production')).toBe(role === 'admin');
+      expect(me.permissions.includes('tokens.write')).toBe(role === 'designer' || role === 'admin');
+      expect(me.permissions.includes('builds.run')).toBe(role !== 'designer');
+      // A scope beyond the role is refused; nothing is created.
+      const created = await page.request.post(`${landing}/api/account/tokens`, {
+        headers: { origin: landing },
+        data: { name: 'too much', scopes: ['users.manage'], expiresInDays: 7 },
+      });
+      expect(created.status()).toBe(role === 'admin' ? 201 : 400);
+    });
+  });
+}

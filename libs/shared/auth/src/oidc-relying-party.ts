@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import { EncryptJWT, jwtDecrypt } from 'jose';
+import * as oidc from 'openid-client';
+import { z } from 'zod';
+import { parseCookieHeader, serializeCookie } from './cookies';
+import { createJwksKeySource, verifyIdToken, type TIdTokenClaims } from './id-token';
+
+/** The sign-in failed; `code` picks the message LANDING shows, `detail` goes to the audit log. */
+export class SignInError extends Error {
+  constructor(
+    readonly code: 'expired' | 'provider' | 'invalid_token' | 'no_access' | 'deactivated' | 'unavailable',
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'SignInError';
+  }
+}
+
+export const SIGN_IN_ERROR_MESSAGES: Readonly<Record<SignInError['code'], string>> = {
+  expired: 'The sign-in took too long or was started in another tab. Please sign in again.',
+  provider: 'The identity provider did not sign you in. Please try again.',
+  invalid_token: 'The identity provider’s answer could not be verified, so you were not signed in.',
+  no_access: 'Your account has no role in this workspace. Ask an administrator for access.',
+  deactivated: 'Your account is deactivated. Ask an administrator if this is a mistake.',
+  unavailable: 'Sign-in is unavailable right now. Please try again shortly.',
+};
+
+const FLOW_COOKIE_PREFIX = 'lf_auth_';
+const FLOW_TTL_SECONDS = 600;
+const ZFlow = z.object({
+  state: z.string(),
+  nonce: z.string(),
+  verifier: z.string(),
+  returnTo: z.string(),
+  stepUp: z.boolean(),
+});
+type TFlow = z.infer<typeof ZFlow>;
+
+export type TRelyingPartyOptions = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** LANDING's public callback URL, exactly as registered with the provider. */
+  redirectUri: string;
+  scopes: string;
+  /** Pinned ID-token algorithms. */
+  algorithms: readonly string[];
+  /** Encrypts the sign-in state cookie. */
+  secret: string;
+  /** Secure cookies (https). */
+  secureCookies: boolean;
+  /** Step-up sign-ins must be this fresh. */
+  stepUpMaxAgeSeconds: number;
+};
+
+export type TStartedSignIn = { authorizationUrl: string; setCookie: string };
+export type TFinishedSignIn = {
+  claims: TIdTokenClaims;
+  returnTo: string;
+  stepUp: boolean;
+  clearCookie: string;
+};
+
+/**
+ * LANDING's OpenID Connect relying party: authorization-code flow with PKCE (S256), `state` and
+ * `nonce` through `openid-client`, the state kept in a short-lived encrypted cookie (one per
+ * flow, so two tabs can sign in at once), and the ID token verified again with `jose` against the
+ * provider's JWKS with pinned algorithms. Tokens never reach the browser.
+ */
+export function createRelyingParty(options: TRelyingPartyOptions) {
+  const key = createHash('sha256').update(`lumenforge-auth-flow:${options.secret}`).digest();
+  const isInsecure = options.issuer.startsWith('http:');
+  let configuration: Promise<oidc.Configuration> | undefined;
+  let keys: ReturnType<typeof createJwksKeySource> | undefined;
+
+  const config = () =>
+    (configuration ??= oidc
+      .discovery(
+        new URL(options.issuer),
+        options.clientId,
+        { client_secret: options.clientSecret },
+        oidc.ClientSecretBasic(options.clientSecret),
+        isInsecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
+      .then((found) => {
+        const jwksUri = found.serverMetadata().jwks_uri;
+        if (!jwksUri) throw new Error(`${options.issuer} publishes no jwks_uri`);
+        keys = createJwksKeySource(jwksUri);
+        return found;
+      })
+      .catch((error: unknown) => {
+        configuration = undefined; // the provider may still be starting: discover again next time
+        throw new SignInError('unavailable', `OIDC discovery failed: ${String(error)}`);
+      }));
+
+  const cookie = (state: string, value: string, maxAgeSeconds: number) =>
+    serializeCookie(`${FLOW_COOKIE_PREFIX}${state.slice(0, 16)}`, value, {
+      path: '/api/auth/callback',
+      httpOnly: true,
+      secure: options.secureCookies,
+      sameSite: 'Lax',
+      maxAgeSeconds,
+    });
+
+  return {
+    /** The provider's authorization URL and the cookie that carries this flow's secrets. */
+    async start(input: { returnTo: string; stepUp: boolean }): Promise<TStartedSignIn> {
+      const configured = await config();
+      const flow: TFlow = {
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        verifier: oidc.randomPKCECodeVerifier(),
+        returnTo: input.returnTo,
+        stepUp: input.stepUp,
+      };
+      const parameters: Record<string, string> = {
+        redirect_uri: options.redirectUri,
+        scope: options.scopes,
+        code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier),
+        code_challenge_method: 'S256',
+        state: flow.state,
+        nonce: flow.nonce,
+      };
+      // Step-up: authenticate again, now, with a second factor.
+      if (input.stepUp) Object.assign(parameters, { prompt: 'login', max_age: '0' });
+      const sealed = await new EncryptJWT(flow)
+        .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+        .setIssuedAt()
+        .setExpirationTime(`${FLOW_TTL_SECONDS}s`)
+        .encrypt(key);
+      return {
+        authorizationUrl: oidc.buildAuthorizationUrl(configured, parameters).href,
+        setCookie: cookie(flow.state, sealed, FLOW_TTL_SECONDS),
+      };
+    },
+
+    /** Checks the provider's answer and returns the verified ID-token claims. */
+    async finish(callbackUrl: URL, cookieHeader: string | null): Promise<TFinishedSignIn> {
+      const state = callbackUrl.searchParams.get('state') ?? '';
+      const clearCookie = cookie(state || 'none', '', 0);
+      const sealed = state
+        ? parseCookieHeader(cookieHeader).get(`${FLOW_COOKIE_PREFIX}${state.slice(0, 16)}`)
+        : undefined;
+      if (!sealed) throw new SignInError('expired', 'No sign-in state cookie for this state');
+      let flow: TFlow;
+      try {
+        flow = ZFlow.parse(
+          (
+            await jwtDecrypt(sealed, key, {
+              keyManagementAlgorithms: ['dir'],
+              contentEncryptionAlgorithms: ['A256GCM'],
+            })
+          ).payload,
+        );
+      } catch (error) {
+        throw new SignInError('expired', `Sign-in state cookie rejected: ${String(error)}`);
+      }
+      if (callbackUrl.searchParams.has('error'))
+        throw new SignInError(
+          'provider',
+          `Provider answered ${callbackUrl.searchParams.get('error')}: ${callbackUrl.searchParams.get('error_description') ?? ''}`,
+        );
+      const configured = await config();
+      let idToken: string | undefined;
+      try {
+        const tokens = await oidc.authorizationCodeGrant(configured, callbackUrl, {
+          pkceCodeVerifier: flow.verifier,
+          expectedState: flow.state,
+          expectedNonce: flow.nonce,
+          idTokenExpected: true,
+        });
+        idToken = tokens.id_token;
+      } catch (error) {
+        throw new SignInError('invalid_token', `Code exchange failed: ${String(error)}`);
+      }
+      if (!idToken || !keys) throw new SignInError('invalid_token', 'No ID token in the token response');
+      try {
+        const claims = await verifyIdToken(idToken, {
+          issuer: options.issuer,
+          audience: options.clientId,
+          keys,
+          algorithms: options.algorithms,
+          nonce: flow.nonce,
+          ...(flow.stepUp ? { maxAuthAgeSeconds: options.stepUpMaxAgeSeconds } : {}),
+        });
+        return { claims, returnTo: flow.returnTo, stepUp: flow.stepUp, clearCookie };
+      } catch (error) {
+        throw new SignInError('invalid_token', `ID token refused: ${String(error)}`);
+      }
+    },
+
+    /** The provider's end-session URL (RP-initiated logout), when it has one. */
+    async endSessionUrl(postLogoutRedirectUri: string): Promise<string | null> {
+      try {
+        const configured = await config();
+        if (!configured.serverMetadata().end_session_endpoint) return null;
+        return oidc.buildEndSessionUrl(configured, {
+          client_id: options.clientId,
+          post_logout_redirect_uri: postLogoutRedirectUri,
+        }).href;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+export type TRelyingParty = ReturnType<typeof createRelyingParty>;

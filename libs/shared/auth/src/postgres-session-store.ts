@@ -1,0 +1,123 @@
+import { type TSession } from '@lumenforge/db';
+import { SessionRepository, type TDb } from '@lumenforge/db/server';
+import type {
+  TCreateSessionInput,
+  TSessionRecord,
+  TSessionStore,
+  TSessionTimeouts,
+} from './session-store.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Rejects timeouts a store cannot honour (RangeError naming the field). */
+function checkTimeouts(timeouts: TSessionTimeouts): TSessionTimeouts {
+  const { idleTimeoutSeconds, absoluteTimeoutSeconds, touchIntervalSeconds } = timeouts;
+  if (!(Number.isFinite(idleTimeoutSeconds) && idleTimeoutSeconds > 0))
+    throw new RangeError(`idleTimeoutSeconds must be a positive number, got ${idleTimeoutSeconds}`);
+  if (!(Number.isFinite(absoluteTimeoutSeconds) && absoluteTimeoutSeconds > 0))
+    throw new RangeError(`absoluteTimeoutSeconds must be a positive number, got ${absoluteTimeoutSeconds}`);
+  // A session touched less often than its idle timeout would end while in use.
+  if (
+    !(
+      Number.isFinite(touchIntervalSeconds) &&
+      touchIntervalSeconds >= 0 &&
+      touchIntervalSeconds < idleTimeoutSeconds
+    )
+  )
+    throw new RangeError(
+      `touchIntervalSeconds must be at least 0 and below idleTimeoutSeconds (${idleTimeoutSeconds}), got ${touchIntervalSeconds}`,
+    );
+  return Object.freeze({ idleTimeoutSeconds, absoluteTimeoutSeconds, touchIntervalSeconds });
+}
+
+function toRecord(session: TSession): TSessionRecord {
+  return {
+    id: session.id,
+    userId: session.userId,
+    workspaceId: session.workspaceId,
+    createdAt: session.createdAt,
+    lastSeenAt: session.lastSeenAt,
+    absoluteExpiresAt: session.expiresAt,
+    authTime: session.authTime,
+    mfa: session.mfa,
+    ip: session.ip,
+    userAgent: session.userAgent,
+  };
+}
+
+/**
+ * The session store of single-node mode: the `sessions` table through `SessionRepository`.
+ * `Session.expiresAt` is the absolute expiry (creation + `absoluteTimeoutSeconds`, never moved);
+ * a session is idle-expired once `lastSeenAt + idleTimeoutSeconds` is not after now. `findActive`
+ * rewrites `lastSeenAt` only when it is older than `touchIntervalSeconds`, with one conditional
+ * UPDATE (concurrent requests write once). Revocation sets `revoked_at`: every process reads the
+ * same table, so it takes effect at once. Only the SHA-256 of a token is stored.
+ *
+ * The caller owns `db` (nothing to close). Every time is taken from this process's clock.
+ */
+export function createPostgresSessionStore(db: TDb, timeouts: TSessionTimeouts): TSessionStore {
+  const checked = checkTimeouts(timeouts);
+  const sessions = new SessionRepository(db);
+  const idleMs = checked.idleTimeoutSeconds * 1_000;
+  const touchIntervalMs = checked.touchIntervalSeconds * 1_000;
+  const live = (now: Date) => ({ now, seenAfter: new Date(now.getTime() - idleMs) });
+
+  return {
+    kind: 'postgres',
+    timeouts: checked,
+
+    async create(input: TCreateSessionInput) {
+      const now = new Date();
+      const { session, token } = await sessions.create({
+        userId: input.userId,
+        workspaceId: input.workspaceId,
+        authTime: input.authTime,
+        mfa: input.mfa,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + checked.absoluteTimeoutSeconds * 1_000),
+      });
+      return { session: toRecord(session), token };
+    },
+
+    async findActive(token: string, now: Date = new Date()) {
+      if (!token) return null;
+      const session = await sessions.findActiveByToken(token, now, { seenAfter: live(now).seenAfter });
+      if (!session) return null;
+      const staleBefore = new Date(now.getTime() - touchIntervalMs);
+      if (session.lastSeenAt < staleBefore) {
+        const touched = await sessions.touchIfStale(session.id, { at: now, staleBefore });
+        if (touched) return toRecord(touched);
+      }
+      return toRecord(session);
+    },
+
+    async revoke(token: string) {
+      if (!token) return null;
+      const revoked = await sessions.revokeLiveByToken(token, live(new Date()));
+      return revoked ? toRecord(revoked) : null;
+    },
+
+    async revokeById(userId: string, sessionId: string) {
+      if (!UUID.test(userId) || !UUID.test(sessionId)) return false;
+      return (await sessions.revokeLiveForUser(userId, sessionId, live(new Date()))) !== null;
+    },
+
+    async revokeAllForUser(userId: string, options: { exceptSessionId?: string } = {}) {
+      if (!UUID.test(userId)) return 0;
+      const except = options.exceptSessionId;
+      return sessions.revokeAllForUser(userId, {
+        // Not a uuid: no session has that id, so none is kept.
+        exceptSessionId: except && UUID.test(except) ? except : undefined,
+        countLive: live(new Date()),
+      });
+    },
+
+    async listActiveForUser(userId: string, now: Date = new Date()) {
+      if (!UUID.test(userId)) return [];
+      const list = await sessions.listActiveForUser(userId, now, { seenAfter: live(now).seenAfter });
+      return list.map(toRecord);
+    },
+  };
+}

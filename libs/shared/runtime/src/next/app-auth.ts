@@ -1,0 +1,96 @@
+import 'server-only';
+import { authorize, canUseSystem, hasPermission, type TPermission, type TPrincipal } from '@lumenforge/auth';
+import { systemUrl, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
+import type { TPlatformEnv } from '@lumenforge/config/env';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { TPlatformRuntime } from '../runtime';
+import { PROXY_HEADERS } from './auth-proxy';
+import { publicRequestUrl, signInUrl } from './sign-in-url';
+
+export type TAppAuth = {
+  /** The signed-in principal of this request (authenticated again here, once per request), or null. */
+  currentPrincipal(): Promise<TPrincipal | null>;
+  /** For pages: the principal, or a redirect to LANDING's sign-in coming back here. */
+  requirePagePrincipal(): Promise<TPrincipal>;
+  /**
+   * For server actions and data reads in server components: the principal holding `permission`;
+   * throws `UnauthenticatedError` / `ForbiddenError` / `StepUpRequiredError` otherwise.
+   */
+  authorizeRequest(permission: TPermission | null): Promise<TPrincipal>;
+  /** LANDING's sign-in URL coming back to `pathAndQuery` of this app. */
+  signInUrlFor(pathAndQuery: string): string;
+  can(principal: TPrincipal | null, permission: TPermission): boolean;
+  /**
+   * For an app's pages: the principal (or the sign-in redirect) and whether the role may use this
+   * system at all (render the access-denied panel when not).
+   */
+  pageAccess(): Promise<{ principal: TPrincipal; isAllowed: boolean }>;
+  /** What the shell's user slot shows (matches `TShellUser` of `@lumenforge/ui/user-menu`). */
+  shellProps(): Promise<{ user: TShellUserProps | null; signInUrl: string }>;
+};
+
+export type TShellUserProps = {
+  name: string;
+  email: string;
+  role: string;
+  accountUrl: string;
+  adminUrl: string | null;
+  signOutUrl: string;
+};
+
+/** The data-access-layer checks for one app's server components and server actions. */
+export function defineAppAuth(options: {
+  system: TSystemId;
+  getRuntime: () => TPlatformRuntime;
+  getEnv: () => TPlatformEnv;
+}): TAppAuth {
+  const currentPrincipal = cache(async (): Promise<TPrincipal | null> => {
+    const requestHeaders = await headers();
+    return options.getRuntime().auth.authenticator.authenticate(requestHeaders);
+  });
+  const signInUrlFor = (pathAndQuery: string) => {
+    const urlOptions = urlOptionsFromEnv(options.getEnv());
+    return signInUrl(urlOptions, publicRequestUrl(options.system, urlOptions, pathAndQuery));
+  };
+  const requirePagePrincipal = async (): Promise<TPrincipal> => {
+    const principal = await currentPrincipal();
+    if (principal) return principal;
+    const path = (await headers()).get(PROXY_HEADERS.path) ?? '/';
+    redirect(signInUrlFor(path));
+  };
+  return {
+    currentPrincipal,
+    signInUrlFor,
+    can: hasPermission,
+    requirePagePrincipal,
+    async pageAccess() {
+      const principal = await requirePagePrincipal();
+      return { principal, isAllowed: canUseSystem(principal.permissions, options.system) };
+    },
+    async shellProps() {
+      const principal = await currentPrincipal();
+      const landing = systemUrl('landing', urlOptionsFromEnv(options.getEnv()));
+      const path = (await headers()).get(PROXY_HEADERS.path) ?? '/';
+      return {
+        signInUrl: signInUrlFor(path),
+        user: principal
+          ? {
+              name: principal.name,
+              email: principal.email,
+              role: principal.role,
+              accountUrl: `${landing}/account`,
+              adminUrl: principal.permissions.includes('users.manage') ? `${landing}/admin/users` : null,
+              signOutUrl: `${landing}/api/auth/logout`,
+            }
+          : null,
+      };
+    },
+    async authorizeRequest(permission) {
+      return authorize(await currentPrincipal(), permission, {
+        stepUpMaxAgeSeconds: options.getRuntime().auth.stepUpMaxAgeSeconds,
+      });
+    },
+  };
+}

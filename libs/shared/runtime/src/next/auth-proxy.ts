@@ -1,0 +1,116 @@
+import type { TPrincipal } from '@lumenforge/auth';
+import { createNonce, securityHeaders } from '@lumenforge/auth/server';
+import { systemUrls, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
+import type { TPlatformEnv } from '@lumenforge/config/env';
+import { isDatabaseUnavailable } from '@lumenforge/db/server';
+import { NextResponse, type NextRequest } from 'next/server';
+import { checkWriteOrigin, requestContext } from '../api-route';
+import type { TPlatformRuntime } from '../runtime';
+import { publicRequestUrl, signInUrl } from './sign-in-url';
+
+/** Request headers the proxy sets for the app (never trusted for identity: pages authenticate again). */
+export const PROXY_HEADERS = {
+  nonce: 'x-nonce',
+  correlationId: 'x-correlation-id',
+  /** Path and query as requested, for the sign-in return URL of server components. */
+  path: 'x-lf-path',
+} as const;
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export type TAuthProxyOptions = {
+  system: TSystemId;
+  getRuntime: () => TPlatformRuntime;
+  getEnv: () => TPlatformEnv;
+  /** Path prefixes open without a session (LANDING's sign-in pages and routes). `/api/health` always is. */
+  publicPaths?: readonly string[];
+  /** Extra `connect-src` / `form-action` sources for the CSP (e.g. the identity provider). */
+  connectSources?: readonly string[];
+  formActions?: readonly string[];
+};
+
+function matches(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+/**
+ * Every app's `proxy.ts` (Node runtime). In order: Cloudflare Access (when configured, everything
+ * but `/api/health` needs a valid `Cf-Access-Jwt-Assertion`: 403), the Origin of writes (403),
+ * then the session or Bearer token: pages without one are redirected to LANDING's sign-in with a
+ * return URL, APIs get 401 JSON. Adds the security headers with a per-request CSP nonce. It is not
+ * the only gate (CVE-2025-29927): route handlers and server components authenticate again.
+ */
+export function createAuthProxy(options: TAuthProxyOptions): (request: NextRequest) => Promise<NextResponse> {
+  const publicPaths = ['/api/health', ...(options.publicPaths ?? [])];
+  return async function proxy(request) {
+    const runtime = options.getRuntime();
+    const env = options.getEnv();
+    const urlOptions = urlOptionsFromEnv(env);
+    const { pathname, search } = request.nextUrl;
+    const isApi = matches(pathname, '/api');
+    const context = requestContext(request);
+    const nonce = createNonce();
+    const headers = securityHeaders({
+      nonce,
+      isProduction: Boolean(env.LUMENFORGE_DOMAIN),
+      isDevServer: env.NODE_ENV === 'development',
+      connectSources: options.connectSources ?? [],
+      formActions: [...Object.values(systemUrls(urlOptions)), ...(options.formActions ?? [])],
+    });
+    const finish = (response: NextResponse): NextResponse => {
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      response.headers.set(PROXY_HEADERS.correlationId, context.correlationId);
+      return response;
+    };
+    const refuse = (status: number, error: string, message: string, extra: Record<string, string> = {}) =>
+      finish(
+        isApi || status !== 401
+          ? NextResponse.json({ error, message }, { status, headers: { 'Cache-Control': 'no-store', ...extra } })
+          : new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }),
+      );
+
+    if (matches(pathname, '/api/health')) return finish(NextResponse.next());
+
+    const cloudflare = runtime.auth.cloudflareAccess;
+    if (cloudflare) {
+      const verdict = await cloudflare(request.headers);
+      if (!verdict.ok) return refuse(403, 'cloudflare_access', `Cloudflare Access refused the request: ${verdict.message}`);
+    }
+    if (MUTATING.has(request.method)) {
+      const origin = checkWriteOrigin(request, runtime.allowedOrigins);
+      if (!origin.ok) return refuse(403, 'forbidden_origin', origin.message);
+    }
+
+    const forward = new Headers(request.headers);
+    forward.set(PROXY_HEADERS.nonce, nonce);
+    forward.set('content-security-policy', headers['Content-Security-Policy'] ?? '');
+    forward.set(PROXY_HEADERS.correlationId, context.correlationId);
+    forward.set(PROXY_HEADERS.path, `${pathname}${search}`);
+    const pass = () => finish(NextResponse.next({ request: { headers: forward } }));
+
+    if (publicPaths.some((prefix) => matches(pathname, prefix))) return pass();
+
+    let principal: TPrincipal | null;
+    try {
+      principal = await runtime.auth.authenticator.authenticate(request.headers);
+    } catch (error) {
+      if (isDatabaseUnavailable(error))
+        return refuse(503, 'database_unavailable', 'Sign-in cannot be checked right now; try again shortly.', {
+          'Retry-After': '5',
+        });
+      throw error;
+    }
+    if (principal) return pass();
+    if (isApi || request.method !== 'GET') {
+      const hasBearer = request.headers.has('authorization');
+      return refuse(
+        401,
+        'unauthenticated',
+        hasBearer ? 'The Bearer token is invalid, expired or revoked.' : 'Sign in to continue.',
+        hasBearer ? { 'WWW-Authenticate': 'Bearer error="invalid_token"' } : {},
+      );
+    }
+    const returnTo = publicRequestUrl(options.system, urlOptions, `${pathname}${search}`);
+    return finish(NextResponse.redirect(signInUrl(urlOptions, returnTo), 307));
+  };
+}
