@@ -176,7 +176,7 @@ test.describe('[AUTH][ATTACKS] each refused with the right status, nothing chang
     const request = await page.context().request;
     await page.goto(`${LANDING}/`);
     await page.getByTestId('user-menu').locator('summary').click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page.getByTestId('signed-out')).toBeVisible();
     // The old cookie, replayed after sign-out, opens nothing.
     const replay = await request.get(`${LANDING}/api/auth/me`, {

@@ -24,7 +24,7 @@ test('[AUTH][SSO]: password + TOTP through the provider, all six apps with one s
   await page.getByTestId('user-menu').locator('summary').click();
   const menu = await page.screenshot({ path: screenshotPath('auth-user-menu') });
   await testInfo.attach('auth-user-menu', { body: menu, contentType: 'image/png' });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByTestId('signed-out')).toBeVisible();
   const signedOut = await page.screenshot({ path: screenshotPath('auth-signed-out'), fullPage: true });
   await testInfo.attach('auth-signed-out', { body: signedOut, contentType: 'image/png' });

@@ -52,7 +52,7 @@ test('[AUTH][CLUSTER]: sessions live in Redis: one sign-in reaches all six apps,
     await expect(page.getByTestId('user-role')).toHaveText('engineer');
   }
   await page.getByTestId('user-menu').locator('summary').click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByTestId('signed-out')).toBeVisible();
   for (const id of SYSTEM_IDS) {
     await page.goto(`${systemUrl(id)}/`);

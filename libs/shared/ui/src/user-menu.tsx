@@ -9,6 +9,8 @@ export type TShellUser = {
   adminUrl: string | null;
   /** LANDING's sign-out endpoint (a form POST). */
   signOutUrl: string;
+  /** LANDING's "sign out everywhere" endpoint (every session of this user, every device). */
+  signOutEverywhereUrl: string;
 };
 
 function initials(name: string): string {
@@ -62,6 +64,14 @@ export function UserMenu({ user }: { user: TShellUser }) {
             className="w-full rounded-md px-2 py-1.5 text-left font-medium hover:bg-surface-sunken"
           >
             Sign out
+          </button>
+        </form>
+        <form method="post" action={user.signOutEverywhereUrl}>
+          <button
+            type="submit"
+            className="w-full rounded-md px-2 py-1.5 text-left text-fg-muted hover:bg-surface-sunken"
+          >
+            Sign out everywhere
           </button>
         </form>
       </div>

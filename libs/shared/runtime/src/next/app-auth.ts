@@ -38,6 +38,7 @@ export type TShellUserProps = {
   accountUrl: string;
   adminUrl: string | null;
   signOutUrl: string;
+  signOutEverywhereUrl: string;
 };
 
 /** The data-access-layer checks for one app's server components and server actions. */
@@ -83,6 +84,7 @@ export function defineAppAuth(options: {
               accountUrl: `${landing}/account`,
               adminUrl: principal.permissions.includes('users.manage') ? `${landing}/admin/users` : null,
               signOutUrl: `${landing}/api/auth/logout`,
+              signOutEverywhereUrl: `${landing}/api/auth/logout-everywhere`,
             }
           : null,
       };
