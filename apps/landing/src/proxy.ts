@@ -8,7 +8,7 @@ const authProxy = createAuthProxy({
   getRuntime,
   getEnv,
   // Sign-in itself, and sign-out with a session that is already gone.
-  publicPaths: ['/signin', '/api/auth/login', '/api/auth/callback', '/api/auth/logout'],
+  publicPaths: ['/signin', '/api/auth/login', '/api/auth/callback', '/api/auth/continue', '/api/auth/logout'],
 });
 
 /** Sign-in, Cloudflare Access, Origin and security headers in front of every page and API (see createAuthProxy). */

@@ -42,7 +42,12 @@ export const GET = publicApiRoute(
           context: audit,
         },
       );
-      return redirectWithCookies(finished.returnTo, [...clearFlow, sessionCookie(token)]);
+      // Another app's page is reached through /api/auth/continue (see there: the provider's form-action).
+      const isLanding = new URL(finished.returnTo).origin === new URL(landingUrl('/')).origin;
+      const next = isLanding
+        ? finished.returnTo
+        : landingUrl(`/api/auth/continue?to=${encodeURIComponent(finished.returnTo)}`);
+      return redirectWithCookies(next, [...clearFlow, sessionCookie(token)]);
     } catch (error) {
       if (!(error instanceof SignInError)) throw error;
       // Refusals after verification are audited by completeSignIn; the rest here.
