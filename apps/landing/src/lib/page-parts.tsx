@@ -158,3 +158,108 @@ export function Time({
     </time>
   );
 }
+
+/** "First page" / "Next page" links of a cursor-paged table, with a one-line summary. */
+export function CursorPager({
+  summary,
+  firstHref,
+  nextHref,
+  testIdPrefix,
+}: {
+  summary: ReactNode;
+  /** Set when this is not the first page. */
+  firstHref: string | null;
+  /** Set when there is a next page. */
+  nextHref: string | null;
+  testIdPrefix: string;
+}) {
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-between gap-4 text-sm">
+      <span className="text-fg-muted">{summary}</span>
+      <span className="flex gap-2">
+        {firstHref ? (
+          <a className={BUTTON_SECONDARY} href={firstHref} data-testid={`${testIdPrefix}-first-page`}>
+            First page
+          </a>
+        ) : null}
+        {nextHref ? (
+          <a
+            className={BUTTON_SECONDARY}
+            href={nextHref}
+            rel="next"
+            data-testid={`${testIdPrefix}-next-page`}
+          >
+            Next page
+          </a>
+        ) : null}
+      </span>
+    </nav>
+  );
+}
+
+/** A labelled <select> of a GET filter form; the empty option means "any". */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+  className,
+  testId,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  /** Width of the field, e.g. `w-36`. */
+  className: string;
+  testId: string;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className={LABEL}>
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ''} className={`${INPUT} mt-1`} data-testid={testId}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A labelled date <input> of a GET filter form. */
+export function FilterDate({
+  id,
+  name,
+  label,
+  value,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+}) {
+  return (
+    <div className="w-40">
+      <label htmlFor={id} className={LABEL}>
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={value ?? ''}
+        className={`${INPUT} mt-1`}
+        data-testid={id}
+      />
+    </div>
+  );
+}

@@ -1,19 +1,11 @@
-import { SYSTEMS, systemUrl, urlOptionsFromEnv } from '@lumenforge/config';
+import { SYSTEMS } from '@lumenforge/config';
 import { SystemHome } from '@lumenforge/ui/system-home';
 import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../auth';
-import { getEnv } from '../env';
 import { health } from '../health';
 
 export default async function HomePage() {
-  const { principal, isAllowed } = await auth.pageAccess();
-  if (!isAllowed)
-    return (
-      <AccessDenied
-        systemName={SYSTEMS.waypoint.name}
-        role={principal.role}
-        homeUrl={systemUrl('landing', urlOptionsFromEnv(getEnv()))}
-      />
-    );
+  const { denied } = await auth.pageAccess();
+  if (denied) return <AccessDenied {...denied} />;
   return <SystemHome system={SYSTEMS.waypoint} health={await health.report()} />;
 }

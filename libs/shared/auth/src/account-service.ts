@@ -45,6 +45,11 @@ export function roleFromClaims(
   return ROLE_PRECEDENCE.find((role) => roles.has(role)) ?? null;
 }
 
+/** The audit-entry fields of where a request came from. */
+function requestFields(context: TAuditContext): TAuditContext {
+  return { ip: context.ip, userAgent: context.userAgent, correlationId: context.correlationId };
+}
+
 function userActor(principal: { userId: string; name?: string }): TEventActor {
   return { type: 'user', id: principal.userId, ...(principal.name ? { name: principal.name } : {}) };
 }
@@ -64,9 +69,7 @@ async function auditFailure(
     actorUserId: entry.actorUserId ?? null,
     workspaceId: entry.workspaceId ?? null,
     result: 'failure',
-    ip: entry.context.ip,
-    userAgent: entry.context.userAgent,
-    correlationId: entry.context.correlationId,
+    ...requestFields(entry.context),
     metadata: { reason: entry.detail.slice(0, 500) },
   });
 }
@@ -140,9 +143,7 @@ export async function completeSignIn(
       workspaceId,
       targetType: 'user',
       targetId: user.id,
-      ip: context.ip,
-      userAgent: context.userAgent,
-      correlationId: context.correlationId,
+      ...requestFields(context),
       metadata: { provider: input.issuer, mfa: isMfa, amr: claims.amr ?? [], role },
     });
     await deps.bus.publish(
@@ -204,9 +205,7 @@ export async function signOut(
       workspaceId: session.workspaceId,
       targetType: 'session',
       targetId: session.id,
-      ip: input.context.ip,
-      userAgent: input.context.userAgent,
-      correlationId: input.context.correlationId,
+      ...requestFields(input.context),
     });
     await deps.bus.publish(
       createEvent(USER_LOGOUT, {
@@ -234,9 +233,7 @@ export async function signOutEverywhere(
       workspaceId: input.principal.workspaceId,
       targetType: 'user',
       targetId: input.principal.userId,
-      ip: input.context.ip,
-      userAgent: input.context.userAgent,
-      correlationId: input.context.correlationId,
+      ...requestFields(input.context),
       metadata: { sessions: count },
     });
     await deps.bus.publish(
@@ -275,9 +272,7 @@ export async function changeRole(
       workspaceId: input.actor.workspaceId,
       targetType: 'user',
       targetId: input.userId,
-      ip: input.context.ip,
-      userAgent: input.context.userAgent,
-      correlationId: input.context.correlationId,
+      ...requestFields(input.context),
       metadata: { previousRole, newRole: input.role },
     });
     if (previousRole !== input.role)
@@ -311,9 +306,7 @@ export async function setUserActive(
       workspaceId: input.actor.workspaceId,
       targetType: 'user',
       targetId: input.userId,
-      ip: input.context.ip,
-      userAgent: input.context.userAgent,
-      correlationId: input.context.correlationId,
+      ...requestFields(input.context),
       metadata: { revokedTokens },
     });
     if (!input.active)
@@ -369,9 +362,7 @@ export async function createApiToken(
       workspaceId: input.principal.workspaceId,
       targetType: 'api_token',
       targetId: apiToken.id,
-      ip: input.context.ip,
-      userAgent: input.context.userAgent,
-      correlationId: input.context.correlationId,
+      ...requestFields(input.context),
       metadata: { name: apiToken.name, scopes: apiToken.scopes, expiresAt: apiToken.expiresAt.toISOString() },
     });
     return { token, id: apiToken.id };

@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import { createJwksKeySource } from './id-token';
 
 const ZDiscovery = z.object({ issuer: z.string(), jwks_uri: z.url() });
 
@@ -23,7 +24,7 @@ export function createIssuerKeySource(issuer: string): JWTVerifyGetKey {
   let keySet: Promise<JWTVerifyGetKey> | undefined;
   const load = () =>
     (keySet ??= discoverIssuer(issuer)
-      .then((document) => createRemoteJWKSet(new URL(document.jwks_uri), { cooldownDuration: 30_000 }))
+      .then((document) => createJwksKeySource(document.jwks_uri, { cooldownMs: 30_000 }))
       .catch((error: unknown) => {
         keySet = undefined; // retry discovery on the next token
         throw error;

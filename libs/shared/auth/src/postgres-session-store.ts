@@ -6,29 +6,7 @@ import type {
   TSessionStore,
   TSessionTimeouts,
 } from './session-store.types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Rejects timeouts a store cannot honour (RangeError naming the field). */
-function checkTimeouts(timeouts: TSessionTimeouts): TSessionTimeouts {
-  const { idleTimeoutSeconds, absoluteTimeoutSeconds, touchIntervalSeconds } = timeouts;
-  if (!(Number.isFinite(idleTimeoutSeconds) && idleTimeoutSeconds > 0))
-    throw new RangeError(`idleTimeoutSeconds must be a positive number, got ${idleTimeoutSeconds}`);
-  if (!(Number.isFinite(absoluteTimeoutSeconds) && absoluteTimeoutSeconds > 0))
-    throw new RangeError(`absoluteTimeoutSeconds must be a positive number, got ${absoluteTimeoutSeconds}`);
-  // A session touched less often than its idle timeout would end while in use.
-  if (
-    !(
-      Number.isFinite(touchIntervalSeconds) &&
-      touchIntervalSeconds >= 0 &&
-      touchIntervalSeconds < idleTimeoutSeconds
-    )
-  )
-    throw new RangeError(
-      `touchIntervalSeconds must be at least 0 and below idleTimeoutSeconds (${idleTimeoutSeconds}), got ${touchIntervalSeconds}`,
-    );
-  return Object.freeze({ idleTimeoutSeconds, absoluteTimeoutSeconds, touchIntervalSeconds });
-}
+import { checkSessionTimeouts, SESSION_ID_PATTERN } from './session-timeouts';
 
 function toRecord(session: TSession): TSessionRecord {
   return {
@@ -56,7 +34,7 @@ function toRecord(session: TSession): TSessionRecord {
  * The caller owns `db` (nothing to close). Every time is taken from this process's clock.
  */
 export function createPostgresSessionStore(db: TDb, timeouts: TSessionTimeouts): TSessionStore {
-  const checked = checkTimeouts(timeouts);
+  const checked = checkSessionTimeouts(timeouts);
   const sessions = new SessionRepository(db);
   const idleMs = checked.idleTimeoutSeconds * 1_000;
   const touchIntervalMs = checked.touchIntervalSeconds * 1_000;
@@ -100,22 +78,22 @@ export function createPostgresSessionStore(db: TDb, timeouts: TSessionTimeouts):
     },
 
     async revokeById(userId: string, sessionId: string) {
-      if (!UUID.test(userId) || !UUID.test(sessionId)) return false;
+      if (!SESSION_ID_PATTERN.test(userId) || !SESSION_ID_PATTERN.test(sessionId)) return false;
       return (await sessions.revokeLiveForUser(userId, sessionId, live(new Date()))) !== null;
     },
 
     async revokeAllForUser(userId: string, options: { exceptSessionId?: string } = {}) {
-      if (!UUID.test(userId)) return 0;
+      if (!SESSION_ID_PATTERN.test(userId)) return 0;
       const except = options.exceptSessionId;
       return sessions.revokeAllForUser(userId, {
         // Not a uuid: no session has that id, so none is kept.
-        exceptSessionId: except && UUID.test(except) ? except : undefined,
+        exceptSessionId: except && SESSION_ID_PATTERN.test(except) ? except : undefined,
         countLive: live(new Date()),
       });
     },
 
     async listActiveForUser(userId: string, now: Date = new Date()) {
-      if (!UUID.test(userId)) return [];
+      if (!SESSION_ID_PATTERN.test(userId)) return [];
       const list = await sessions.listActiveForUser(userId, now, { seenAfter: live(now).seenAfter });
       return list.map(toRecord);
     },

@@ -29,13 +29,13 @@ import type {
   TSessionStore,
   TSessionTimeouts,
 } from './session-store.types';
+import { checkSessionTimeouts, SESSION_ID_PATTERN } from './session-timeouts';
 
 export type TRedisSessionStoreOptions = {
   /** Prepended to every key (default ''), so production keys are exactly `sessions:…`. */
   keyPrefix?: string;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Longer "tokens" are not ours (ours are 43 characters): answer null without hashing megabytes. */
 const MAX_TOKEN_LENGTH = 512;
 
@@ -107,27 +107,6 @@ function luaScript(source: string): TScript {
 const createScript = luaScript(CREATE_SCRIPT);
 const revokeAllScript = luaScript(REVOKE_ALL_SCRIPT);
 
-/** Rejects timeouts a store cannot honour (RangeError naming the field). */
-function checkTimeouts(timeouts: TSessionTimeouts): TSessionTimeouts {
-  const { idleTimeoutSeconds, absoluteTimeoutSeconds, touchIntervalSeconds } = timeouts;
-  if (!(Number.isFinite(idleTimeoutSeconds) && idleTimeoutSeconds > 0))
-    throw new RangeError(`idleTimeoutSeconds must be a positive number, got ${idleTimeoutSeconds}`);
-  if (!(Number.isFinite(absoluteTimeoutSeconds) && absoluteTimeoutSeconds > 0))
-    throw new RangeError(`absoluteTimeoutSeconds must be a positive number, got ${absoluteTimeoutSeconds}`);
-  // A session touched less often than its idle timeout would end while in use.
-  if (
-    !(
-      Number.isFinite(touchIntervalSeconds) &&
-      touchIntervalSeconds >= 0 &&
-      touchIntervalSeconds < idleTimeoutSeconds
-    )
-  )
-    throw new RangeError(
-      `touchIntervalSeconds must be at least 0 and below idleTimeoutSeconds (${idleTimeoutSeconds}), got ${touchIntervalSeconds}`,
-    );
-  return Object.freeze({ idleTimeoutSeconds, absoluteTimeoutSeconds, touchIntervalSeconds });
-}
-
 function toRecord(stored: TStoredSession): TSessionRecord {
   return {
     id: stored.id,
@@ -170,7 +149,7 @@ export function createRedisSessionStore(
   timeouts: TSessionTimeouts,
   options: TRedisSessionStoreOptions = {},
 ): TSessionStore {
-  const checked = checkTimeouts(timeouts);
+  const checked = checkSessionTimeouts(timeouts);
   const keyPrefix = options.keyPrefix ?? '';
   const tokenKeyPrefix = `${keyPrefix}sessions:token:`;
   const tokenKey = (tokenHash: string) => `${tokenKeyPrefix}${tokenHash}`;
@@ -244,7 +223,7 @@ export function createRedisSessionStore(
     },
 
     async revokeById(userId: string, sessionId: string) {
-      if (!UUID.test(userId) || !UUID.test(sessionId)) return false;
+      if (!SESSION_ID_PATTERN.test(userId) || !SESSION_ID_PATTERN.test(sessionId)) return false;
       const index = userKey(userId);
       const tokenHash = await redis.hget(index, sessionId);
       if (tokenHash === null) return false; // unknown, ended, or another user's session
@@ -253,7 +232,7 @@ export function createRedisSessionStore(
     },
 
     async revokeAllForUser(userId: string, revokeOptions: { exceptSessionId?: string } = {}) {
-      if (!UUID.test(userId)) return 0;
+      if (!SESSION_ID_PATTERN.test(userId)) return 0;
       const revoked = await revokeAllScript(
         redis,
         [userKey(userId)],
@@ -263,7 +242,7 @@ export function createRedisSessionStore(
     },
 
     async listActiveForUser(userId: string, now: Date = new Date()) {
-      if (!UUID.test(userId)) return [];
+      if (!SESSION_ID_PATTERN.test(userId)) return [];
       const index = userKey(userId);
       const entries = Object.entries(await redis.hgetall(index));
       if (entries.length === 0) return [];

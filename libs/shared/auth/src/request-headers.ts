@@ -1,3 +1,4 @@
+import { normalizeAllowedOrigin } from './allowed-origins';
 // RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token, b64token = 1*( ALPHA / DIGIT / "-" / "." /
 // "_" / "~" / "+" / "/" ) *"=" (the token68 of RFC 7235). The scheme is case-insensitive.
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
@@ -34,7 +35,7 @@ export function checkRequestOrigin(
   allowedOrigins: readonly string[],
 ): TOriginCheck {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
-  const allowed = allowedOrigins.map(normalizeOrigin);
+  const allowed = allowedOrigins.map(normalizeAllowedOrigin);
   const origin = request.headers.get('origin');
   if (origin === null || origin === '')
     return refuse(`${request.method} requests must carry an Origin header: cross-site requests are refused`);
@@ -49,24 +50,4 @@ export function checkRequestOrigin(
 
 function refuse(message: string): TOriginCheck {
   return { ok: false, status: 403, message };
-}
-
-function normalizeOrigin(origin: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(origin);
-  } catch {
-    // reported below
-  }
-  if (
-    !url ||
-    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-    url.username !== '' ||
-    url.password !== '' ||
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.hash !== ''
-  )
-    throw new TypeError(`allowedOrigins: "${origin}" is not an http(s) origin like https://example.com`);
-  return url.origin;
 }

@@ -1,3 +1,4 @@
+import { normalizeAllowedOrigin } from './allowed-origins';
 /** Longer return URLs are refused: nothing the platform links to needs more, and it bounds the work. */
 export const MAX_RETURN_URL_LENGTH = 2048;
 
@@ -34,7 +35,7 @@ export type TSafeReturnUrlOptions = {
  * @throws TypeError when an entry of `allowedOrigins` is not a bare http(s) origin (a config bug).
  */
 export function safeReturnUrl(raw: string | null | undefined, options: TSafeReturnUrlOptions): string {
-  const origins = options.allowedOrigins.map(normalizeOrigin);
+  const origins = options.allowedOrigins.map(normalizeAllowedOrigin);
   const url = parseCandidate(raw, origins[0]);
   if (!url || !origins.includes(url.origin)) return options.fallback;
   if (url.username !== '' || url.password !== '') return options.fallback;
@@ -82,21 +83,6 @@ function hasControlOrBackslash(value: string): boolean {
     if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x5c) return true;
   }
   return false;
-}
-
-function normalizeOrigin(origin: string): string {
-  const url = tryParseUrl(origin);
-  if (
-    !url ||
-    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-    url.username !== '' ||
-    url.password !== '' ||
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.hash !== ''
-  )
-    throw new TypeError(`allowedOrigins: "${origin}" is not an http(s) origin like https://example.com`);
-  return url.origin;
 }
 
 function tryParseUrl(value: string, base?: string): URL | null {

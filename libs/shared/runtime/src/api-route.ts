@@ -15,7 +15,7 @@ import {
   type TAuditResult,
 } from '@lumenforge/db';
 import { createRepositories, toDatabaseError } from '@lumenforge/db/server';
-import { applyRateLimitHeaders, rateLimitResponse } from '@lumenforge/rate-limit';
+import { applyRateLimitHeaders, rateLimitResponse, type TRateLimitResult } from '@lumenforge/rate-limit';
 import type { z } from 'zod';
 import type { TPlatformRuntime } from './runtime';
 
@@ -154,12 +154,32 @@ function auditResult(status: number): TAuditResult {
 }
 
 /**
+ * The checks before a handler that both route kinds share: a write's Origin (403) and the rate
+ * limit (429, counted before authentication so a flood of anonymous writes is cut off cheaply and
+ * not audited). Returns the refusal, or the limit result to report in the answer's headers.
+ */
+async function admit(
+  runtime: TPlatformRuntime,
+  request: Request,
+  context: TRequestContext,
+  options: { endpoint: string; isMutating: boolean; rateLimitReads: boolean },
+): Promise<{ refusal: Response } | { refusal: null; limit: TRateLimitResult | null }> {
+  if (options.isMutating) {
+    const origin = checkWriteOrigin(request, runtime.allowedOrigins);
+    if (!origin.ok) return { refusal: json(403, { error: 'forbidden_origin', message: origin.message }) };
+  }
+  if (!options.isMutating && !options.rateLimitReads) return { refusal: null, limit: null };
+  const limit = await runtime.writeLimiter.consume({ ip: context.ip, endpoint: options.endpoint });
+  return limit.isAllowed ? { refusal: null, limit } : { refusal: rateLimitResponse(limit) };
+}
+
+/**
  * An authenticated API route. In order: mutating requests (POST, PUT, PATCH, DELETE) must come from
- * one of the six origins (403; a missing Origin is refused); the principal is authenticated from
- * the session cookie or a Bearer token (401) and authorized for `permission` (403, or
- * `mfa_required` for step-up permissions); writes are rate limited per client IP and endpoint
- * (429); thrown errors become clear JSON answers (`errorResponse`). Every mutating call, allowed or
- * refused, is written to the audit log with actor, target, IP, user agent, result and correlation id.
+ * one of the six origins (403; a missing Origin is refused) and are rate limited per client IP and
+ * endpoint (429); the principal is authenticated from the session cookie or a Bearer token (401)
+ * and authorized for `permission` (403, or `mfa_required` for step-up permissions); thrown errors
+ * become clear JSON answers (`errorResponse`). Every mutating call, allowed or refused, is written
+ * to the audit log with actor, target, IP, user agent, result and correlation id.
  */
 export function apiRoute<TContext>(
   getRuntime: () => TPlatformRuntime,
@@ -170,57 +190,50 @@ export function apiRoute<TContext>(
     const runtime = getRuntime();
     const isMutating = MUTATING_METHODS.has(request.method);
     const context = requestContext(request);
-    // Filled in as the request proceeds; read by the audit entry (an object: closures assign it).
-    const seen: { principal: TPrincipal | null; target: TAuditTarget | null } = {
-      principal: null,
-      target: null,
-    };
+    let principal: TPrincipal | null = null;
+    let target: TAuditTarget | null = null;
     let response: Response;
     try {
-      response = await (async () => {
-        if (!isMutating) {
-          seen.principal = await runtime.auth.authenticator.authenticate(request.headers);
-          const allowed = authorize(seen.principal, options.permission, {
-            stepUpMaxAgeSeconds: runtime.auth.stepUpMaxAgeSeconds,
-          });
-          return handler(request, { ...context, principal: allowed, route, auditTarget: () => undefined });
-        }
-        const origin = checkWriteOrigin(request, runtime.allowedOrigins);
-        if (!origin.ok) return json(403, { error: 'forbidden_origin', message: origin.message });
-        // Before authentication, so a flood of anonymous writes is cut off cheaply (and not audited).
-        const limit = await runtime.writeLimiter.consume({ ip: context.ip, endpoint: options.endpoint });
-        if (!limit.isAllowed) return rateLimitResponse(limit);
-        seen.principal = await runtime.auth.authenticator.authenticate(request.headers);
-        const allowed = authorize(seen.principal, options.permission, {
+      const admitted = await admit(runtime, request, context, {
+        endpoint: options.endpoint,
+        isMutating,
+        rateLimitReads: false,
+      });
+      if (admitted.refusal) {
+        response = admitted.refusal;
+      } else {
+        principal = await runtime.auth.authenticator.authenticate(request.headers);
+        const allowed = authorize(principal, options.permission, {
           stepUpMaxAgeSeconds: runtime.auth.stepUpMaxAgeSeconds,
         });
-        const answer = await handler(request, {
+        response = await handler(request, {
           ...context,
           principal: allowed,
           route,
           auditTarget: (type, id, metadata = {}) => {
-            seen.target = { type, id, metadata };
+            target = { type, id, metadata };
           },
         });
-        try {
-          applyRateLimitHeaders(answer.headers, limit);
-        } catch {
-          // A response with immutable headers (e.g. a proxied fetch) goes out without them.
-        }
-        return answer;
-      })();
+        const { limit } = admitted;
+        if (limit) trySetHeaders(response, (headers) => applyRateLimitHeaders(headers, limit));
+      }
     } catch (error) {
       response = errorResponse(error, `${runtime.service} ${request.method} ${options.endpoint}`);
     }
     if (isMutating && response.status !== 429)
-      await audit(runtime, options.endpoint, context, seen.principal, seen.target, response.status);
-    try {
-      response.headers.set('x-correlation-id', context.correlationId);
-    } catch {
-      // immutable headers
-    }
+      await audit(runtime, options.endpoint, context, principal, target, response.status);
+    trySetHeaders(response, (headers) => headers.set('x-correlation-id', context.correlationId));
     return response;
   };
+}
+
+/** Headers of a response that may be immutable (e.g. a proxied fetch): then it goes out without them. */
+function trySetHeaders(response: Response, set: (headers: Headers) => void): void {
+  try {
+    set(response.headers);
+  } catch {
+    // immutable headers
+  }
 }
 
 async function audit(
@@ -263,15 +276,12 @@ export function publicApiRoute<TContext>(
     const runtime = getRuntime();
     const context = requestContext(request);
     try {
-      const isMutating = MUTATING_METHODS.has(request.method);
-      if (isMutating) {
-        const origin = checkWriteOrigin(request, runtime.allowedOrigins);
-        if (!origin.ok) return json(403, { error: 'forbidden_origin', message: origin.message });
-      }
-      if (isMutating || options.rateLimitReads) {
-        const limit = await runtime.writeLimiter.consume({ ip: context.ip, endpoint: options.endpoint });
-        if (!limit.isAllowed) return rateLimitResponse(limit);
-      }
+      const admitted = await admit(runtime, request, context, {
+        endpoint: options.endpoint,
+        isMutating: MUTATING_METHODS.has(request.method),
+        rateLimitReads: options.rateLimitReads ?? false,
+      });
+      if (admitted.refusal) return admitted.refusal;
       return await handler(request, { ...context, route });
     } catch (error) {
       return errorResponse(error, `${runtime.service} ${request.method} ${options.endpoint}`);

@@ -1,6 +1,13 @@
 import 'server-only';
 import { authorize, canUseSystem, hasPermission, type TPermission, type TPrincipal } from '@lumenforge/auth';
-import { systemUrl, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
+import {
+  SYSTEMS,
+  systemLinks,
+  systemUrl,
+  urlOptionsFromEnv,
+  type TSystemId,
+  type TSystemLink,
+} from '@lumenforge/config';
 import type { TPlatformEnv } from '@lumenforge/config/env';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -23,12 +30,18 @@ export type TAppAuth = {
   signInUrlFor(pathAndQuery: string): string;
   can(principal: TPrincipal | null, permission: TPermission): boolean;
   /**
-   * For an app's pages: the principal (or the sign-in redirect) and whether the role may use this
-   * system at all (render the access-denied panel when not).
+   * For an app's pages: the principal (or the sign-in redirect), and when the role may not use this
+   * system at all, the props of the access-denied panel (`AccessDenied` of `@lumenforge/ui/user-menu`).
    */
-  pageAccess(): Promise<{ principal: TPrincipal; isAllowed: boolean }>;
-  /** What the shell's user slot shows (matches `TShellUser` of `@lumenforge/ui/user-menu`). */
-  shellProps(): Promise<{ user: TShellUserProps | null; signInUrl: string }>;
+  pageAccess(): Promise<{
+    principal: TPrincipal;
+    denied: { systemName: string; role: string; homeUrl: string } | null;
+  }>;
+  /**
+   * The shell's props for this request (`<SystemDocument system=… {...await auth.shellProps()}>`):
+   * the six systems' links and the user slot (matches `TShellUser` of `@lumenforge/ui/user-menu`).
+   */
+  shellProps(): Promise<{ systems: TSystemLink[]; user: TShellUserProps | null; signInUrl: string }>;
 };
 
 export type TShellUserProps = {
@@ -68,13 +81,20 @@ export function defineAppAuth(options: {
     requirePagePrincipal,
     async pageAccess() {
       const principal = await requirePagePrincipal();
-      return { principal, isAllowed: canUseSystem(principal.permissions, options.system) };
+      if (canUseSystem(principal.permissions, options.system)) return { principal, denied: null };
+      const homeUrl = systemUrl('landing', urlOptionsFromEnv(options.getEnv()));
+      return {
+        principal,
+        denied: { systemName: SYSTEMS[options.system].name, role: principal.role, homeUrl },
+      };
     },
     async shellProps() {
       const principal = await currentPrincipal();
-      const landing = systemUrl('landing', urlOptionsFromEnv(options.getEnv()));
+      const urlOptions = urlOptionsFromEnv(options.getEnv());
+      const landing = systemUrl('landing', urlOptions);
       const path = (await headers()).get(PROXY_HEADERS.path) ?? '/';
       return {
+        systems: systemLinks(urlOptions),
         signInUrl: signInUrlFor(path),
         user: principal
           ? {

@@ -1,6 +1,6 @@
 import type { TPrincipal } from '@lumenforge/auth';
 import { createNonce, securityHeaders } from '@lumenforge/auth/server';
-import { systemUrls, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
+import { urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
 import type { TPlatformEnv } from '@lumenforge/config/env';
 import { isDatabaseUnavailable } from '@lumenforge/db/server';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -41,7 +41,7 @@ function matches(pathname: string, prefix: string): boolean {
  * the only gate (CVE-2025-29927): route handlers and server components authenticate again.
  */
 export function createAuthProxy(options: TAuthProxyOptions): (request: NextRequest) => Promise<NextResponse> {
-  const publicPaths = ['/api/health', ...(options.publicPaths ?? [])];
+  const publicPaths = options.publicPaths ?? [];
   return async function proxy(request) {
     const runtime = options.getRuntime();
     const env = options.getEnv();
@@ -55,18 +55,17 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
       isProduction: Boolean(env.LUMENFORGE_DOMAIN),
       isDevServer: env.NODE_ENV === 'development',
       connectSources: options.connectSources ?? [],
-      formActions: [...Object.values(systemUrls(urlOptions)), ...(options.formActions ?? [])],
+      formActions: [...runtime.allowedOrigins, ...(options.formActions ?? [])],
     });
     const finish = (response: NextResponse): NextResponse => {
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       response.headers.set(PROXY_HEADERS.correlationId, context.correlationId);
       return response;
     };
+    // Pages without a session are redirected below; every other refusal is JSON.
     const refuse = (status: number, error: string, message: string, extra: Record<string, string> = {}) =>
       finish(
-        isApi || status !== 401
-          ? NextResponse.json({ error, message }, { status, headers: { 'Cache-Control': 'no-store', ...extra } })
-          : new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }),
+        NextResponse.json({ error, message }, { status, headers: { 'Cache-Control': 'no-store', ...extra } }),
       );
 
     if (matches(pathname, '/api/health')) return finish(NextResponse.next());
@@ -74,7 +73,8 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
     const cloudflare = runtime.auth.cloudflareAccess;
     if (cloudflare) {
       const verdict = await cloudflare(request.headers);
-      if (!verdict.ok) return refuse(403, 'cloudflare_access', `Cloudflare Access refused the request: ${verdict.message}`);
+      if (!verdict.ok)
+        return refuse(403, 'cloudflare_access', `Cloudflare Access refused the request: ${verdict.message}`);
     }
     if (MUTATING.has(request.method)) {
       const origin = checkWriteOrigin(request, runtime.allowedOrigins);
@@ -95,9 +95,14 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
       principal = await runtime.auth.authenticator.authenticate(request.headers);
     } catch (error) {
       if (isDatabaseUnavailable(error))
-        return refuse(503, 'database_unavailable', 'Sign-in cannot be checked right now; try again shortly.', {
-          'Retry-After': '5',
-        });
+        return refuse(
+          503,
+          'database_unavailable',
+          'Sign-in cannot be checked right now; try again shortly.',
+          {
+            'Retry-After': '5',
+          },
+        );
       throw error;
     }
     if (principal) return pass();

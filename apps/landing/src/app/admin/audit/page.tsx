@@ -8,6 +8,9 @@ import {
   Badge,
   BUTTON_PRIMARY,
   BUTTON_SECONDARY,
+  CursorPager,
+  FilterDate,
+  FilterSelect,
   INPUT,
   LABEL,
   LINK,
@@ -135,25 +138,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
             ))}
           </datalist>
         </div>
-        <div className="w-32">
-          <label htmlFor="audit-result" className={LABEL}>
-            Result
-          </label>
-          <select
-            id="audit-result"
-            name="result"
-            defaultValue={raw['result'] ?? ''}
-            className={`${INPUT} mt-1`}
-            data-testid="audit-result-filter"
-          >
-            <option value="">Any result</option>
-            {AUDIT_RESULTS.map((result) => (
-              <option key={result} value={result}>
-                {RESULT_STYLE[result].label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-result"
+          name="result"
+          label="Result"
+          value={raw['result']}
+          anyLabel="Any result"
+          options={AUDIT_RESULTS.map((result) => ({ value: result, label: RESULT_STYLE[result].label }))}
+          className="w-32"
+          testId="audit-result-filter"
+        />
         <div className="w-64">
           <label htmlFor="audit-actor" className={LABEL}>
             Actor (email or user id)
@@ -169,32 +163,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
             data-testid="audit-actor-filter"
           />
         </div>
-        <div className="w-40">
-          <label htmlFor="audit-from" className={LABEL}>
-            From (UTC)
-          </label>
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            defaultValue={raw['from'] ?? ''}
-            className={`${INPUT} mt-1`}
-            data-testid="audit-from"
-          />
-        </div>
-        <div className="w-40">
-          <label htmlFor="audit-to" className={LABEL}>
-            To (UTC, inclusive)
-          </label>
-          <input
-            id="audit-to"
-            name="to"
-            type="date"
-            defaultValue={raw['to'] ?? ''}
-            className={`${INPUT} mt-1`}
-            data-testid="audit-to"
-          />
-        </div>
+        <FilterDate id="audit-from" name="from" label="From (UTC)" value={raw['from']} />
+        <FilterDate id="audit-to" name="to" label="To (UTC, inclusive)" value={raw['to']} />
         <button type="submit" className={BUTTON_PRIMARY} data-testid="audit-apply-filters">
           Apply
         </button>
@@ -325,28 +295,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pages" className="flex items-center justify-between gap-4 text-sm">
-            <span className="text-fg-muted">
-              {`${page.entries.length} ${page.entries.length === 1 ? 'entry' : 'entries'}${raw['cursor'] ? ', older than the previous page' : ''}`}
-            </span>
-            <span className="flex gap-2">
-              {raw['cursor'] ? (
-                <a className={BUTTON_SECONDARY} href={auditUrl(raw)} data-testid="audit-first-page">
-                  First page
-                </a>
-              ) : null}
-              {page.nextCursor ? (
-                <a
-                  className={BUTTON_SECONDARY}
-                  href={auditUrl(raw, { cursor: page.nextCursor })}
-                  rel="next"
-                  data-testid="audit-next-page"
-                >
-                  Next page
-                </a>
-              ) : null}
-            </span>
-          </nav>
+          <CursorPager
+            summary={`${page.entries.length} ${page.entries.length === 1 ? 'entry' : 'entries'}${raw['cursor'] ? ', older than the previous page' : ''}`}
+            firstHref={raw['cursor'] ? auditUrl(raw) : null}
+            nextHref={page.nextCursor ? auditUrl(raw, { cursor: page.nextCursor }) : null}
+            testIdPrefix="audit"
+          />
         </>
       ) : null}
     </div>

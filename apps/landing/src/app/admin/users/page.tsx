@@ -7,6 +7,8 @@ import { stepUpSignInUrl } from '../../../lib/api-client';
 import {
   BUTTON_PRIMARY,
   BUTTON_SECONDARY,
+  CursorPager,
+  FilterSelect,
   INPUT,
   LABEL,
   LINK,
@@ -90,44 +92,29 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: T
             data-testid="users-search"
           />
         </div>
-        <div className="w-36">
-          <label htmlFor="users-role" className={LABEL}>
-            Role
-          </label>
-          <select
-            id="users-role"
-            name="role"
-            defaultValue={raw['role'] ?? ''}
-            className={`${INPUT} mt-1`}
-            data-testid="users-role-filter"
-          >
-            <option value="">Any role</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="w-36">
-          <label htmlFor="users-status" className={LABEL}>
-            Status
-          </label>
-          <select
-            id="users-status"
-            name="status"
-            defaultValue={raw['status'] ?? ''}
-            className={`${INPUT} mt-1`}
-            data-testid="users-status-filter"
-          >
-            <option value="">Any status</option>
-            {USER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status === 'active' ? 'Active' : 'Deactivated'}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="users-role"
+          name="role"
+          label="Role"
+          value={raw['role']}
+          anyLabel="Any role"
+          options={ROLES.map((role) => ({ value: role, label: role }))}
+          className="w-36"
+          testId="users-role-filter"
+        />
+        <FilterSelect
+          id="users-status"
+          name="status"
+          label="Status"
+          value={raw['status']}
+          anyLabel="Any status"
+          options={USER_STATUSES.map((status) => ({
+            value: status,
+            label: status === 'active' ? 'Active' : 'Deactivated',
+          }))}
+          className="w-36"
+          testId="users-status-filter"
+        />
         <button type="submit" className={BUTTON_PRIMARY} data-testid="users-apply-filters">
           Apply
         </button>
@@ -150,30 +137,16 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: T
       {page ? (
         <>
           <UsersTable users={page.users} roles={ROLES} now={new Date().toISOString()} />
-          <nav aria-label="Pages" className="flex items-center justify-between gap-4 text-sm">
-            <span className="text-fg-muted">
-              {page.users.length === 0
+          <CursorPager
+            summary={
+              page.users.length === 0
                 ? 'No users'
-                : `Showing ${page.users.length} user${page.users.length === 1 ? '' : 's'}${raw['cursor'] ? ', after earlier pages' : ''}, by email`}
-            </span>
-            <span className="flex gap-2">
-              {raw['cursor'] ? (
-                <a className={BUTTON_SECONDARY} href={usersUrl(raw)} data-testid="users-first-page">
-                  First page
-                </a>
-              ) : null}
-              {page.nextCursor ? (
-                <a
-                  className={BUTTON_SECONDARY}
-                  href={usersUrl(raw, { cursor: page.nextCursor })}
-                  rel="next"
-                  data-testid="users-next-page"
-                >
-                  Next page
-                </a>
-              ) : null}
-            </span>
-          </nav>
+                : `Showing ${page.users.length} user${page.users.length === 1 ? '' : 's'}${raw['cursor'] ? ', after earlier pages' : ''}, by email`
+            }
+            firstHref={raw['cursor'] ? usersUrl(raw) : null}
+            nextHref={page.nextCursor ? usersUrl(raw, { cursor: page.nextCursor }) : null}
+            testIdPrefix="users"
+          />
         </>
       ) : null}
     </div>

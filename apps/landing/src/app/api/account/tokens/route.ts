@@ -4,7 +4,7 @@ import { ForbiddenError } from '@lumenforge/auth';
 import { createApiToken, ScopeNotAllowedError } from '@lumenforge/auth/server';
 import { createRepositories } from '@lumenforge/db/server';
 import { apiRoute, InvalidRequestError, readJsonBody } from '@lumenforge/runtime/server';
-import { accountDeps, auditContext } from '../../../../lib/account-deps';
+import { accountDeps } from '../../../../lib/account-deps';
 import { ZCreateApiTokenBodySchema, toApiTokenView } from '../../../../lib/account-schemas';
 import type { TCreatedApiToken } from '../../../../lib/api-token-options';
 import { getRuntime } from '../../../../runtime';
@@ -45,7 +45,7 @@ export const POST = apiRoute(
         name: body.name,
         scopes: body.scopes,
         expiresAt,
-        context: auditContext(context),
+        context: context,
       });
     } catch (error) {
       if (error instanceof ScopeNotAllowedError)

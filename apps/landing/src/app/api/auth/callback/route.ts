@@ -9,6 +9,7 @@ import {
   roleMapping,
   sessionCookie,
 } from '../../../../auth';
+import { accountDeps } from '../../../../lib/account-deps';
 import { getRuntime } from '../../../../runtime';
 
 export const dynamic = 'force-dynamic';
@@ -25,23 +26,19 @@ export const GET = publicApiRoute(
     const callbackUrl = new URL(landingUrl('/api/auth/callback'));
     callbackUrl.search = new URL(request.url).search;
     const cookieHeader = request.headers.get('cookie');
-    const audit = { ip: context.ip, userAgent: context.userAgent, correlationId: context.correlationId };
     let clearFlow: string[] = [];
     try {
       const finished = await relyingParty.finish(callbackUrl, cookieHeader);
       clearFlow = [finished.clearCookie];
-      const { token } = await completeSignIn(
-        { db: runtime.db, bus: runtime.bus, sessions: runtime.auth.sessions },
-        {
-          claims: finished.claims,
-          issuer: getEnv().OIDC_ISSUER ?? '',
-          roleClaim: getEnv().OIDC_ROLE_CLAIM,
-          roleMapping: roleMapping(),
-          workspaceId: await runtime.auth.authenticator.workspaceId(),
-          previousSessionToken: parseCookieHeader(cookieHeader).get(SESSION_COOKIE_NAME) ?? null,
-          context: audit,
-        },
-      );
+      const { token } = await completeSignIn(accountDeps(runtime), {
+        claims: finished.claims,
+        issuer: getEnv().OIDC_ISSUER ?? '',
+        roleClaim: getEnv().OIDC_ROLE_CLAIM,
+        roleMapping: roleMapping(),
+        workspaceId: await runtime.auth.authenticator.workspaceId(),
+        previousSessionToken: parseCookieHeader(cookieHeader).get(SESSION_COOKIE_NAME) ?? null,
+        context,
+      });
       // Another app's page is reached through /api/auth/continue (see there: the provider's form-action).
       const isLanding = new URL(finished.returnTo).origin === new URL(landingUrl('/')).origin;
       const next = isLanding
@@ -52,10 +49,7 @@ export const GET = publicApiRoute(
       if (!(error instanceof SignInError)) throw error;
       // Refusals after verification are audited by completeSignIn; the rest here.
       if (error.code !== 'no_access' && error.code !== 'deactivated')
-        await recordFailedSignIn(
-          { db: runtime.db },
-          { code: error.code, detail: error.detail, context: audit },
-        );
+        await recordFailedSignIn({ db: runtime.db }, { code: error.code, detail: error.detail, context });
       return redirectWithCookies(landingUrl(`/signin?error=${error.code}`), clearFlow);
     }
   },

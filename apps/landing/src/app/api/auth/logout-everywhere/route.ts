@@ -1,6 +1,7 @@
 import { signOutEverywhere } from '@lumenforge/auth/server';
 import { apiRoute } from '@lumenforge/runtime/server';
 import { clearSessionCookie, landingUrl, redirectWithCookies } from '../../../../auth';
+import { accountDeps } from '../../../../lib/account-deps';
 import { getRuntime } from '../../../../runtime';
 
 export const dynamic = 'force-dynamic';
@@ -11,10 +12,7 @@ export const POST = apiRoute(
   { endpoint: 'auth.logout_everywhere', permission: null },
   async (_request, context) => {
     const runtime = getRuntime();
-    await signOutEverywhere(
-      { db: runtime.db, bus: runtime.bus, sessions: runtime.auth.sessions },
-      { principal: context.principal, context },
-    );
+    await signOutEverywhere(accountDeps(runtime), { principal: context.principal, context });
     return redirectWithCookies(landingUrl('/signin?signedOut=everywhere'), [clearSessionCookie()]);
   },
 );

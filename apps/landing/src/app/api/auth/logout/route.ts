@@ -2,6 +2,7 @@ import { SESSION_COOKIE_NAME, parseCookieHeader } from '@lumenforge/auth';
 import { signOut } from '@lumenforge/auth/server';
 import { publicApiRoute } from '@lumenforge/runtime/server';
 import { clearSessionCookie, landingUrl, redirectWithCookies } from '../../../../auth';
+import { accountDeps } from '../../../../lib/account-deps';
 import { getRuntime } from '../../../../runtime';
 
 export const dynamic = 'force-dynamic';
@@ -14,12 +15,9 @@ export const POST = publicApiRoute(getRuntime, { endpoint: 'auth.logout' }, asyn
   const runtime = getRuntime();
   const token = parseCookieHeader(request.headers.get('cookie')).get(SESSION_COOKIE_NAME);
   if (token)
-    await signOut(
-      { db: runtime.db, bus: runtime.bus, sessions: runtime.auth.sessions },
-      {
-        token,
-        context: { ip: context.ip, userAgent: context.userAgent, correlationId: context.correlationId },
-      },
-    );
+    await signOut(accountDeps(runtime), {
+      token,
+      context,
+    });
   return redirectWithCookies(landingUrl('/signin?signedOut=1'), [clearSessionCookie()]);
 });

@@ -2,7 +2,7 @@
 import { changeRole, SelfLockoutError, setUserActive } from '@lumenforge/auth/server';
 import { apiRoute, InvalidRequestError, readJsonBody } from '@lumenforge/runtime/server';
 import { z } from 'zod';
-import { accountDeps, auditContext } from '../../../../../lib/account-deps';
+import { accountDeps } from '../../../../../lib/account-deps';
 import { ZUpdateUserBodySchema } from '../../../../../lib/admin-schemas';
 import { readPathParam } from '../../../../../lib/read-query';
 import { getRuntime } from '../../../../../runtime';
@@ -22,17 +22,16 @@ export const PATCH = apiRoute<TRouteContext>(
     const body = await readJsonBody(request, ZUpdateUserBodySchema);
     context.auditTarget('user', userId, { ...body });
     const deps = accountDeps(getRuntime());
-    const audit = auditContext(context);
     try {
       // Role first: when both change, a refused role change leaves activation untouched.
       const roleChange =
         body.role === undefined
           ? null
-          : await changeRole(deps, { actor: principal, userId, role: body.role, context: audit });
+          : await changeRole(deps, { actor: principal, userId, role: body.role, context });
       const activation =
         body.active === undefined
           ? null
-          : await setUserActive(deps, { actor: principal, userId, active: body.active, context: audit });
+          : await setUserActive(deps, { actor: principal, userId, active: body.active, context });
       return Response.json(
         {
           id: userId,
