@@ -39,6 +39,8 @@ export default defineConfig({
       dependencies: ['auth-setup'],
       use: { baseURL: systemUrl(id), storageState: storageStateFor('admin') },
     })),
+    // `npm run ops -- verify` as a child process against this platform (tools/ops).
+    { name: 'ops', testMatch: ['ops/**/*.spec.ts'], dependencies: ['auth-setup'] },
     // Sign-in, sign-out and the attack corpus: their own sessions, after the others (sign-out
     // everywhere would end the shared ones).
     {

@@ -39,6 +39,14 @@ for (const role of ROLES) {
       expect(me.permissions.includes('deploy.production')).toBe(role === 'admin');
       expect(me.permissions.includes('tokens.write')).toBe(role === 'designer' || role === 'admin');
       expect(me.permissions.includes('builds.run')).toBe(role !== 'designer');
+      // SLATE: every role reads tokens; only designers and admins may edit the draft.
+      const slate = systemUrl('slate');
+      expect((await page.request.get(`${slate}/api/tokens/versions`)).status()).toBe(200);
+      const edit = await page.request.patch(`${slate}/api/tokens/draft`, {
+        headers: { origin: slate },
+        data: { operations: [] },
+      });
+      expect(edit.status()).toBe(role === 'designer' || role === 'admin' ? 400 : 403);
       // A scope beyond the role is refused; nothing is created.
       const created = await page.request.post(`${landing}/api/account/tokens`, {
         headers: { origin: landing },

@@ -7,3 +7,9 @@ export function systemUnderTest(testInfo: TestInfo): TSystem {
   if (!isSystemId(name)) throw new Error(`Playwright project "${name}" is not one of the six systems`);
   return SYSTEMS[name];
 }
+
+/**
+ * Systems whose home page is their working tool rather than the generic system home (purpose,
+ * capabilities, own health panel): SLATE opens on its token explorer. Their own specs cover it.
+ */
+export const TOOL_HOME_SYSTEMS: ReadonlySet<string> = new Set(['slate']);

@@ -33,7 +33,8 @@ export function createNextConfig(appDir, overrides = {}) {
     turbopack: { root: workspaceRoot },
     transpilePackages: workspaceLibPackages(workspaceRoot),
     // The pg driver and Prisma's runtime load native/wasm files at run time: keep them out of the bundle.
-    serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client'],
+    // prom-client: one module instance for every route (Next already keeps pino and pino-pretty out).
+    serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client', 'prom-client'],
     // `nx typecheck <app>` type-checks apps and libs once; the build does not repeat it.
     typescript: { ignoreBuildErrors: true },
     poweredByHeader: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatResultsTable, percentile } from './stats';
+import { formatResultsTable, formatTextTable, percentile } from './stats';
 
 describe('percentile', () => {
   it('is nearest-rank: a measured value, the maximum at p100', () => {
@@ -27,5 +27,26 @@ describe('formatResultsTable', () => {
     expect(rule).toMatch(/^-+ {2}-+/);
     expect(floor).toMatch(/^NATS core \(floor\)\s+0\.10\s+0\.50\s+100,000\s+1×\s+1×\s+100%$/);
     expect(postgres).toMatch(/^PostgreSQL\s+2\.00\s+10\.0\s+500\s+20×\s+20×\s+0\.50%$/);
+  });
+});
+
+describe('formatTextTable', () => {
+  it('pads the first column right and the others left, under a rule as wide as each column', () => {
+    expect(
+      formatTextTable(
+        ['name', 'ms'],
+        [
+          ['ours', '1.5'],
+          ['style-dictionary', '12.0'],
+        ],
+      ),
+    ).toBe(
+      [
+        'name                ms',
+        '----------------  ----',
+        'ours               1.5',
+        'style-dictionary  12.0',
+      ].join('\n'),
+    );
   });
 });

@@ -50,6 +50,11 @@ export function formatResultsTable(floor: TBenchResult, results: readonly TBench
     result === floor ? '1×' : formatRatio(result.p99Ms / floor.p99Ms),
     result === floor ? '100%' : `${((100 * result.eventsPerSecond) / floor.eventsPerSecond).toPrecision(2)}%`,
   ]);
+  return formatTextTable(header, rows);
+}
+
+/** A plain-text table: a header, a rule, then the rows; the first column left-aligned, the rest right. */
+export function formatTextTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

@@ -1,11 +1,31 @@
-import { SYSTEMS } from '@lumenforge/config';
-import { SystemHome } from '@lumenforge/ui/system-home';
+import { TokenExplorer } from '@lumenforge/slate-feature-tokens/explorer';
+import { SlateNav } from '@lumenforge/slate-feature-tokens/nav';
+import { tokenEntries } from '@lumenforge/tokens';
 import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../auth';
-import { health } from '../health';
+import { publishedOrNull } from './_components/published';
 
-export default async function HomePage() {
-  const { denied } = await auth.pageAccess();
+export const metadata = { title: { absolute: 'Tokens · Slate · LumenForge' } };
+
+/** The published tokens: palettes, semantic colours, type, spacing, radii, shadows, motion. */
+export default async function ExplorerPage() {
+  const { principal, denied } = await auth.pageAccess();
   if (denied) return <AccessDenied {...denied} />;
-  return <SystemHome system={SYSTEMS.slate} health={await health.report()} />;
+  const published = await publishedOrNull(principal.workspaceId);
+  const entries = published
+    ? {
+        light: tokenEntries(published.set, { theme: 'light', resolved: true }),
+        dark: tokenEntries(published.set, { theme: 'dark', resolved: true }),
+      }
+    : { light: [], dark: [] };
+  return (
+    <>
+      <SlateNav current="explorer" />
+      <TokenExplorer
+        version={published?.version ?? null}
+        entries={entries}
+        canWrite={auth.can(principal, 'tokens.write')}
+      />
+    </>
+  );
 }

@@ -2,7 +2,7 @@
 // `@lumenforge/db/server`.
 import { PrismaClient, type Prisma } from './generated/prisma/client';
 import { readDbEnv } from './env';
-import { createPgAdapterFactory } from './pg-adapter';
+import { createPgAdapterFactory, type TPoolStats } from './pg-adapter';
 import { ReadReplicaRouter, type TReadReplicaRoutingOptions } from './read-replica';
 
 export type TDbClient = PrismaClient;
@@ -36,7 +36,9 @@ function pgAdapterOptions(options: TCreateDbClientOptions, defaultApplicationNam
  */
 export function createDbClient(databaseUrl: string, options: TCreateDbClientOptions = {}): TDbClient {
   const adapter = createPgAdapterFactory(databaseUrl, pgAdapterOptions(options, 'lumenforge'));
-  return new PrismaClient({ adapter, log: options.log ?? [] });
+  const client = new PrismaClient({ adapter, log: options.log ?? [] });
+  poolStatsSources().set(client, adapter.poolStats);
+  return client;
 }
 
 export type TCreateReadDbClientOptions = TCreateDbClientOptions &
@@ -52,6 +54,8 @@ type TDbGlobal = {
   __lumenforgeReadDb?: TDbClient;
   /** The router behind each read client, for the replica's health check. */
   __lumenforgeReadReplicaRouters?: WeakMap<TDbClient, ReadReplicaRouter>;
+  /** The pool counts behind each client this lib created, for `poolStats`. */
+  __lumenforgeDbPoolStats?: WeakMap<TDbClient, () => TPoolStats>;
 };
 // Kept on globalThis: Next dev re-evaluates modules on every edit, and a module-level client would
 // leave one pool per reload behind.
@@ -62,6 +66,20 @@ function readReplicaRouters(): WeakMap<TDbClient, ReadReplicaRouter> {
   return dbGlobal.__lumenforgeReadReplicaRouters;
 }
 
+function poolStatsSources(): WeakMap<TDbClient, () => TPoolStats> {
+  dbGlobal.__lumenforgeDbPoolStats ??= new WeakMap();
+  return dbGlobal.__lumenforgeDbPoolStats;
+}
+
+/**
+ * The connections of `db`'s pg pool (default: the process's client): `total` open, `idle` among
+ * them, and queries `waiting` for one. For a read client, both sides (replica and primary) added
+ * up. All zero before the first query opens the pool; undefined for a client this lib did not create.
+ */
+export function poolStats(db: TDbClient = getDb()): TPoolStats | undefined {
+  return poolStatsSources().get(db)?.();
+}
+
 /**
  * A new PrismaClient for reads: statements go to `replicaUrl`, and to `primaryUrl` while the
  * replica is unreachable (see {@link ReadReplicaRouter}). Each side has its own pool of `poolMax`
@@ -70,13 +88,15 @@ function readReplicaRouters(): WeakMap<TDbClient, ReadReplicaRouter> {
  */
 export function createReadDbClient(options: TCreateReadDbClientOptions): TDbClient {
   const adapterOptions = pgAdapterOptions(options, 'lumenforge-read');
-  const router = new ReadReplicaRouter(
-    createPgAdapterFactory(options.replicaUrl, adapterOptions),
-    createPgAdapterFactory(options.primaryUrl, adapterOptions),
-    options,
-  );
+  const replica = createPgAdapterFactory(options.replicaUrl, adapterOptions);
+  const primary = createPgAdapterFactory(options.primaryUrl, adapterOptions);
+  const router = new ReadReplicaRouter(replica, primary, options);
   const client = new PrismaClient({ adapter: router, log: options.log ?? [] });
   readReplicaRouters().set(client, router);
+  poolStatsSources().set(client, () => {
+    const [a, b] = [replica.poolStats(), primary.poolStats()];
+    return { total: a.total + b.total, idle: a.idle + b.idle, waiting: a.waiting + b.waiting };
+  });
   return client;
 }
 

@@ -63,3 +63,14 @@ export {
   DATABASE_UNAVAILABLE_REASONS,
   type TDatabaseUnavailableReason,
 } from './db-errors';
+export {
+  TOKEN_VERSION_BUMPS,
+  ZAppendTokenVersionSchema,
+  ZTokenSetSchema,
+  ZTokenVersionSchema,
+  ZTokenVersionSummarySchema,
+  type TAppendTokenVersion,
+  type TTokenSetRow,
+  type TTokenVersionRow,
+  type TTokenVersionSummaryRow,
+} from './token-set.schema';

@@ -1,7 +1,9 @@
 // The driver adapter under every PrismaClient of this lib: @prisma/adapter-pg over a pg pool, with
 // one fix (transactions that end on a dead connection give it back to the pool).
+import { processLogger } from '@lumenforge/observability/server';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+import type pg from 'pg';
 
 // Prisma's runtime exports only the factory type; the rest is derived from it, so no transitive
 // package (@prisma/driver-adapter-utils) is imported directly.
@@ -13,6 +15,9 @@ export type TSqlResultSet = Awaited<ReturnType<TSqlDriverAdapter['queryRaw']>>;
 export type TIsolationLevel = Parameters<TSqlDriverAdapter['startTransaction']>[0];
 export type TConnectionInfo = ReturnType<NonNullable<TSqlDriverAdapter['getConnectionInfo']>>;
 type TPgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/** A pg pool's connections: open in all, idle among them, and queries waiting for one. */
+export type TPoolStats = { total: number; idle: number; waiting: number };
 
 export type TPgAdapterOptions = {
   poolMax: number;
@@ -77,7 +82,10 @@ class PgAdapter implements TSqlDriverAdapter {
   readonly provider: TSqlDriverAdapter['provider'];
   readonly adapterName: string;
 
-  constructor(private readonly inner: TPgAdapter) {
+  constructor(
+    private readonly inner: TPgAdapter,
+    private readonly onDispose: () => void = () => undefined,
+  ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
@@ -103,15 +111,16 @@ class PgAdapter implements TSqlDriverAdapter {
   }
 
   dispose(): Promise<void> {
+    this.onDispose();
     return this.inner.dispose();
   }
 }
 
+/** A driver adapter factory plus the counts of the pools it opened (for `db_pool_connections`). */
+export type TPgAdapterFactory = TSqlDriverAdapterFactory & { poolStats: () => TPoolStats };
+
 /** A driver adapter factory for `databaseUrl`: a pg pool (created on connect, opened lazily) behind adapter-pg. */
-export function createPgAdapterFactory(
-  databaseUrl: string,
-  options: TPgAdapterOptions,
-): TSqlDriverAdapterFactory {
+export function createPgAdapterFactory(databaseUrl: string, options: TPgAdapterOptions): TPgAdapterFactory {
   const factory = new PrismaPg(
     {
       connectionString: databaseUrl,
@@ -122,12 +131,29 @@ export function createPgAdapterFactory(
     },
     {
       // An idle pooled connection dropped by the server (restart, failover) must not crash the process.
-      onPoolError: (error) => console.error(`[db] idle PostgreSQL connection failed: ${error.message}`),
+      onPoolError: (error) =>
+        processLogger().error({ component: 'db', err: error }, 'idle PostgreSQL connection failed'),
     },
   );
+  // The pools of the adapters Prisma connected and has not disposed yet (one while the client is open).
+  const pools = new Set<pg.Pool>();
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => new PgAdapter(await factory.connect()),
+    connect: async () => {
+      const inner = await factory.connect();
+      const pool = inner.underlyingDriver();
+      pools.add(pool);
+      return new PgAdapter(inner, () => pools.delete(pool));
+    },
+    poolStats: () => {
+      const stats: TPoolStats = { total: 0, idle: 0, waiting: 0 };
+      for (const pool of pools) {
+        stats.total += pool.totalCount;
+        stats.idle += pool.idleCount;
+        stats.waiting += pool.waitingCount;
+      }
+      return stats;
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Read-replica routing with fallback, as a driver adapter: the read client stays a plain
 // PrismaClient (repositories, $transaction and raw queries work unchanged) while each statement
 // picks the replica or, when the replica cannot be reached, the primary.
+import { processLogger } from '@lumenforge/observability/server';
 import { databaseUnavailableReason } from './connection-errors';
 import type { TDatabaseUnavailableReason } from './db-errors';
 import type {
@@ -24,7 +25,7 @@ export type TReadReplicaRoutingOptions = {
    * again (the others stay on the primary until it answers). Default 30 s.
    */
   retryReplicaAfterMs?: number;
-  /** Told when reads switch (default: a `[db]` line on the console). */
+  /** Told when reads switch (default: a warning on the process logger). */
   onRouteChange?: (change: TReadRouteChange) => void;
 };
 
@@ -32,11 +33,13 @@ const DEFAULT_RETRY_REPLICA_AFTER_MS = 30_000;
 const SELECT_1: TSqlQuery = { sql: 'SELECT 1', args: [], argTypes: [] };
 
 function logRouteChange(change: TReadRouteChange): void {
+  const log = processLogger();
   if (change.route === 'primary')
-    console.warn(
-      `[db] read replica unavailable (${change.reason}): reading from the primary, retrying the replica in ${change.retryReplicaAfterMs / 1000} s`,
+    log.warn(
+      { component: 'db', reason: change.reason },
+      `read replica unavailable (${change.reason}): reading from the primary, retrying the replica in ${change.retryReplicaAfterMs / 1000} s`,
     );
-  else console.warn('[db] read replica answers again: reading from it');
+  else log.warn({ component: 'db' }, 'read replica answers again: reading from it');
 }
 
 type TAdapters = { replica: TSqlDriverAdapter; primary: TSqlDriverAdapter };

@@ -4,6 +4,7 @@ import { AuditLogRepository } from './audit-log.repository';
 import { MembershipRepository } from './membership.repository';
 import { OutboxRepository } from './outbox.repository';
 import { SessionRepository } from './session.repository';
+import { TokenSetRepository } from './token-set.repository';
 import { UserRepository } from './user.repository';
 import { WorkspaceRepository } from './workspace.repository';
 
@@ -15,6 +16,7 @@ export type TRepositories = {
   apiTokens: ApiTokenRepository;
   auditLogs: AuditLogRepository;
   outbox: OutboxRepository;
+  tokenSets: TokenSetRepository;
 };
 
 /**
@@ -30,6 +32,7 @@ export function createRepositories(db: TDb): TRepositories {
     apiTokens: new ApiTokenRepository(db),
     auditLogs: new AuditLogRepository(db),
     outbox: new OutboxRepository(db),
+    tokenSets: new TokenSetRepository(db),
   };
 }
 

@@ -8,12 +8,14 @@ export {
   getReadDb,
   hasReadReplica,
   disconnectDb,
+  poolStats,
   type TDb,
   type TDbClient,
   type TDbTransaction,
   type TCreateDbClientOptions,
   type TCreateReadDbClientOptions,
 } from './client';
+export type { TPoolStats } from './pg-adapter';
 export type { TReadRouteChange } from './read-replica';
 export { pingDatabase, pingReadReplica } from './health';
 export { createRepositories, createReadRepositories, type TRepositories } from './repositories';
@@ -32,6 +34,7 @@ export {
   API_TOKEN_MARKER,
   API_TOKEN_PREFIX_LENGTH,
 } from './session-token';
+export { TokenSetRepository } from './token-set.repository';
 export { ApiTokenRepository, API_TOKEN_LAST_USED_INTERVAL_MS } from './api-token.repository';
 export { isUniqueViolation, isRecordNotFound } from './prisma-errors';
 export { isDatabaseUnavailable, toDatabaseError, databaseUnavailableReason } from './connection-errors';

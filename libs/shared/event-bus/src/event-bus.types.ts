@@ -54,8 +54,16 @@ export type TEventBus<TTx = unknown> = {
    * browsers (Server-Sent Events). Cursors are transport-specific and opaque.
    */
   tail: (options: TTailOptions) => AsyncIterable<TTailedEvent>;
+  /**
+   * How many events each consumer subscribed in this process has still to handle (the
+   * `event_consumer_lag` metric): PostgreSQL: the outbox head position minus the consumer's cursor
+   * (plus rows committed but not sequenced yet); NATS: the JetStream consumer's `num_pending`.
+   */
+  consumerLag: () => Promise<TConsumerLag[]>;
   close: () => Promise<void>;
 };
+
+export type TConsumerLag = { consumer: string; lag: number };
 
 export const DEFAULT_RETRY_POLICY: TRetryPolicy = {
   attempts: 3,

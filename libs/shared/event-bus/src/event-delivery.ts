@@ -1,5 +1,6 @@
 import { createEvent, parseEvent, SYSTEM_ALERT, type TEventEnvelope } from '@lumenforge/events';
 import { createRepositories, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
+import { recordEventConsumed } from '@lumenforge/observability/server';
 import type { TEventHandler, TRetryPolicy } from './event-bus.types';
 
 export type TDeliveryOutcome = 'processed' | 'duplicate' | 'parked';
@@ -26,19 +27,25 @@ export async function deliverEvent(
   let lastError: unknown;
   for (let attempt = 1; attempt <= policy.attempts; attempt += 1) {
     try {
-      return await db.$transaction(async (tx) => {
+      const outcome = await db.$transaction(async (tx) => {
         const inserted = await tx.$executeRaw`
           INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${event.id}::uuid) ON CONFLICT DO NOTHING`;
         if (inserted === 0) return 'duplicate' as const;
         await handler(event, { tx, attempt });
         return 'processed' as const;
       });
+      recordEventConsumed(consumer, event.subject, outcome === 'processed' ? 'ok' : 'duplicate');
+      return outcome;
     } catch (error) {
       lastError = error;
-      if (attempt < policy.attempts) await sleep(policy.backoffMs(attempt));
+      if (attempt < policy.attempts) {
+        recordEventConsumed(consumer, event.subject, 'retry');
+        await sleep(policy.backoffMs(attempt));
+      }
     }
   }
   await parkEvent(db, consumer, event, errorMessage(lastError), policy.attempts);
+  recordEventConsumed(consumer, event.subject, 'parked');
   return 'parked';
 }
 

@@ -1,4 +1,6 @@
 import { isValidSubjectPattern } from '@lumenforge/events';
+import { processLogger } from '@lumenforge/observability/server';
+import type { TEventEnvelope } from '@lumenforge/events';
 import type { TEventBus } from './event-bus.types';
 
 export type TEventStreamOptions = {
@@ -6,6 +8,8 @@ export type TEventStreamOptions = {
   /** Subject patterns the page gets, chosen by the route (never taken unchecked from the browser). */
   subjects: readonly string[];
   request: Request;
+  /** Only events this accepts are sent (e.g. the signed-in user's workspace). Default: all. */
+  filter?: (event: TEventEnvelope) => boolean;
   /** A comment line this often keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number;
   /** Tells EventSource how long to wait before reconnecting. Default 3 s. */
@@ -50,11 +54,13 @@ export function eventStreamResponse(options: TEventStreamOptions): Response {
             ...(lastEventId ? { after: lastEventId } : {}),
             signal: controller.signal,
           })) {
+            if (options.filter && !options.filter(event)) continue;
             send(formatServerSentEvent({ id: cursor, event: event.subject, data: event }));
           }
         } catch (error) {
           // The browser reconnects (with Last-Event-ID) after `retry`.
-          if (!controller.signal.aborted) console.error(`[event-stream] ${String(error)}`);
+          if (!controller.signal.aborted)
+            processLogger().error({ component: 'event-stream', err: error }, 'event stream failed');
         } finally {
           clearInterval(heartbeat);
           request.signal.removeEventListener('abort', abort);

@@ -1,5 +1,6 @@
 export {
   DEFAULT_RETRY_POLICY,
+  type TConsumerLag,
   type TEventBus,
   type TEventHandler,
   type TPublishOptions,

@@ -8,9 +8,11 @@ import {
   type NatsConnection,
   type TEventStreamOptions,
 } from '@lumenforge/nats/server';
+import { processLogger, recordEventPublished } from '@lumenforge/observability/server';
 import { deliverEvent } from './event-delivery';
 import {
   DEFAULT_RETRY_POLICY,
+  type TConsumerLag,
   type TEventBus,
   type TSubscribeOptions,
   type TSubscription,
@@ -71,7 +73,8 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
   const streamName = options.stream?.name ?? EVENT_STREAM;
   const backoffMs = options.redeliveryBackoffMs ?? DEFAULT_REDELIVERY_BACKOFF_MS;
   const ackWaitMs = backoffMs[0] ?? 30_000;
-  const reportError = options.onError ?? ((message: string) => console.error(`[event-bus] ${message}`));
+  const reportError =
+    options.onError ?? ((message: string) => processLogger().error({ component: 'event-bus' }, message));
   const jetStream = () => connection.then((nc) => jetstream(nc));
   const subscriptions = new Set<TSubscription>();
   const tails = new Set<() => void>();
@@ -234,14 +237,29 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     }
   }
 
+  /** Each local consumer's JetStream `num_pending` (matching messages not delivered yet). */
+  async function consumerLag(): Promise<TConsumerLag[]> {
+    const consumers = [...new Set([...subscriptions].map((subscription) => subscription.consumer))];
+    if (consumers.length === 0) return [];
+    const jsm = await jetstreamManager(await connection);
+    return Promise.all(
+      consumers.map(async (consumer) => {
+        const info = await jsm.consumers.info(streamName, durableName(consumer));
+        return { consumer, lag: info.num_pending };
+      }),
+    );
+  }
+
   return {
     transport: 'nats',
     publish: async (event, publishOptions) => {
       await createRepositories(publishOptions?.tx ?? db).outbox.append(event);
+      recordEventPublished(event.subject);
       if (!publishOptions?.tx) relay.wake();
     },
     subscribe,
     tail,
+    consumerLag,
     close: async () => {
       for (const stop of tails) stop();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));

@@ -6,10 +6,12 @@ import {
   type TDbClient,
   type TDbTransaction,
 } from '@lumenforge/db/server';
+import { processLogger, recordEventPublished } from '@lumenforge/observability/server';
 import { deliverEvent } from './event-delivery';
 import { startOutboxWorker } from './outbox-worker';
 import {
   DEFAULT_RETRY_POLICY,
+  type TConsumerLag,
   type TEventBus,
   type TSubscribeOptions,
   type TSubscription,
@@ -38,7 +40,8 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
   const subscriptions = new Set<TSubscription>();
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 200;
-  const reportError = options.onError ?? ((message: string) => console.error(`[event-bus] ${message}`));
+  const reportError =
+    options.onError ?? ((message: string) => processLogger().error({ component: 'event-bus' }, message));
 
   async function subscribe(subscribeOptions: TSubscribeOptions<TDbTransaction>): Promise<TSubscription> {
     const { consumer, subject, handler } = subscribeOptions;
@@ -147,13 +150,29 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
     return Number(result._max.position ?? 0);
   }
 
+  /** Head of the log (plus committed rows not sequenced yet) minus each local consumer's cursor. */
+  async function consumerLag(): Promise<TConsumerLag[]> {
+    const consumers = [...new Set([...subscriptions].map((subscription) => subscription.consumer))];
+    if (consumers.length === 0) return [];
+    const rows = await options.db.$queryRaw<Array<{ consumer: string; lag: bigint }>>`
+      SELECT c.consumer,
+             GREATEST(head.position - c.position, 0)
+               + (SELECT count(*) FROM outbox WHERE sequenced_at IS NULL) AS lag
+      FROM event_consumer_cursors c
+      CROSS JOIN (SELECT COALESCE(MAX(position), 0) AS position FROM outbox) head
+      WHERE c.consumer = ANY(${consumers})`;
+    return rows.map((row) => ({ consumer: row.consumer, lag: Number(row.lag) }));
+  }
+
   return {
     transport: 'postgres',
     publish: async (event, publishOptions) => {
       await createRepositories(publishOptions?.tx ?? options.db).outbox.append(event);
+      recordEventPublished(event.subject);
     },
     subscribe,
     tail,
+    consumerLag,
     close: async () => {
       for (const stop of openTails) stop.abort();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));

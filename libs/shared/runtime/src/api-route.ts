@@ -15,6 +15,8 @@ import {
   type TAuditResult,
 } from '@lumenforge/db';
 import { createRepositories, toDatabaseError } from '@lumenforge/db/server';
+import type { TLogger } from '@lumenforge/observability';
+import { processLogger, recordHttpRequest } from '@lumenforge/observability/server';
 import { applyRateLimitHeaders, rateLimitResponse, type TRateLimitResult } from '@lumenforge/rate-limit';
 import type { z } from 'zod';
 import type { TPlatformRuntime } from './runtime';
@@ -29,6 +31,21 @@ export class InvalidRequestError extends Error {
   ) {
     super(message);
     this.name = 'InvalidRequestError';
+  }
+}
+
+/**
+ * Well-formed input the domain refuses (e.g. tokens with unresolved aliases): answered 422 with a
+ * machine-readable `code`, the message and every issue. Nothing was stored.
+ */
+export class UnprocessableError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly issues: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'UnprocessableError';
   }
 }
 
@@ -102,12 +119,14 @@ function json(status: number, body: Record<string, unknown>, headers: Record<str
 }
 
 /**
- * The answer for an error a handler threw: 400, 401, 403, 404, 409 and 503 with a message;
- * anything else 500, logged.
+ * The answer for an error a handler threw: 400, 401, 403, 404, 409, 422 and 503 with a message;
+ * anything else 500, logged at error with its stack on `logger` (default: the process logger).
  */
-export function errorResponse(error: unknown, context: string): Response {
+export function errorResponse(error: unknown, context: string, logger: TLogger = processLogger()): Response {
   if (error instanceof InvalidRequestError)
     return json(400, { error: 'invalid_request', message: error.message, issues: error.issues });
+  if (error instanceof UnprocessableError)
+    return json(422, { error: error.code, message: error.message, issues: error.issues });
   if (error instanceof SelfLockoutError || error instanceof ScopeNotAllowedError)
     return json(400, { error: 'invalid_request', message: error.message, issues: [] });
   if (error instanceof UnauthenticatedError)
@@ -123,7 +142,7 @@ export function errorResponse(error: unknown, context: string): Response {
   if (translated instanceof DatabaseUnavailableError)
     // Nothing was written (the transaction never committed); the client can simply retry.
     return json(503, { error: 'database_unavailable', message: translated.message }, { 'Retry-After': '5' });
-  console.error(`[${context}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  logger.error({ err: error, context }, `unhandled error in ${context}`);
   return json(500, {
     error: 'internal_error',
     message: 'Something went wrong on our side; it has been logged.',
@@ -179,7 +198,9 @@ async function admit(
  * endpoint (429); the principal is authenticated from the session cookie or a Bearer token (401)
  * and authorized for `permission` (403, or `mfa_required` for step-up permissions); thrown errors
  * become clear JSON answers (`errorResponse`). Every mutating call, allowed or refused, is written
- * to the audit log with actor, target, IP, user agent, result and correlation id.
+ * to the audit log with actor, target, IP, user agent, result and correlation id. Every request is
+ * measured (`http_request_duration_seconds`, `http_requests_total`, route = `endpoint`) and logged
+ * in one line (method, route, status, duration, correlation id, user id).
  */
 export function apiRoute<TContext>(
   getRuntime: () => TPlatformRuntime,
@@ -187,9 +208,11 @@ export function apiRoute<TContext>(
   handler: (request: Request, context: TApiContext<TContext>) => Promise<Response>,
 ): (request: Request, context: TContext) => Promise<Response> {
   return async (request, route) => {
+    const startedAt = performance.now();
     const runtime = getRuntime();
     const isMutating = MUTATING_METHODS.has(request.method);
     const context = requestContext(request);
+    const log = runtime.logger.child({ correlationId: context.correlationId });
     let principal: TPrincipal | null = null;
     let target: TAuditTarget | null = null;
     let response: Response;
@@ -218,13 +241,44 @@ export function apiRoute<TContext>(
         if (limit) trySetHeaders(response, (headers) => applyRateLimitHeaders(headers, limit));
       }
     } catch (error) {
-      response = errorResponse(error, `${runtime.service} ${request.method} ${options.endpoint}`);
+      response = errorResponse(
+        error,
+        `${request.method} ${options.endpoint}`,
+        principal ? log.child({ userId: principal.userId }) : log,
+      );
     }
     if (isMutating && response.status !== 429)
       await audit(runtime, options.endpoint, context, principal, target, response.status);
     trySetHeaders(response, (headers) => headers.set('x-correlation-id', context.correlationId));
+    observeRequest(log, request.method, options.endpoint, response.status, startedAt, principal?.userId);
     return response;
   };
+}
+
+/**
+ * One request's metrics (`http_request_duration_seconds`, `http_requests_total`, labelled with the
+ * endpoint name, never the URL) and its log line: method, route, status, duration, user.
+ */
+function observeRequest(
+  log: TLogger,
+  method: string,
+  endpoint: string,
+  status: number,
+  startedAt: number,
+  userId?: string,
+): void {
+  const durationMs = performance.now() - startedAt;
+  recordHttpRequest({ method, route: endpoint, status, durationSeconds: durationMs / 1000 });
+  log.info(
+    {
+      method,
+      route: endpoint,
+      status,
+      durationMs: Math.round(durationMs * 10) / 10,
+      ...(userId ? { userId } : {}),
+    },
+    `${method} ${endpoint} ${status}`,
+  );
 }
 
 /** Headers of a response that may be immutable (e.g. a proxied fetch): then it goes out without them. */
@@ -259,13 +313,17 @@ async function audit(
     });
   } catch (error) {
     // The answer stands (the change, if any, is committed); a lost audit entry is logged loudly.
-    console.error(`[${runtime.service}] audit entry for ${endpoint} not written: ${String(error)}`);
+    runtime.logger.error(
+      { err: error, correlationId: context.correlationId, route: endpoint },
+      `audit entry for ${endpoint} not written`,
+    );
   }
 }
 
 /**
  * A route open without sign-in (health, the sign-in flow itself): mutating requests still need an
- * allowed Origin and are rate limited; errors become clear JSON answers.
+ * allowed Origin and are rate limited; errors become clear JSON answers. Measured and logged like
+ * `apiRoute`.
  */
 export function publicApiRoute<TContext>(
   getRuntime: () => TPlatformRuntime,
@@ -273,18 +331,22 @@ export function publicApiRoute<TContext>(
   handler: (request: Request, context: TRequestContext & { route: TContext }) => Promise<Response>,
 ): (request: Request, context: TContext) => Promise<Response> {
   return async (request, route) => {
+    const startedAt = performance.now();
     const runtime = getRuntime();
     const context = requestContext(request);
+    const log = runtime.logger.child({ correlationId: context.correlationId });
+    let response: Response;
     try {
       const admitted = await admit(runtime, request, context, {
         endpoint: options.endpoint,
         isMutating: MUTATING_METHODS.has(request.method),
         rateLimitReads: options.rateLimitReads ?? false,
       });
-      if (admitted.refusal) return admitted.refusal;
-      return await handler(request, { ...context, route });
+      response = admitted.refusal ?? (await handler(request, { ...context, route }));
     } catch (error) {
-      return errorResponse(error, `${runtime.service} ${request.method} ${options.endpoint}`);
+      response = errorResponse(error, `${request.method} ${options.endpoint}`, log);
     }
+    observeRequest(log, request.method, options.endpoint, response.status, startedAt);
+    return response;
   };
 }

@@ -1,4 +1,5 @@
 import type { THealthReport } from '@lumenforge/health';
+import { setProcessLogger } from '@lumenforge/observability/server';
 import { createRuntime, type TPlatformRuntime } from './runtime';
 import { urlOptionsFromEnv } from '@lumenforge/config';
 import type { TPlatformEnv } from '@lumenforge/config/env';
@@ -20,11 +21,15 @@ export function defineAppRuntime(
   return () => {
     if (runtimeGlobal.__lumenforgeRuntime) return runtimeGlobal.__lumenforgeRuntime;
     const env = getEnv();
-    return (runtimeGlobal.__lumenforgeRuntime = createRuntime({
+    const runtime = createRuntime({
       service,
       env,
       urlOptions: urlOptionsFromEnv(env),
-    }));
+      version: env.LUMENFORGE_VERSION,
+    });
+    // Libs without a runtime at hand (the db pool, the event bus) log as this app from now on.
+    setProcessLogger(runtime.logger);
+    return (runtimeGlobal.__lumenforgeRuntime = runtime);
   };
 }
 
@@ -39,10 +44,10 @@ export async function startAppRuntime(
   if (runtimeGlobal.__lumenforgeRuntimeStarted) return;
   runtimeGlobal.__lumenforgeRuntimeStarted = true;
   const runtime = getRuntime();
-  console.info(runtime.summary);
+  runtime.logger.info({ mode: runtime.mode }, runtime.summary);
   await runtime.startBackground({ healthReport: options.healthReport }).catch((error: unknown) => {
     // e.g. PostgreSQL down at start: the app serves (health says down) and this retries shortly.
-    console.error(`[${runtime.service}] background work did not start: ${String(error)}; retrying in 5 s`);
+    runtime.logger.error({ err: error }, 'background work did not start; retrying in 5 s');
     runtimeGlobal.__lumenforgeRuntimeStarted = false;
     setTimeout(() => void startAppRuntime(getRuntime, options), 5_000).unref();
   });

@@ -1,11 +1,12 @@
 import { refineCloudflareAccessEnv, ZAuthEnv } from '@lumenforge/auth/env';
 import { ZDbEnv } from '@lumenforge/db/env';
 import { ZNatsEnv } from '@lumenforge/nats/env';
+import { ZObservabilityEnv } from '@lumenforge/observability/env';
 import { isRedisConfigured, refineRedisEnv, ZRedisEnvShape } from '@lumenforge/redis/env';
 import { z } from 'zod';
 
 /**
- * Everything an app's runtime reads: database, Redis, NATS, authentication and the write rate limit. Compose into
+ * Everything an app's runtime reads: database, Redis, NATS, authentication, logging and metrics, and the write rate limit. Compose into
  * the app's env.ts as `ZPlatformEnv.extend(ZRuntimeEnv.shape).superRefine(refineRuntimeEnv)`
  * (`.extend` drops refinements, so apply them again).
  */
@@ -14,6 +15,8 @@ export const ZRuntimeEnv = z.object({
   ...ZRedisEnvShape.shape,
   ...ZNatsEnv.shape,
   ...ZAuthEnv.shape,
+  /** LOG_LEVEL, LOG_FORMAT, METRICS_TOKEN. */
+  ...ZObservabilityEnv.shape,
   /** Mutating API requests per client IP and endpoint per minute, before 429. */
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });

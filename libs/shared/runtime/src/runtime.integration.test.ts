@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { cacheKeys } from '@lumenforge/cache';
-import { createTestDatabase, type TTestDatabase } from '@lumenforge/db/testing';
+import type { TTestDatabase } from '@lumenforge/db/testing';
 import { waitFor } from '@lumenforge/event-bus/testing';
 import { COMPONENT_UPDATED, createEvent, type TEventEnvelope } from '@lumenforge/events';
 import { runHealthChecks } from '@lumenforge/health';
-import { startNatsServer, type TNatsServerProcess } from '@lumenforge/nats/testing';
-import { startRedisServer, type TRedisServerProcess } from '@lumenforge/redis/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRuntime, type TPlatformRuntime } from './runtime';
 import type { TRuntimeEnvInput } from './env';
+import { useRuntimeTestServices } from './runtime-test-services';
 
 const quiet = { info: () => undefined, error: () => undefined };
 
@@ -72,29 +71,13 @@ function describeRuntime(
 }
 
 describe('app runtime', () => {
-  let testDb: TTestDatabase;
-  let nats: TNatsServerProcess;
-  let redis: TRedisServerProcess;
-  beforeAll(async () => {
-    [testDb, nats, redis] = await Promise.all([createTestDatabase(), startNatsServer(), startRedisServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([testDb?.drop(), nats?.dispose(), redis?.dispose()]);
-  });
+  const { services, baseEnv, clusterEnv } = useRuntimeTestServices({ rateLimitWritesPerMinute: 3 });
 
-  const baseEnv = (): TRuntimeEnvInput => ({
-    DATABASE_URL: testDb.url,
-    DATABASE_POOL_MAX: 5,
-    NATS_STREAM_REPLICAS: 1,
-    RATE_LIMIT_WRITES_PER_MINUTE: 3,
-  });
-  const clusterEnv = (): TRuntimeEnvInput => ({ ...baseEnv(), REDIS_URL: redis.url, NATS_URL: nats.url });
-
-  describeRuntime('single-node', baseEnv, () => testDb);
-  describeRuntime('cluster', clusterEnv, () => testDb);
+  describeRuntime('single-node', baseEnv, () => services.db);
+  describeRuntime('cluster', clusterEnv, () => services.db);
 
   it('single-node: reports PostgreSQL only; the write limiter refuses the 4th write in a minute', async () => {
-    const runtime = createRuntime({ service: 'ignis', env: baseEnv(), db: testDb.db, logger: quiet });
+    const runtime = createRuntime({ service: 'ignis', env: baseEnv(), db: services.db.db, logger: quiet });
     expect(runtime.summary).toBe(
       'ignis: single-node mode (events in PostgreSQL, in-process cache and rate limits)',
     );
@@ -108,7 +91,12 @@ describe('app runtime', () => {
   });
 
   it('cluster: Redis stopped → cache misses and health degraded, never an error; back to ok when it returns', async () => {
-    const runtime = createRuntime({ service: 'waypoint', env: clusterEnv(), db: testDb.db, logger: quiet });
+    const runtime = createRuntime({
+      service: 'waypoint',
+      env: clusterEnv(),
+      db: services.db.db,
+      logger: quiet,
+    });
     expect(runtime.summary).toMatch(
       /^waypoint: cluster mode \(events on NATS JetStream at nats:\/\/127\.0\.0\.1:\d+, cache and rate limits in Redis at redis:\/\/127\.0\.0\.1:\d+\)$/,
     );
@@ -117,7 +105,7 @@ describe('app runtime', () => {
     await runtime.cache.set('cache:build:p1', { size: 1 });
     expect(await runtime.cache.get('cache:build:p1')).toEqual({ size: 1 });
 
-    await redis.stop();
+    await services.redis.stop();
     const degraded = await report(runtime);
     expect(degraded.status).toBe('degraded');
     expect(degraded.checks['redis']).toMatchObject({ status: 'down', critical: false });
@@ -126,26 +114,32 @@ describe('app runtime', () => {
     // The limiter falls back to its in-process insurance instead of failing the request.
     expect((await runtime.writeLimiter.consume({ ip: '198.51.100.1', endpoint: 'x' })).isAllowed).toBe(true);
 
-    await redis.start();
+    await services.redis.start();
     await waitFor(async () => (await report(runtime)).status === 'ok', 15_000);
     await runtime.close();
   });
 
   it('cluster: NATS stopped → health degraded while events wait in the outbox; relayed when it returns', async () => {
-    const runtime = createRuntime({ service: 'ignition', env: clusterEnv(), db: testDb.db, logger: quiet });
+    const runtime = createRuntime({
+      service: 'ignition',
+      env: clusterEnv(),
+      db: services.db.db,
+      logger: quiet,
+    });
     await waitFor(async () => (await report(runtime)).status === 'ok');
-    await nats.stop();
+    await services.nats.stop();
     await waitFor(async () => (await report(runtime)).checks['nats']?.status === 'down');
     expect((await report(runtime)).status).toBe('degraded');
     const event = componentUpdated(randomUUID());
     await runtime.bus.publish(event);
     expect(
-      (await testDb.db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).publishedAt,
+      (await services.db.db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).publishedAt,
     ).toBeNull();
-    await nats.start();
+    await services.nats.start();
     await waitFor(
       async () =>
-        (await testDb.db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).publishedAt !== null,
+        (await services.db.db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).publishedAt !==
+        null,
       20_000,
     );
     await waitFor(async () => (await report(runtime)).status === 'ok', 15_000);

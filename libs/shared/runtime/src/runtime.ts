@@ -9,7 +9,7 @@ import type { TSessionStore, TSessionTimeouts } from '@lumenforge/auth';
 import { systemUrls, type TSystemUrlOptions } from '@lumenforge/config';
 import { createMemoryCache, createRedisCache } from '@lumenforge/cache/server';
 import type { TCache } from '@lumenforge/cache';
-import { getDb, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
+import { getDb, poolStats, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import { createNatsEventBus, createPostgresEventBus } from '@lumenforge/event-bus/server';
 import type { TEventBus, TSubscription } from '@lumenforge/event-bus';
 import { createEvent, SYSTEM_HEALTH } from '@lumenforge/events';
@@ -18,10 +18,21 @@ import { natsCheck, postgresCheck, postgresReplicaCheck, redisCheck } from '@lum
 import { connectNats, natsServers, type NatsConnection } from '@lumenforge/nats/server';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '@lumenforge/rate-limit/server';
 import type { TRateLimiter, TRateLimiterOptions } from '@lumenforge/rate-limit';
+import type { TLogger } from '@lumenforge/observability';
+import {
+  configureMetrics,
+  createLogger,
+  isLogger,
+  loggerFromCallbacks,
+  registerCacheStats,
+  registerConsumerLag,
+  registerPoolStats,
+} from '@lumenforge/observability/server';
 import { createRedisClient, type TRedisClient } from '@lumenforge/redis/server';
 import { subscribeCacheInvalidation } from './cache-invalidation';
 import { platformMode, ZRuntimeEnv, type TPlatformMode, type TRuntimeEnvInput } from './env';
 
+/** Plain callbacks a test passes to silence or capture a runtime's log lines. */
 export type TRuntimeLogger = { info: (message: string) => void; error: (message: string) => void };
 
 export type TCreateRuntimeOptions = {
@@ -32,7 +43,13 @@ export type TCreateRuntimeOptions = {
   urlOptions?: TSystemUrlOptions;
   /** Default: the process's client (`getDb()`). */
   db?: TDbClient;
-  logger?: TRuntimeLogger;
+  /**
+   * Default: a pino logger for `service` (JSON lines, or pretty in development; `LOG_LEVEL`,
+   * `LOG_FORMAT`). Tests pass `{ info, error }` callbacks to silence it.
+   */
+  logger?: TRuntimeLogger | TLogger;
+  /** The release, for `build_info{service,version}` (apps: LUMENFORGE_VERSION). Default `unknown`. */
+  version?: string;
   /** Key prefix for Redis cache and rate-limit keys; tests isolate with a unique one. Default none. */
   keyPrefix?: string;
 };
@@ -41,6 +58,10 @@ export type TCreateRuntimeOptions = {
 export type TPlatformRuntime = {
   service: string;
   mode: TPlatformMode;
+  /** The app's structured logger (`service` on every line); `logger.child({ correlationId, userId })` per request. */
+  logger: TLogger;
+  /** `/api/metrics` access: the Bearer token Prometheus must send (METRICS_TOKEN), if set. */
+  metrics: { token: string | undefined };
   db: TDbClient;
   bus: TEventBus<TDbTransaction>;
   cache: TCache;
@@ -87,14 +108,22 @@ function redact(url: string): string {
 export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime {
   const { service } = options;
   const env = ZRuntimeEnv.parse(options.env);
-  const logger = options.logger ?? { info: console.info, error: console.error };
+  const logger: TLogger = !options.logger
+    ? createLogger({
+        service,
+        level: env.LOG_LEVEL,
+        ...(env.LOG_FORMAT ? { isPretty: env.LOG_FORMAT === 'pretty' } : {}),
+      })
+    : isLogger(options.logger)
+      ? options.logger
+      : loggerFromCallbacks(options.logger);
   const db = options.db ?? getDb();
   const mode = platformMode(env);
   const limits: TRateLimiterOptions = {
     defaultPolicy: { points: env.RATE_LIMIT_WRITES_PER_MINUTE, durationSeconds: 60 },
     ...(options.keyPrefix ? { keyPrefix: `${options.keyPrefix}ratelimit` } : {}),
   };
-  const reportError = (message: string) => logger.error(`[${service}] ${message}`);
+  const reportError = (message: string) => logger.error(message);
 
   const timeouts: TSessionTimeouts = {
     idleTimeoutSeconds: env.AUTH_SESSION_IDLE_MINUTES * 60,
@@ -118,7 +147,10 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
 
   const redis: TRedisClient = createRedisClient(env, {
     connectionName: `${service}:runtime`,
-    logger: { warn: (message) => logger.error(message), info: (message) => logger.info(message) },
+    logger: {
+      warn: (message) => logger.warn({ component: 'redis' }, message),
+      info: (message) => logger.info({ component: 'redis' }, message),
+    },
   });
   const servers = natsServers(env);
   let nc: NatsConnection | undefined;
@@ -163,6 +195,13 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
   }): TPlatformRuntime {
     const subscriptions: TSubscription[] = [];
     let healthTimer: NodeJS.Timeout | undefined;
+    // Read at scrape time by /api/metrics (one registry per process; see @lumenforge/observability).
+    configureMetrics({ service, version: options.version ?? 'unknown' });
+    const unregisterMetrics = [
+      registerCacheStats(() => parts.cache.stats()),
+      registerPoolStats(() => poolStats(db) ?? { total: 0, idle: 0, waiting: 0 }),
+      registerConsumerLag(() => parts.bus.consumerLag()),
+    ];
     let isHealthPublishFailing = false;
 
     const publishHealth = async (healthReport: () => Promise<THealthReport>) => {
@@ -176,7 +215,7 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
             workspaceId: null,
           }),
         );
-        if (isHealthPublishFailing) logger.info(`[${service}] health events are published again`);
+        if (isHealthPublishFailing) logger.info('health events are published again');
         isHealthPublishFailing = false;
       } catch (error) {
         // Once per outage: the database is down, which /api/health already reports.
@@ -188,6 +227,8 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
     return {
       service,
       mode: parts.mode,
+      logger,
+      metrics: { token: env.METRICS_TOKEN },
       db,
       bus: parts.bus,
       cache: parts.cache,
@@ -224,6 +265,7 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
       },
       close: async () => {
         clearInterval(healthTimer);
+        for (const unregister of unregisterMetrics) unregister();
         await parts.bus.close();
         await parts.close();
       },

@@ -6,6 +6,7 @@ export {
   type TRuntimeLogger,
 } from './runtime';
 export { defineAppRuntime, startAppRuntime } from './app-runtime';
+export { metricsRoute, METRICS_PATH } from './metrics-route';
 export { CACHE_INVALIDATIONS, invalidateFor, subscribeCacheInvalidation } from './cache-invalidation';
 export { platformMode, type TPlatformMode } from './env';
 export {
@@ -14,9 +15,19 @@ export {
   clientIp,
   errorResponse,
   InvalidRequestError,
+  UnprocessableError,
   readJsonBody,
   requestContext,
   type TApiContext,
   type TApiRouteOptions,
   type TRequestContext,
 } from './api-route';
+export {
+  publishedTheme,
+  themeStylesheetRoute,
+  tokenEventsRoute,
+  THEME_STYLESHEET_PATH,
+  TOKEN_EVENTS_PATH,
+  type TPublishedTheme,
+} from './published-theme';
+export { conditionalResponse, etagOf } from './conditional-response';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliasError, resolveAlias, resolveTokenInTree } from './alias.resolver';
+import { AliasError, createAliasResolver, resolveAlias, resolveTokenInTree } from './alias.resolver';
 import type { TTokenGroup, TTokenSet } from './token.types';
 
 const red = { colorSpace: 'oklch', components: [0.628, 0.2577, 29.23], hex: '#ff0000' } as const;
@@ -125,5 +125,138 @@ describe('resolveAlias', () => {
     };
     expect(() => resolveAlias(partial, 'color.only', 'light')).toThrow(AliasError);
     expect(resolveAlias(partial, 'color.only', 'dark').value).toEqual(red);
+  });
+});
+
+describe('composite values', () => {
+  const px = (value: number) => ({ value, unit: 'px' });
+  const composite: TTokenGroup = {
+    color: { $type: 'color', red: { $value: red }, danger: { $value: '{color.red}' } },
+    size: { $type: 'dimension', hair: { $value: px(1) }, dash: { $value: px(4) } },
+    ratio: { $type: 'number', half: { $value: 0.5 }, body: { $value: 1.5 } },
+    motion: {
+      fast: { $type: 'duration', $value: { value: 150, unit: 'ms' } },
+      none: { $type: 'duration', $value: { value: 0, unit: 'ms' } },
+      ease: { $type: 'cubicBezier', $value: [0.2, 0, 0, 1] },
+    },
+    font: {
+      sans: { $type: 'fontFamily', $value: ['Inter', 'sans-serif'] },
+      bold: { $type: 'fontWeight', $value: 'bold' },
+    },
+    stroke: {
+      $type: 'strokeStyle',
+      dashed: { $value: { dashArray: ['{size.dash}', px(2)], lineCap: 'round' } },
+      alias: { $value: '{stroke.dashed}' },
+    },
+    border: {
+      $type: 'border',
+      card: { $value: { color: '{color.danger}', width: '{size.hair}', style: '{stroke.alias}' } },
+      inline: {
+        $value: { color: red, width: px(2), style: { dashArray: ['{size.dash}'], lineCap: 'butt' } },
+      },
+      wrong: { $value: { color: '{size.hair}', width: px(1), style: 'solid' } },
+      loop: { $value: { color: red, width: px(1), style: '{stroke.back}' } },
+    },
+    transition: {
+      $type: 'transition',
+      quick: {
+        $value: { duration: '{motion.fast}', delay: '{motion.none}', timingFunction: '{motion.ease}' },
+      },
+      bad: { $value: { duration: '{motion.ease}', delay: '{motion.none}', timingFunction: [0, 0, 1, 1] } },
+    },
+    gradient: {
+      $type: 'gradient',
+      fade: {
+        $value: [
+          { color: '{color.red}', position: 0 },
+          { color: red, position: '{ratio.half}' },
+        ],
+      },
+    },
+    typography: {
+      $type: 'typography',
+      body: {
+        $value: {
+          fontFamily: '{font.sans}',
+          fontSize: '{size.dash}',
+          fontWeight: '{font.bold}',
+          letterSpacing: px(0),
+          lineHeight: '{ratio.body}',
+        },
+      },
+      missing: {
+        $value: {
+          fontFamily: 'Inter',
+          fontSize: px(16),
+          fontWeight: 400,
+          letterSpacing: px(0),
+          lineHeight: '{ratio.nope}',
+        },
+      },
+    },
+  };
+  (composite['stroke'] as TTokenGroup)['back'] = { $value: '{border.loop}' };
+
+  it('resolves aliases in every composite part, nested ones included', () => {
+    expect(resolveTokenInTree(composite, 'border.card').value).toEqual({
+      color: red,
+      width: px(1),
+      style: { dashArray: [px(4), px(2)], lineCap: 'round' },
+    });
+    expect(resolveTokenInTree(composite, 'border.inline').value).toMatchObject({
+      style: { dashArray: [px(4)], lineCap: 'butt' },
+    });
+    expect(resolveTokenInTree(composite, 'transition.quick').value).toEqual({
+      duration: { value: 150, unit: 'ms' },
+      delay: { value: 0, unit: 'ms' },
+      timingFunction: [0.2, 0, 0, 1],
+    });
+    expect(resolveTokenInTree(composite, 'gradient.fade').value).toEqual([
+      { color: red, position: 0 },
+      { color: red, position: 0.5 },
+    ]);
+    expect(resolveTokenInTree(composite, 'typography.body').value).toEqual({
+      fontFamily: ['Inter', 'sans-serif'],
+      fontSize: px(4),
+      fontWeight: 'bold',
+      letterSpacing: px(0),
+      lineHeight: 1.5,
+    });
+  });
+
+  it('type-checks each part and says which part failed', () => {
+    const wrong = aliasError(() => resolveTokenInTree(composite, 'border.wrong'));
+    expect(wrong).toMatchObject({ reason: 'type-mismatch', via: ['color'], target: ['size', 'hair'] });
+    expect(wrong.message).toBe('{size.hair} is a dimension token where a color is expected');
+    expect(aliasError(() => resolveTokenInTree(composite, 'transition.bad'))).toMatchObject({
+      reason: 'type-mismatch',
+      via: ['duration'],
+    });
+    expect(aliasError(() => resolveTokenInTree(composite, 'typography.missing'))).toMatchObject({
+      reason: 'missing',
+      via: ['lineHeight'],
+      message: 'No token at {ratio.nope} (referenced by {typography.missing})',
+    });
+  });
+
+  it('detects cycles through sub-values', () => {
+    const error = aliasError(() => resolveTokenInTree(composite, 'border.loop'));
+    expect(error.reason).toBe('cycle');
+    expect(error.via).toEqual(['style']);
+    expect(error.message).toBe('Alias cycle: border.loop → stroke.back → border.loop');
+    const fromAlias = aliasError(() => resolveTokenInTree(composite, 'stroke.back'));
+    expect(fromAlias.via).toBeUndefined();
+    expect(fromAlias.message).toBe('Alias cycle: stroke.back → border.loop → stroke.back');
+  });
+
+  it('memoizes: one resolver gives each token its own view of a shared failure', () => {
+    const resolver = createAliasResolver(tree);
+    expect(resolver.check('color.loop')?.message).toBe('Alias cycle: color.loop → color.loop-b → color.loop');
+    expect(resolver.check('color.loop-b')?.message).toBe(
+      'Alias cycle: color.loop-b → color.loop → color.loop-b',
+    );
+    expect(resolver.check('color.error')).toBeUndefined();
+    expect(resolver.resolve('color.error').chain).toHaveLength(3);
+    expect(resolver.tryResolve('color.missing')).toBeInstanceOf(AliasError);
   });
 });

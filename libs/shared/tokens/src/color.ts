@@ -13,7 +13,13 @@ export type TRgb = readonly [number, number, number];
 /** Tolerance for "inside sRGB": channel values this far outside 0–1 are rounding, not out of gamut. */
 const GAMUT_EPSILON = 1e-4;
 
-const toNumber = (component: TColorComponent): number => (component === 'none' ? 0 : component);
+/** A DTCG colour's three components as numbers (`none` is 0). */
+export function colorComponents(color: TColorValue): TRgb {
+  const [a = 0, b = 0, c = 0] = color.components.map((component: TColorComponent) =>
+    component === 'none' ? 0 : component,
+  );
+  return [a, b, c];
+}
 
 /** OKLCH → OKLab. */
 export function oklchToOklab([l, c, h]: TOklch): TRgb {
@@ -62,10 +68,14 @@ export function decodeSrgbChannel(encoded: number): number {
   return Math.sign(encoded) * linear;
 }
 
+/** Linear-light sRGB → gamma-encoded sRGB, every channel. */
+export function encodeSrgb([r, g, b]: TRgb): TRgb {
+  return [encodeSrgbChannel(r), encodeSrgbChannel(g), encodeSrgbChannel(b)];
+}
+
 /** OKLCH → gamma-encoded sRGB, unclamped. */
 export function oklchToSrgb(oklch: TOklch): TRgb {
-  const [r, g, b] = oklabToLinearSrgb(oklchToOklab(oklch));
-  return [encodeSrgbChannel(r), encodeSrgbChannel(g), encodeSrgbChannel(b)];
+  return encodeSrgb(oklabToLinearSrgb(oklchToOklab(oklch)));
 }
 
 /** gamma-encoded sRGB → OKLCH (hue 0 for achromatic colours). */
@@ -141,26 +151,34 @@ export function maxSrgbChroma(l: number, h: number): number {
 }
 
 /**
+ * A DTCG colour value → gamma-encoded sRGB, unclamped, for the spaces converted here (oklch, oklab,
+ * srgb, srgb-linear); `undefined` for the others.
+ */
+export function colorValueToUnclampedSrgb(color: TColorValue): TRgb | undefined {
+  const components = colorComponents(color);
+  switch (color.colorSpace) {
+    case 'oklch':
+      return oklchToSrgb(components);
+    case 'oklab':
+      return encodeSrgb(oklabToLinearSrgb(components));
+    case 'srgb':
+      return components;
+    case 'srgb-linear':
+      return encodeSrgb(components);
+    default:
+      return undefined;
+  }
+}
+
+/**
  * A DTCG colour value → gamma-encoded sRGB (clamped). Converts oklch, oklab, srgb and srgb-linear
  * itself; for other colour spaces it falls back to the value's `hex`.
  */
 export function colorValueToSrgb(color: TColorValue): TRgb {
-  const [a, b, c] = color.components.map(toNumber) as [number, number, number];
-  switch (color.colorSpace) {
-    case 'oklch':
-      return clampRgb(oklchToSrgb([a, b, c]));
-    case 'oklab': {
-      const [r, g, bl] = oklabToLinearSrgb([a, b, c]);
-      return clampRgb([encodeSrgbChannel(r), encodeSrgbChannel(g), encodeSrgbChannel(bl)]);
-    }
-    case 'srgb':
-      return clampRgb([a, b, c]);
-    case 'srgb-linear':
-      return clampRgb([encodeSrgbChannel(a), encodeSrgbChannel(b), encodeSrgbChannel(c)]);
-    default:
-      if (color.hex) return hexToRgb(color.hex);
-      throw new Error(`Cannot convert colour space "${color.colorSpace}" without a hex fallback`);
-  }
+  const rgb = colorValueToUnclampedSrgb(color);
+  if (rgb) return clampRgb(rgb);
+  if (color.hex) return hexToRgb(color.hex);
+  throw new Error(`Cannot convert colour space "${color.colorSpace}" without a hex fallback`);
 }
 
 /** A colour for the contrast helpers: `#rrggbb`, a DTCG colour value, or sRGB channels. */

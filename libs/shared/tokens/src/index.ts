@@ -89,3 +89,116 @@ export {
   type TRgb,
 } from './color';
 export { auditContrast, CONTRAST_MINIMUMS, formatContrastCheck, type TContrastCheck } from './contrast.audit';
+// Exports and import (SLATE): token entries, CSS variables, theme CSS, TypeScript, DTCG JSON.
+export {
+  entryCssVariable,
+  filterEntriesByCategory,
+  tailwindClassFor,
+  TOKEN_CATEGORIES,
+  tokenEntries,
+  type TTokenCategory,
+  type TTokenEntriesOptions,
+  type TTokenEntry,
+} from './export/token-entries';
+export {
+  colorToHexCss,
+  cssVariables,
+  cssVariableValue,
+  exportCssVariables,
+  kebabCase,
+  kebabVariableName,
+  type TCssColorFormat,
+  type TCssVariable,
+  type TCssVariablesOptions,
+} from './export/css-variables';
+export { exportRuntimeThemeCss, exportTailwindTheme } from './export/theme-css';
+export { exportTypeScript } from './export/typescript-module';
+export {
+  exportDtcgJson,
+  importDtcgJson,
+  TOKEN_BUNDLE_SCHEMA,
+  type TImportResult,
+  type TTokenBundle,
+} from './export/dtcg-json';
+export { findJsonSyntaxError, type TJsonSyntaxError } from './export/json-syntax';
+// DTCG 2025.10 composites, validation, resolver documents, diffs and versions.
+export type {
+  TBorderValue,
+  TGradientStop,
+  TGradientValue,
+  TLineCap,
+  TStrokeStyleKeyword,
+  TStrokeStyleValue,
+  TTransitionValue,
+  TTypographyValue,
+} from './token.types';
+export { LINE_CAPS, STROKE_STYLE_KEYWORDS } from './token.types';
+export {
+  COLOR_COMPONENT_RANGES,
+  formatIssue,
+  isTokenType,
+  treeShapeIssues,
+  ZBorderValueSchema,
+  ZGradientValueSchema,
+  ZStrokeStyleValueSchema,
+  ZTransitionValueSchema,
+  ZTypographyValueSchema,
+  type TTokenIssueRule,
+} from './token-set.schema';
+export {
+  COMPOSITE_PART_TYPES,
+  createAliasResolver,
+  resolveValueParts,
+  type TAliasResolver,
+  type TValuePath,
+} from './alias.resolver';
+export {
+  borderToCss,
+  colorToHex,
+  colorToSrgb,
+  displayP3ToSrgb,
+  gradientToCss,
+  strokeStyleToCss,
+  tokenValueToCss,
+  transitionToCss,
+  typographyToCss,
+  type TReferenceToCss,
+} from './css-value.formatter';
+export {
+  CONTRAST_EXTENSION,
+  declaredContrastPairs,
+  validateTokenGroup,
+  validateTokenSet,
+  type TContrastPair,
+  type TValidationResult,
+} from './token-validation';
+export {
+  parseResolverDocument,
+  resolveTokens,
+  RESOLVER_VERSION,
+  toResolverDocument,
+  type TResolverDocument,
+  type TResolverInputs,
+  type TResolverModifier,
+  type TResolverReference,
+  type TResolverSet,
+  type TResolverSource,
+} from './resolver-document';
+export {
+  diffTokenSets,
+  emptyChangeSummary,
+  stableStringify,
+  TOKEN_CHANGE_KINDS,
+  type TTokenChange,
+  type TTokenChangeKind,
+  type TTokenDiff,
+  type TTokenState,
+} from './token-diff';
+export {
+  bumpSemver,
+  compareSemver,
+  formatSemver,
+  parseSemver,
+  type TSemver,
+  type TVersionBump,
+} from './semver';

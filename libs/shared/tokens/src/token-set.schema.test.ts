@@ -64,9 +64,9 @@ describe('parseTokenGroup', () => {
 
   it('rejects tokens without a type and unknown types', () => {
     expect(issuesOf(() => parseTokenGroup({ x: { $value: 1 } }))).toEqual([
-      { path: 'x', message: 'No $type on the token or any parent group' },
+      { path: 'x', message: 'No $type on the token or any parent group', rule: 'type', severity: 'error' },
     ]);
-    expect(issuesOf(() => parseTokenGroup({ x: { $type: 'gradient', $value: [] } }))[0]?.path).toBe(
+    expect(issuesOf(() => parseTokenGroup({ x: { $type: 'gradients', $value: [] } }))[0]?.path).toBe(
       'x.$type',
     );
   });
@@ -95,7 +95,11 @@ describe('parseTokenGroup', () => {
         },
       }),
     );
-    expect(issues.map((issue) => issue.path)).toEqual(['c.d']);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'c.d.$valeu',
+      'c.a.$value.components.0',
+      'c.b.$value.hex',
+    ]);
     const values = issuesOf(() =>
       parseTokenGroup({
         c: {

@@ -7,6 +7,11 @@ const ALIAS_PATTERN = /^\{([^{}]+)\}$/;
 /** DTCG 2025.10: a group's own token, addressed as `{group.$root}`. */
 export const ROOT_TOKEN_NAME = '$root';
 
+/** The path without its `$root` segments: the names a CSS variable is made of. */
+export function withoutRoot(path: readonly string[]): string[] {
+  return path.filter((segment) => segment !== ROOT_TOKEN_NAME);
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -72,6 +77,8 @@ export type TTokenVisit = {
   token: TToken;
   /** `$type` of the token, or inherited from its groups; `undefined` if neither (an alias may supply it). */
   type: TTokenType | undefined;
+  /** `$deprecated` of the token, or inherited from its nearest group that sets it. */
+  deprecated?: boolean | string;
 };
 
 /** Every token in the tree, depth-first in document order (a group's `$root` before its children). */
@@ -79,19 +86,21 @@ export function* walkTokens(
   group: TTokenGroup,
   parentPath: readonly string[] = [],
   inheritedType: TTokenType | undefined = undefined,
+  inheritedDeprecated: boolean | string | undefined = undefined,
 ): Generator<TTokenVisit> {
   const groupType = group.$type ?? inheritedType;
-  if (isToken(group.$root)) {
-    yield {
-      path: [...parentPath, ROOT_TOKEN_NAME],
-      token: group.$root,
-      type: group.$root.$type ?? groupType,
-    };
-  }
+  const groupDeprecated = group.$deprecated ?? inheritedDeprecated;
+  const visit = (path: string[], token: TToken): TTokenVisit => {
+    const deprecated = token.$deprecated ?? groupDeprecated;
+    return deprecated === undefined
+      ? { path, token, type: token.$type ?? groupType }
+      : { path, token, type: token.$type ?? groupType, deprecated };
+  };
+  if (isToken(group.$root)) yield visit([...parentPath, ROOT_TOKEN_NAME], group.$root);
   for (const [name, child] of groupChildren(group)) {
     const path = [...parentPath, name];
-    if (isToken(child)) yield { path, token: child, type: child.$type ?? groupType };
-    else yield* walkTokens(child, path, groupType);
+    if (isToken(child)) yield visit(path, child);
+    else yield* walkTokens(child, path, groupType, groupDeprecated);
   }
 }
 

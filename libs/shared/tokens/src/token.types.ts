@@ -1,6 +1,7 @@
 /**
- * The subset of the W3C Design Tokens Community Group format (DTCG 2025.10) that Luminera uses.
- * https://www.designtokens.org/TR/2025.10/format/ and .../color/
+ * The W3C Design Tokens Community Group format (DTCG 2025.10) as Luminera uses it: every type of the
+ * format module (the base types and the composites strokeStyle, border, transition, shadow, gradient
+ * and typography). https://www.designtokens.org/TR/2025.10/format/ and .../color/
  *
  * Values are typed as the spec writes them in JSON; any `$value` (and any sub-value of a composite)
  * may instead be an alias string such as `"{color.neutral.50}"`.
@@ -15,7 +16,12 @@ export const TOKEN_TYPES = [
   'duration',
   'cubicBezier',
   'number',
+  'strokeStyle',
+  'border',
+  'transition',
   'shadow',
+  'gradient',
+  'typography',
 ] as const;
 export type TTokenType = (typeof TOKEN_TYPES)[number];
 
@@ -71,6 +77,51 @@ export type TShadowLayer = {
 /** One shadow or several layered shadows (first on top, as in CSS `box-shadow`). */
 export type TShadowValue = TShadowLayer | TShadowLayer[];
 
+/** The CSS `border-style` keywords DTCG 2025.10 allows as a stroke style. */
+export const STROKE_STYLE_KEYWORDS = [
+  'solid',
+  'dashed',
+  'dotted',
+  'double',
+  'groove',
+  'ridge',
+  'outset',
+  'inset',
+] as const;
+export type TStrokeStyleKeyword = (typeof STROKE_STYLE_KEYWORDS)[number];
+export const LINE_CAPS = ['round', 'butt', 'square'] as const;
+export type TLineCap = (typeof LINE_CAPS)[number];
+/** A keyword, or a custom dash pattern (dash and gap lengths, alternating). */
+export type TStrokeStyleValue =
+  | TStrokeStyleKeyword
+  | { dashArray: (TDimensionValue | TAlias)[]; lineCap: TLineCap };
+
+export type TBorderValue = {
+  color: TColorValue | TAlias;
+  width: TDimensionValue | TAlias;
+  style: TStrokeStyleValue | TAlias;
+};
+
+export type TTransitionValue = {
+  duration: TDurationValue | TAlias;
+  delay: TDurationValue | TAlias;
+  timingFunction: TCubicBezierValue | TAlias;
+};
+
+/** A colour stop: `position` 0–1 along the gradient line. */
+export type TGradientStop = { color: TColorValue | TAlias; position: number | TAlias };
+/** The colour stops of a gradient, in order (the gradient's shape and angle are not part of the token). */
+export type TGradientValue = TGradientStop[];
+
+export type TTypographyValue = {
+  fontFamily: TFontFamilyValue | TAlias;
+  fontSize: TDimensionValue | TAlias;
+  fontWeight: TFontWeightValue | TAlias;
+  letterSpacing: TDimensionValue | TAlias;
+  /** A multiple of the font size (unitless, as CSS `line-height: 1.5`). */
+  lineHeight: number | TAlias;
+};
+
 export type TTokenValueByType = {
   color: TColorValue;
   dimension: TDimensionValue;
@@ -79,7 +130,12 @@ export type TTokenValueByType = {
   duration: TDurationValue;
   cubicBezier: TCubicBezierValue;
   number: number;
+  strokeStyle: TStrokeStyleValue;
+  border: TBorderValue;
+  transition: TTransitionValue;
   shadow: TShadowValue;
+  gradient: TGradientValue;
+  typography: TTypographyValue;
 };
 export type TTokenValue = TTokenValueByType[TTokenType];
 

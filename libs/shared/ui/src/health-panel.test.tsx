@@ -1,6 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { formatUptime } from './format';
 import { HealthPanel } from './health-panel';
 
 describe('HealthPanel', () => {
@@ -27,19 +26,5 @@ describe('HealthPanel', () => {
     expect(html).toContain('optional');
     expect(html).toContain('1 h 2 min');
     expect(html).toContain('10:11:12 UTC');
-  });
-});
-
-describe('formatUptime', () => {
-  it.each([
-    [0, '0 s'],
-    [59, '59 s'],
-    [60, '1 min'],
-    [3600, '1 h'],
-    [3720, '1 h 2 min'],
-    [86400 + 3600 * 4, '1 d 4 h'],
-    [-5, '0 s'],
-  ])('%s seconds → %s', (seconds, expected) => {
-    expect(formatUptime(seconds)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppShell } from './app-shell';
+import { LiveTheme, type TLiveThemeProps } from './live-theme';
 import type { TSystemAccentId } from './system-accent';
 import type { TSwitcherSystem } from './system-switcher';
 import { UserMenu, type TShellUser } from './user-menu';
@@ -10,11 +11,13 @@ export type SystemDocumentProps = {
   /** The signed-in user (menu with sign-out); null shows a sign-in link to `signInUrl`. */
   user?: TShellUser | null;
   signInUrl?: string;
+  /** The workspace's published theme, kept live (omit for pages without a session: build-time theme). */
+  theme?: TLiveThemeProps | null;
   children: ReactNode;
 };
 
 /** The whole document of an app: `<html data-system>` (which picks the accent palette) and the shell. */
-export function SystemDocument({ system, systems, user, signInUrl, children }: SystemDocumentProps) {
+export function SystemDocument({ system, systems, user, signInUrl, theme, children }: SystemDocumentProps) {
   const userSlot = user ? (
     <UserMenu user={user} />
   ) : signInUrl ? (
@@ -28,6 +31,8 @@ export function SystemDocument({ system, systems, user, signInUrl, children }: S
         <AppShell current={system} systems={systems} userSlot={userSlot}>
           {children}
         </AppShell>
+        {/* After the app's own CSS, so the published values win within the same layers. */}
+        {theme ? <LiveTheme {...theme} /> : null}
       </body>
     </html>
   );

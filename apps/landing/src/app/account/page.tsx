@@ -7,7 +7,7 @@ import {
   toSessionView,
   type TApiTokenStatus,
 } from '../../lib/account-schemas';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '@lumenforge/ui/format';
 import {
   Badge,
   BUTTON_DANGER,
@@ -18,9 +18,9 @@ import {
   TABLE_WRAPPER,
   TD,
   TH,
-  Time,
   type TTone,
-} from '../../lib/page-parts';
+} from '@lumenforge/ui/page-parts';
+import { Time } from '../../lib/page-parts';
 import { getRuntime } from '../../runtime';
 import { CreateTokenForm } from './_components/create-token-form';
 import { RevokeSessionButton } from './_components/revoke-session-button';

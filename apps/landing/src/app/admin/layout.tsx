@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { auth } from '../../auth';
-import { LINK } from '../../lib/page-parts';
+import { LINK } from '@lumenforge/ui/page-parts';
 import { AdminNav, type TAdminNavItem } from './_components/admin-nav';
 
 /**

@@ -12,6 +12,7 @@ import type { TPlatformEnv } from '@lumenforge/config/env';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { publishedTheme, THEME_STYLESHEET_PATH, TOKEN_EVENTS_PATH } from '../published-theme';
 import type { TPlatformRuntime } from '../runtime';
 import { PROXY_HEADERS } from './auth-proxy';
 import { publicRequestUrl, signInUrl } from './sign-in-url';
@@ -41,8 +42,17 @@ export type TAppAuth = {
    * The shell's props for this request (`<SystemDocument system=… {...await auth.shellProps()}>`):
    * the six systems' links and the user slot (matches `TShellUser` of `@lumenforge/ui/user-menu`).
    */
-  shellProps(): Promise<{ systems: TSystemLink[]; user: TShellUserProps | null; signInUrl: string }>;
+  shellProps(): Promise<{
+    systems: TSystemLink[];
+    user: TShellUserProps | null;
+    signInUrl: string;
+    /** The workspace's published theme for live restyling; null when signed out (build-time theme). */
+    theme: TShellThemeProps | null;
+  }>;
 };
+
+/** Matches `TLiveThemeProps` of `@lumenforge/ui/live-theme`. */
+export type TShellThemeProps = { version: number | null; stylesheetPath: string; eventsPath: string };
 
 export type TShellUserProps = {
   name: string;
@@ -53,6 +63,20 @@ export type TShellUserProps = {
   signOutUrl: string;
   signOutEverywhereUrl: string;
 };
+
+async function shellTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TShellThemeProps | null> {
+  try {
+    const { version } = await publishedTheme(runtime, workspaceId);
+    return { version, stylesheetPath: THEME_STYLESHEET_PATH, eventsPath: TOKEN_EVENTS_PATH };
+  } catch (error) {
+    // The build-time theme still styles the page; the page itself must not fail over its theme.
+    runtime.logger.error(
+      { err: error, workspaceId },
+      'published theme unavailable; the build-time theme styles the page',
+    );
+    return null;
+  }
+}
 
 /** The data-access-layer checks for one app's server components and server actions. */
 export function defineAppAuth(options: {
@@ -107,6 +131,7 @@ export function defineAppAuth(options: {
               signOutEverywhereUrl: `${landing}/api/auth/logout-everywhere`,
             }
           : null,
+        theme: principal ? await shellTheme(options.getRuntime(), principal.workspaceId) : null,
       };
     },
     async authorizeRequest(permission) {

@@ -5,6 +5,7 @@ import type { TPlatformEnv } from '@lumenforge/config/env';
 import { isDatabaseUnavailable } from '@lumenforge/db/server';
 import { NextResponse, type NextRequest } from 'next/server';
 import { checkWriteOrigin, requestContext } from '../api-route';
+import { METRICS_PATH } from '../metrics-route';
 import type { TPlatformRuntime } from '../runtime';
 import { publicRequestUrl, signInUrl } from './sign-in-url';
 
@@ -22,7 +23,10 @@ export type TAuthProxyOptions = {
   system: TSystemId;
   getRuntime: () => TPlatformRuntime;
   getEnv: () => TPlatformEnv;
-  /** Path prefixes open without a session (LANDING's sign-in pages and routes). `/api/health` always is. */
+  /**
+   * Path prefixes open without a session (LANDING's sign-in pages and routes). `/api/health` and
+   * `/api/metrics` always are (the metrics route applies its own rule: `metricsAccess`).
+   */
   publicPaths?: readonly string[];
   /** Extra `connect-src` / `form-action` sources for the CSP (e.g. the identity provider). */
   connectSources?: readonly string[];
@@ -35,7 +39,7 @@ function matches(pathname: string, prefix: string): boolean {
 
 /**
  * Every app's `proxy.ts` (Node runtime). In order: Cloudflare Access (when configured, everything
- * but `/api/health` needs a valid `Cf-Access-Jwt-Assertion`: 403), the Origin of writes (403),
+ * but `/api/health` and `/api/metrics` needs a valid `Cf-Access-Jwt-Assertion`: 403), the Origin of writes (403),
  * then the session or Bearer token: pages without one are redirected to LANDING's sign-in with a
  * return URL, APIs get 401 JSON. Adds the security headers with a per-request CSP nonce. It is not
  * the only gate (CVE-2025-29927): route handlers and server components authenticate again.
@@ -68,7 +72,10 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
         NextResponse.json({ error, message }, { status, headers: { 'Cache-Control': 'no-store', ...extra } }),
       );
 
-    if (matches(pathname, '/api/health')) return finish(NextResponse.next());
+    // Probes and Prometheus carry neither a session nor a Cloudflare Access token. /api/metrics
+    // guards itself (METRICS_TOKEN, or private addresses only, and never through Cloudflare).
+    if (matches(pathname, '/api/health') || matches(pathname, METRICS_PATH))
+      return finish(NextResponse.next());
 
     const cloudflare = runtime.auth.cloudflareAccess;
     if (cloudflare) {

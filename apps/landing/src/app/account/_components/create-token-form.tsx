@@ -7,8 +7,8 @@ import {
   type TCreatedApiToken,
 } from '../../../lib/api-token-options';
 import { fieldIssue, sendJson, type TApiProblem } from '../../../lib/api-client';
-import { formatDate } from '../../../lib/format';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, LINK, Notice } from '../../../lib/page-parts';
+import { formatDate } from '@lumenforge/ui/format';
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, LINK, Notice } from '@lumenforge/ui/page-parts';
 
 export type TScopeOption = { value: string; label: string };
 

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from '../../../lib/api-client';
-import { BUTTON_DANGER } from '../../../lib/page-parts';
+import { BUTTON_DANGER } from '@lumenforge/ui/page-parts';
 
 export type RevokeSessionButtonProps = { sessionId: string; device: string };
 

@@ -1,6 +1,6 @@
 import { PERMISSION_LABELS, type TPermission } from '@lumenforge/auth';
 import Link from 'next/link';
-import { LINK } from '../../../lib/page-parts';
+import { LINK } from '@lumenforge/ui/page-parts';
 
 export type AdminAccessDeniedProps = { role: string; permission: TPermission };
 

@@ -8,9 +8,6 @@ import {
   Badge,
   BUTTON_PRIMARY,
   BUTTON_SECONDARY,
-  CursorPager,
-  FilterDate,
-  FilterSelect,
   INPUT,
   LABEL,
   LINK,
@@ -20,9 +17,9 @@ import {
   TABLE_WRAPPER,
   TD,
   TH,
-  Time,
   type TTone,
-} from '../../../lib/page-parts';
+} from '@lumenforge/ui/page-parts';
+import { CursorPager, FilterDate, FilterSelect, Time } from '../../../lib/page-parts';
 import { parseQuery, queryToObject } from '../../../lib/query-params';
 import { summarizeUserAgent } from '../../../lib/user-agent';
 import { AdminAccessDenied } from '../_components/admin-access-denied';

@@ -7,14 +7,13 @@ import { stepUpSignInUrl } from '../../../lib/api-client';
 import {
   BUTTON_PRIMARY,
   BUTTON_SECONDARY,
-  CursorPager,
-  FilterSelect,
   INPUT,
   LABEL,
   LINK,
   Notice,
   PageHeader,
-} from '../../../lib/page-parts';
+} from '@lumenforge/ui/page-parts';
+import { CursorPager, FilterSelect } from '../../../lib/page-parts';
 import { parseQuery, queryToObject } from '../../../lib/query-params';
 import { getRuntime } from '../../../runtime';
 import { AdminAccessDenied } from '../_components/admin-access-denied';

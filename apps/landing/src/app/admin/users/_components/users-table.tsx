@@ -16,8 +16,8 @@ import {
   TABLE_WRAPPER,
   TD,
   TH,
-  Time,
-} from '../../../../lib/page-parts';
+} from '@lumenforge/ui/page-parts';
+import { Time } from '../../../../lib/page-parts';
 
 export type UsersTableProps = {
   users: readonly TAdminUserView[];

@@ -1,0 +1,101 @@
+/**
+ * Every app's theme comes from SLATE's latest published token version: the page links
+ * `/api/theme.css?v=<version>` after the build-time theme, and a `wissil.tokens.updated` event
+ * (streamed from `/api/events/tokens`) makes open pages load the new version without a reload.
+ */
+import { cacheKeys, getOrSet } from '@lumenforge/cache';
+import { createRepositories } from '@lumenforge/db/server';
+import { eventStreamResponse } from '@lumenforge/event-bus/server';
+import { exportRuntimeThemeCss, loadDefaultTokenSet, validateTokenSet } from '@lumenforge/tokens';
+import { apiRoute } from './api-route';
+import { conditionalResponse, etagOf } from './conditional-response';
+import type { TPlatformRuntime } from './runtime';
+
+export const THEME_STYLESHEET_PATH = '/api/theme.css';
+export const TOKEN_EVENTS_PATH = '/api/events/tokens';
+
+export type TPublishedTheme = {
+  /** The published version number, or null while the workspace has none (the default set is used). */
+  version: number | null;
+  semver: string | null;
+  /** The runtime theme CSS (plain CSS in Tailwind's `theme` and `base` layers). */
+  css: string;
+  etag: string;
+};
+
+const THEME_TTL_MS = 10 * 60_000;
+const themeKey = (workspaceId: string) => `${cacheKeys.tokens(workspaceId)}theme`;
+
+async function loadTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TPublishedTheme> {
+  const latest = await createRepositories(runtime.db).tokenSets.findLatestVersionForWorkspace(workspaceId);
+  const parsed = latest ? validateTokenSet(latest.content) : null;
+  if (latest && !parsed?.set) {
+    // SLATE validates before publishing, so this is a bug or a hand-edited row: keep pages styled.
+    runtime.logger.error(
+      { workspaceId, version: latest.number, issue: parsed?.issues[0] },
+      'published token version does not validate; serving the default theme',
+    );
+  }
+  const set = parsed?.set ?? loadDefaultTokenSet();
+  const css = exportRuntimeThemeCss(set);
+  return {
+    version: parsed?.set ? (latest?.number ?? null) : null,
+    semver: parsed?.set ? (latest?.semver ?? null) : null,
+    css,
+    etag: etagOf(css),
+  };
+}
+
+/**
+ * The workspace's published theme, from the cache (cleared in every app by `wissil.tokens.updated`).
+ * `atLeast` is the version a browser was told about: a cached older one is re-read from the
+ * database, since the browser may hear of the event before this app's cache consumer does.
+ */
+export async function publishedTheme(
+  runtime: TPlatformRuntime,
+  workspaceId: string,
+  options: { atLeast?: number } = {},
+): Promise<TPublishedTheme> {
+  const key = themeKey(workspaceId);
+  const cached = await getOrSet(runtime.cache, key, () => loadTheme(runtime, workspaceId), {
+    ttlMs: THEME_TTL_MS,
+  });
+  if (options.atLeast === undefined || (cached.version ?? 0) >= options.atLeast) return cached;
+  const fresh = await loadTheme(runtime, workspaceId);
+  await runtime.cache.set(key, fresh, { ttlMs: THEME_TTL_MS });
+  return fresh;
+}
+
+/**
+ * `GET /api/theme.css[?v=<version>]`: the signed-in user's workspace theme. With `v` the answer is
+ * immutable for that version (a new version gets a new URL); without it, revalidated by ETag.
+ */
+export function themeStylesheetRoute(getRuntime: () => TPlatformRuntime) {
+  return apiRoute(getRuntime, { endpoint: 'theme.css', permission: null }, async (request, { principal }) => {
+    const requested = Number(new URL(request.url).searchParams.get('v'));
+    const atLeast = Number.isSafeInteger(requested) && requested > 0 ? requested : undefined;
+    const theme = await publishedTheme(getRuntime(), principal.workspaceId, { atLeast });
+    const versioned = atLeast !== undefined && theme.version === atLeast;
+    return conditionalResponse(request, theme.css, {
+      contentType: 'text/css; charset=utf-8',
+      cacheControl: versioned ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+      etag: theme.etag,
+      headers: theme.version ? { 'X-Token-Version': String(theme.version) } : {},
+    });
+  });
+}
+
+/** `GET /api/events/tokens`: `wissil.tokens.updated` as Server-Sent Events, for live restyling. */
+export function tokenEventsRoute(getRuntime: () => TPlatformRuntime) {
+  return apiRoute(
+    getRuntime,
+    { endpoint: 'events.tokens', permission: null },
+    async (request, { principal }) =>
+      eventStreamResponse({
+        bus: getRuntime().bus,
+        subjects: ['wissil.tokens.updated'],
+        request,
+        filter: (event) => event.workspaceId === principal.workspaceId,
+      }),
+  );
+}
