@@ -58,8 +58,17 @@ export default defineConfig({
     url: 'http://127.0.0.1:3000/api/health',
     timeout: 10 * 60_000,
     reuseExistingServer: !isCI,
-    // DATABASE_URL emptied: the embedded default, not the test server the integration suite uses.
-    env: { DATABASE_URL: '', LUMENFORGE_HOME: join(WORKSPACE_ROOT, '.lumenforge', 'e2e') },
+    // Single-node, whatever the shell has: the embedded PostgreSQL (not the integration suite's test
+    // server), events in PostgreSQL, no Redis or NATS. `npm test` exports REDIS_URL and NATS_URL for
+    // the integration suites, and Playwright passes the shell's environment on; the cluster pass
+    // (playwright.cluster.config.ts) sets them itself.
+    env: {
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      REDIS_SENTINELS: '',
+      NATS_URL: '',
+      LUMENFORGE_HOME: join(WORKSPACE_ROOT, '.lumenforge', 'e2e'),
+    },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'pipe',
   },

@@ -56,7 +56,9 @@ done
 echo "::endgroup::"
 
 echo "::group::3. migrations"
-yq 'select(.kind == "Namespace" or .kind == "ConfigMap" or .kind == "Secret" or .kind == "ServiceAccount")' \
+# What the Job needs first: the namespace, config, secrets, and the network policies (default deny
+# plus the egress to PostgreSQL), so the migration runs under the same rules as the apps.
+yq 'select(.kind == "Namespace" or .kind == "ConfigMap" or .kind == "Secret" or .kind == "ServiceAccount" or .kind == "NetworkPolicy")' \
   "${RENDERED}" | kubectl apply -f -
 # The migration Job of k8s/base/platform (label lumenforge.io/deploy-phase=migrate); Jobs are
 # immutable, so the previous run is deleted first.

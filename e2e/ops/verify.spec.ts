@@ -18,8 +18,9 @@ function runOps(args: readonly string[], env: Record<string, string> = {}): Prom
       ['--import', 'tsx', OPS_CLI, ...args],
       {
         cwd: WORKSPACE_ROOT,
-        // DATABASE_URL emptied as in the Playwright config: the embedded PostgreSQL of `npm start`.
-        env: childEnv({ DATABASE_URL: '', ...env }),
+        // Emptied as the Playwright config's webServer does: the platform under test is the
+        // single-node one (embedded PostgreSQL), whatever services the test command's shell has.
+        env: childEnv({ DATABASE_URL: '', REDIS_URL: '', REDIS_SENTINELS: '', NATS_URL: '', ...env }),
         timeout: 90_000,
         maxBuffer: 10 * 1024 * 1024,
       },
