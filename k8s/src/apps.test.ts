@@ -62,9 +62,11 @@ describe.each(OVERLAYS)('%s apps', (overlay) => {
       expect(c.env).toContainEqual({ name: 'HOSTNAME', value: '0.0.0.0' });
     });
 
-    it('has startup, readiness and liveness probes on /api/health at its port', () => {
+    it('has startup and readiness probes on /api/health and a process-only liveness probe, at its port', () => {
       for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
-        expect(c[probe]?.httpGet?.path, probe).toBe('/api/health');
+        // Liveness skips the dependency checks: a database outage must not restart every pod.
+        const path = probe === 'livenessProbe' ? '/api/health?probe=live' : '/api/health';
+        expect(c[probe]?.httpGet?.path, probe).toBe(path);
         expect(probePort(c, probe), probe).toBe(system.port);
       }
     });

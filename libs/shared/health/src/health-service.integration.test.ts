@@ -43,6 +43,23 @@ describe('GET /api/health against real services', () => {
     });
   });
 
+  it('answers the liveness probe (?probe=live) 200 without checking dependencies', async () => {
+    const health = createHealthService({
+      service: 'slate',
+      version: () => 'test',
+      checks: () => [
+        {
+          name: 'postgres',
+          critical: true,
+          run: () => Promise.reject(new Error('must not be called')),
+        },
+      ],
+    });
+    const response = await health.GET(new Request('http://127.0.0.1:3001/api/health?probe=live'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', service: 'slate' });
+  });
+
   it('answers 503 down, quickly, when PostgreSQL is unreachable', async () => {
     const unreachable = createDbClient('postgresql://postgres@127.0.0.1:1/none', {
       connectionTimeoutMs: 1_000,
