@@ -1,14 +1,16 @@
 import { SYSTEM_IDS, SYSTEMS, systemUrl, urlOptionsFromEnv } from '@lumenforge/config';
 import { HealthPanel } from '@lumenforge/ui/health-panel';
+import { LINK } from '@lumenforge/ui/page-parts';
 import { SYSTEM_BAR_CLASS } from '@lumenforge/ui/system-accent';
 import { auth } from '../auth';
 import { getEnv } from '../env';
 import { health } from '../health';
 import { currentSystemStatuses } from '../system-status';
+import { RecentActivity } from './activity/_components/recent-activity';
 import { LiveHealthBadge, LiveHealthProvider, LiveIndicator } from './live-health';
 
 export default async function HomePage() {
-  await auth.requirePagePrincipal();
+  const principal = await auth.requirePagePrincipal();
   const urlOptions = urlOptionsFromEnv(getEnv());
   const systems = SYSTEM_IDS.filter((id) => id !== 'landing').map((id) => SYSTEMS[id]);
   const [statuses, report] = await Promise.all([currentSystemStatuses(), health.report()]);
@@ -23,7 +25,12 @@ export default async function HomePage() {
           <p className="mt-4 max-w-2xl text-base text-fg-muted">{SYSTEMS.landing.purpose}</p>
           <div className="mt-10 flex items-baseline justify-between gap-4">
             <h2 className="text-sm font-semibold">Systems</h2>
-            <LiveIndicator />
+            <span className="flex items-baseline gap-4 text-sm">
+              <LiveIndicator />
+              <a className={LINK} href="/status">
+                System status
+              </a>
+            </span>
           </div>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {systems.map((system) => (
@@ -50,6 +57,9 @@ export default async function HomePage() {
               </li>
             ))}
           </ul>
+          <div className="mt-10">
+            <RecentActivity principal={principal} />
+          </div>
         </div>
         <aside aria-label="Landing status">
           <HealthPanel report={report} />

@@ -74,3 +74,22 @@ export {
   type TTokenVersionRow,
   type TTokenVersionSummaryRow,
 } from './token-set.schema';
+export {
+  HEALTH_SAMPLE_KINDS,
+  HEALTH_SAMPLE_STATUSES,
+  METRIC_LEVELS,
+  ZHealthSampleKindSchema,
+  ZHealthSampleStatusSchema,
+  ZMetricLevelSchema,
+  ZHealthSampleSchema,
+  ZNewHealthSampleSchema,
+  type THealthSampleKind,
+  type THealthSampleStatus,
+  type TMetricLevel,
+  type THealthSampleMetrics,
+  type THealthSampleLevels,
+  type THealthSample,
+  type TNewHealthSample,
+  type THealthStatusCount,
+  type TPostgresStats,
+} from './health-sample.schema';

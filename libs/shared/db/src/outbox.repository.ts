@@ -79,3 +79,57 @@ export function toOutboxRecord(row: { position: bigint | null; envelope: unknown
     );
   return { position: Number(row.position), envelope: parsed.event };
 }
+
+/** Largest page `listOutboxPage` returns; a bigger `limit` is clamped to it. */
+export const OUTBOX_PAGE_MAX_LIMIT = 200;
+
+export type TListOutboxPageOptions = {
+  /** Only events at positions below this one (the `nextBefore` of the previous page). */
+  before?: number;
+  /** Page size, clamped to 1 … `OUTBOX_PAGE_MAX_LIMIT`. */
+  limit: number;
+  /** Only these exact subjects (an empty list matches nothing). Default: every subject. */
+  subjects?: readonly string[];
+  /** Only events of this workspace or without a workspace (platform-wide events). Default: all. */
+  workspaceId?: string;
+};
+
+export type TOutboxPage = {
+  /** Newest first (descending position). */
+  records: TOutboxRecord[];
+  /** Pass as `before` to read the next (older) page; null when there is none. */
+  nextBefore: number | null;
+};
+
+/**
+ * One page of the sequenced log, newest first, for history views (LANDING's activity feed).
+ * Cursor-paged by position, so events arriving meanwhile never shift or repeat a page. A stored
+ * event that no longer parses is left out of the page rather than failing it.
+ */
+export async function listOutboxPage(db: TDb, options: TListOutboxPageOptions): Promise<TOutboxPage> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit) || 1, 1), OUTBOX_PAGE_MAX_LIMIT);
+  if (options.subjects?.length === 0) return { records: [], nextBefore: null };
+  const before = options.before;
+  if (before !== undefined && (!Number.isSafeInteger(before) || before < 1))
+    return { records: [], nextBefore: null };
+  const rows = await db.outboxEvent.findMany({
+    where: {
+      position: before === undefined ? { not: null } : { lt: BigInt(before) },
+      ...(options.subjects ? { subject: { in: [...options.subjects] } } : {}),
+      ...(options.workspaceId === undefined
+        ? {}
+        : { OR: [{ workspaceId: options.workspaceId }, { workspaceId: null }] }),
+    },
+    orderBy: { position: 'desc' },
+    take: limit + 1,
+    select: { position: true, envelope: true },
+  });
+  const page = rows.slice(0, limit);
+  const records: TOutboxRecord[] = [];
+  for (const row of page) {
+    const parsed = parseEvent(row.envelope);
+    if (parsed.success) records.push({ position: Number(row.position), envelope: parsed.event });
+  }
+  const last = page.at(-1);
+  return { records, nextBefore: rows.length > limit && last ? Number(last.position) : null };
+}

@@ -1,6 +1,7 @@
 import { getReadDb, type TDb } from './client';
 import { ApiTokenRepository } from './api-token.repository';
 import { AuditLogRepository } from './audit-log.repository';
+import { HealthSampleRepository } from './health-sample.repository';
 import { MembershipRepository } from './membership.repository';
 import { OutboxRepository } from './outbox.repository';
 import { SessionRepository } from './session.repository';
@@ -17,6 +18,7 @@ export type TRepositories = {
   auditLogs: AuditLogRepository;
   outbox: OutboxRepository;
   tokenSets: TokenSetRepository;
+  healthSamples: HealthSampleRepository;
 };
 
 /**
@@ -33,6 +35,7 @@ export function createRepositories(db: TDb): TRepositories {
     auditLogs: new AuditLogRepository(db),
     outbox: new OutboxRepository(db),
     tokenSets: new TokenSetRepository(db),
+    healthSamples: new HealthSampleRepository(db),
   };
 }
 

@@ -49,6 +49,11 @@ export {
   OUTBOX_CHANNEL,
   sequenceOutbox,
   readOutbox,
+  listOutboxPage,
   toOutboxRecord,
+  OUTBOX_PAGE_MAX_LIMIT,
+  type TListOutboxPageOptions,
+  type TOutboxPage,
   type TOutboxRecord,
 } from './outbox.repository';
+export { HealthSampleRepository, readPostgresStats, sampleMinute } from './health-sample.repository';
