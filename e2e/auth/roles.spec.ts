@@ -27,6 +27,28 @@ for (const role of ROLES) {
       else await expect(adminLink).toHaveCount(0);
     });
 
+    test(`sees on the home page which system cards are not available to the role`, async ({ page }) => {
+      await page.goto(`${systemUrl('landing')}/`);
+      for (const id of SYSTEM_IDS.filter((system) => system !== 'landing')) {
+        const card = page.getByTestId(`card-${id}`);
+        // Health is shown either way; an unavailable card is muted, says so and is not a link.
+        await expect(page.getByTestId(`status-${id}`)).toBeVisible();
+        if (USABLE[role].includes(id)) {
+          await expect(card).toHaveAttribute('data-available', 'true');
+          await expect(card.getByTestId(`card-unavailable-${id}`)).toHaveCount(0);
+        } else {
+          await expect(card).toHaveAttribute('data-available', 'false');
+          await expect(card.getByTestId(`card-unavailable-${id}`)).toHaveText(`Not available to ${role}`);
+          await expect(card.getByRole('link')).toHaveCount(0);
+          await expect(card.getByTestId(`lifecycle-${id}`)).toHaveCount(0);
+        }
+      }
+      if (role === 'designer')
+        for (const id of ['ignition', 'waypoint'])
+          await expect(page.getByTestId(`card-${id}`)).toHaveAttribute('data-available', 'false');
+      if (role === 'admin') await expect(page.locator('[data-available="false"]')).toHaveCount(0);
+    });
+
     test(`gets from the APIs exactly what the matrix allows`, async ({ page }) => {
       const landing = systemUrl('landing');
       const users = await page.request.get(`${landing}/api/admin/users`);

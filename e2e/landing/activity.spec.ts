@@ -1,54 +1,9 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { systemUrl } from '@lumenforge/config';
 import { screenshotPath } from '../shared/screenshots';
+import { publishTokenVersionInSlate } from '../shared/slate-tokens';
 
 const SLATE = systemUrl('slate');
-const IGNIS_ACCENT = 'color.accent.ignis.$root';
-/** Two IGNIS palette steps: each run publishes whichever is not live, so reruns always change something. */
-const CANDIDATES = ['{color.ignis.600}', '{color.ignis.700}'] as const;
-
-type TPublished = { version: { number: number; semver: string } };
-
-/**
- * Publishes a new token version through SLATE's API (another app than the page under test): sets
- * IGNIS's accent to the candidate that is not published now, then publishes with `changelog`.
- */
-async function publishTokenVersionInSlate(
-  request: APIRequestContext,
-  changelog: string,
-): Promise<TPublished> {
-  const headers = { Origin: SLATE };
-  // A SLATE spec may edit or publish at the same moment (a 409, or our edit published with theirs):
-  // then read again and retry.
-  for (let attempt = 1; ; attempt += 1) {
-    const draft = await request.get(`${SLATE}/api/tokens/draft`);
-    expect(draft.status(), await draft.text()).toBe(200);
-    const { updatedAt } = (await draft.json()) as { updatedAt: string };
-    const published = await request.get(`${SLATE}/api/tokens/colors?theme=light&resolved=false`);
-    expect(published.status()).toBe(200);
-    const { tokens } = (await published.json()) as { tokens: Array<{ path: string; value: unknown }> };
-    const current = tokens.find((token) => token.path === IGNIS_ACCENT);
-    expect(current, `${IGNIS_ACCENT} is published`).toBeDefined();
-    const value =
-      CANDIDATES.find((candidate) => !JSON.stringify(current?.value).includes(candidate)) ?? CANDIDATES[0];
-
-    const edit = await request.patch(`${SLATE}/api/tokens/draft`, {
-      headers,
-      data: {
-        operations: [{ op: 'set', path: IGNIS_ACCENT, theme: 'light', token: { $value: value } }],
-        expectedUpdatedAt: updatedAt,
-      },
-    });
-    const publish =
-      edit.status() === 200
-        ? await request.post(`${SLATE}/api/tokens/publish`, { headers, data: { changelog } })
-        : edit;
-    if (publish.status() === 201 || attempt === 3) {
-      expect(publish.status(), await publish.text()).toBe(201);
-      return (await publish.json()) as TPublished;
-    }
-  }
-}
 
 test('[LANDING][ACTIVITY]: a token version published in SLATE appears in the feed live, links to its version page, and follows the system filter', async ({
   page,
@@ -65,7 +20,7 @@ test('[LANDING][ACTIVITY]: a token version published in SLATE appears in the fee
 
   // Another app publishes: SLATE writes wissil.tokens.updated to the outbox with the version.
   const changelog = `Activity feed e2e ${Date.now()}`;
-  const { version } = await publishTokenVersionInSlate(page.request, changelog);
+  const { version } = await publishTokenVersionInSlate(page.request, { system: 'ignis', changelog });
 
   // The row arrives on its own, at the top, with the summary, actor and a link to the version.
   const row = page

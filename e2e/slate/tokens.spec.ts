@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
 import { screenshotPath } from '../shared/screenshots';
+import { withTokenPublishLock } from '../shared/slate-tokens';
 import { storageStateFor } from '../shared/sign-in';
 
 const SPARK_ACCENT = 'color.accent.spark.$root';
@@ -26,75 +27,81 @@ test.describe('[SLATE] tokens', () => {
     page,
     context,
   }, testInfo) => {
-    // Start from the published tokens (a retry or an earlier run may have left a draft).
-    const discard = await page.request.delete('/api/tokens/draft', {
-      headers: { Origin: systemUrl('slate') },
+    // Other specs publish tokens too (one workspace, one draft): none may edit between our load and save.
+    const { others, publishedAt, target } = await withTokenPublishLock(async () => {
+      // Start from the published tokens (a retry or an earlier run may have left a draft).
+      const discard = await page.request.delete('/api/tokens/draft', {
+        headers: { Origin: systemUrl('slate') },
+      });
+      expect(discard.status()).toBe(200);
+      const published = await (
+        await page.request.get('/api/tokens/colors?theme=light&resolved=false')
+      ).json();
+      const current = published.tokens.find((token: { path: string }) => token.path === SPARK_ACCENT);
+      expect(current).toBeDefined();
+
+      // The other five apps open in other tabs: each must pick up the new colour by itself.
+      const others = await Promise.all(
+        SYSTEM_IDS.filter((id) => id !== 'slate').map(async (id) => {
+          const other = await context.newPage();
+          await other.goto(systemUrl(id));
+          await expect(other.locator('html')).toHaveAttribute('data-system', id);
+          await other.evaluate(() => Object.assign(window, { __notReloaded: true }));
+          const before = await sparkAccentOf(other);
+          // Notes when the new value arrives (each frame), for the latency annotation below.
+          await other.evaluate((initial) => {
+            const probe = document.getElementById('spark-accent-probe') as HTMLElement;
+            const watch = () => {
+              if (getComputedStyle(probe).getPropertyValue('--color-accent').trim() !== initial)
+                Object.assign(window, { __restyledAt: Date.now() });
+              else requestAnimationFrame(watch);
+            };
+            requestAnimationFrame(watch);
+          }, before);
+          return { id, page: other, before };
+        }),
+      );
+
+      await page.goto('/editor');
+      await expect(page).toHaveTitle(/Editor · Slate · LumenForge/);
+      await page.getByTestId('editor-search').fill('accent.spark');
+      await page.getByTestId(`token-item-${SPARK_ACCENT}@light`).click();
+      const inspector = page.getByTestId('token-inspector');
+      await expect(inspector).toBeVisible();
+      // The accent is an alias of a palette step: switch the inspector to a literal value.
+      await inspector
+        .locator('label')
+        .filter({ has: page.getByTestId('inspector-mode-value') })
+        .click();
+
+      // A bad value is refused with a message, and cannot be saved.
+      const hex = inspector.getByLabel('Hex');
+      await hex.fill('#12345g');
+      await expect(inspector.getByTestId('value-error')).toBeVisible();
+      await expect(inspector.getByTestId('inspector-save')).toBeDisabled();
+
+      // Fixed: saved to the draft.
+      const target =
+        CANDIDATES.find((candidate) => JSON.stringify(current.value).indexOf(candidate) < 0) ?? CANDIDATES[0];
+      await hex.fill(target);
+      await expect(inspector.getByTestId('value-error')).toBeHidden();
+      await inspector.getByTestId('inspector-save').click();
+      await expect(page.getByTestId('editor-saved')).toBeVisible();
+
+      // The review before publishing: the change, the breaking-change report, the proposed version.
+      const publish = page.getByTestId('publish-panel');
+      await expect(publish.getByTestId('draft-diff-value-changed')).toContainText(SPARK_ACCENT);
+      const report = publish.getByTestId('breaking-report');
+      await expect(report).toBeVisible();
+      await expect(report).toHaveAttribute('data-breaking', 'false');
+      await page.screenshot({ path: screenshotPath('slate-editor-review'), fullPage: true });
+
+      await publish.getByTestId('publish-changelog').fill(`SPARK accent ${target}`);
+      await publish.getByTestId('publish-button').click();
+      const publishedAt = Date.now();
+      await expect(page.getByTestId('publish-success')).toContainText(/Published version \d+\.\d+\.\d+/);
+      return { others, publishedAt, target };
     });
-    expect(discard.status()).toBe(200);
-    const published = await (await page.request.get('/api/tokens/colors?theme=light&resolved=false')).json();
-    const current = published.tokens.find((token: { path: string }) => token.path === SPARK_ACCENT);
-    expect(current).toBeDefined();
-
-    // The other five apps open in other tabs: each must pick up the new colour by itself.
-    const others = await Promise.all(
-      SYSTEM_IDS.filter((id) => id !== 'slate').map(async (id) => {
-        const other = await context.newPage();
-        await other.goto(systemUrl(id));
-        await expect(other.locator('html')).toHaveAttribute('data-system', id);
-        await other.evaluate(() => Object.assign(window, { __notReloaded: true }));
-        const before = await sparkAccentOf(other);
-        // Notes when the new value arrives (each frame), for the latency annotation below.
-        await other.evaluate((initial) => {
-          const probe = document.getElementById('spark-accent-probe') as HTMLElement;
-          const watch = () => {
-            if (getComputedStyle(probe).getPropertyValue('--color-accent').trim() !== initial)
-              Object.assign(window, { __restyledAt: Date.now() });
-            else requestAnimationFrame(watch);
-          };
-          requestAnimationFrame(watch);
-        }, before);
-        return { id, page: other, before };
-      }),
-    );
-
-    await page.goto('/editor');
-    await expect(page).toHaveTitle(/Editor · Slate · LumenForge/);
-    await page.getByTestId('editor-search').fill('accent.spark');
-    await page.getByTestId(`token-item-${SPARK_ACCENT}@light`).click();
-    const inspector = page.getByTestId('token-inspector');
-    await expect(inspector).toBeVisible();
-    // The accent is an alias of a palette step: switch the inspector to a literal value.
-    await inspector
-      .locator('label')
-      .filter({ has: page.getByTestId('inspector-mode-value') })
-      .click();
-
-    // A bad value is refused with a message, and cannot be saved.
-    const hex = inspector.getByLabel('Hex');
-    await hex.fill('#12345g');
-    await expect(inspector.getByTestId('value-error')).toBeVisible();
-    await expect(inspector.getByTestId('inspector-save')).toBeDisabled();
-
-    // Fixed: saved to the draft.
-    const target =
-      CANDIDATES.find((candidate) => JSON.stringify(current.value).indexOf(candidate) < 0) ?? CANDIDATES[0];
-    await hex.fill(target);
-    await expect(inspector.getByTestId('value-error')).toBeHidden();
-    await inspector.getByTestId('inspector-save').click();
-    await expect(page.getByTestId('editor-saved')).toBeVisible();
-
-    // The review before publishing: the change, the breaking-change report, the proposed version.
-    const publish = page.getByTestId('publish-panel');
-    await expect(publish.getByTestId('draft-diff-value-changed')).toContainText(SPARK_ACCENT);
-    const report = publish.getByTestId('breaking-report');
-    await expect(report).toBeVisible();
-    await expect(report).toHaveAttribute('data-breaking', 'false');
-    await page.screenshot({ path: screenshotPath('slate-editor-review'), fullPage: true });
-
-    await publish.getByTestId('publish-changelog').fill(`SPARK accent ${target}`);
-    await publish.getByTestId('publish-button').click();
-    const publishedAt = Date.now();
-    await expect(page.getByTestId('publish-success')).toContainText(/Published version \d+\.\d+\.\d+/);
 
     // Every app restyles in place: SPARK's accent changes, and no page was reloaded.
     for (const other of others) {

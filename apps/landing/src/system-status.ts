@@ -1,27 +1,67 @@
 import 'server-only';
 import { SYSTEM_IDS, systemUrl, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
-import { runHealthChecks, type THealthStatus } from '@lumenforge/health';
+import { runHealthChecks } from '@lumenforge/health';
 import { peerHealthCheck } from '@lumenforge/health/server';
+import { PEER_CHECK_TIMEOUT_MS, type TSystemsStatus } from '@lumenforge/landing-monitoring';
+import { cacheKeys, getOrSet } from '@lumenforge/cache';
 import { getEnv } from './env';
+import { getRuntime } from './runtime';
 
 /**
- * The other five systems' status now (their GET /api/health), for the first paint of their
- * cards; events keep it current. Landing's own health is the page's health report.
+ * The systems' status now, from LANDING's side: each one's GET /api/health (1.5 s timeout; no
+ * answer, an error status or a `down` report is down). The home page's first paint of the cards
+ * and `GET /api/systems/status` (the cards' check of a stale system, and their fallback while the
+ * event stream is closed). Default: every system but LANDING, whose health the page reports itself.
  */
-export async function currentSystemStatuses(): Promise<Partial<Record<TSystemId, THealthStatus>>> {
+export async function checkSystems(
+  systems: readonly TSystemId[] = SYSTEM_IDS.filter((id) => id !== 'landing'),
+): Promise<TSystemsStatus> {
   const urlOptions = urlOptionsFromEnv(getEnv());
-  const peers = SYSTEM_IDS.filter((id) => id !== 'landing');
   const report = await runHealthChecks({
     service: 'landing',
     version: getEnv().LUMENFORGE_VERSION,
     uptimeSeconds: process.uptime(),
-    checks: peers.map((id) => ({
+    checks: systems.map((id) => ({
       ...peerHealthCheck(id, `${systemUrl(id, urlOptions)}/api/health`),
-      timeoutMs: 1_500,
+      timeoutMs: PEER_CHECK_TIMEOUT_MS,
     })),
   });
-  return Object.fromEntries(SYSTEM_IDS.map((id) => [id, report.checks[id]?.status ?? 'down'])) as Record<
-    TSystemId,
-    THealthStatus
-  >;
+  return {
+    checkedAt: report.checkedAt,
+    systems: Object.fromEntries(
+      systems.map((id) => {
+        const check = report.checks[id];
+        return [
+          id,
+          {
+            status: check?.status ?? 'down',
+            checkedAt: report.checkedAt,
+            latencyMs: check?.latencyMs ?? null,
+            source: 'check' as const,
+            error: check?.error ?? null,
+          },
+        ];
+      }),
+    ),
+  };
+}
+
+/** How long the home page's first paint may reuse a check (the cards then follow live events). */
+const FIRST_PAINT_REUSE_MS = 5_000;
+
+/**
+ * {@link checkSystems} for the home page's first paint, shared for a few seconds by every render
+ * in the workspace (`realtime:{workspace}:systems`): a busy home page must not probe five apps per
+ * request. `GET /api/systems/status` stays uncached: it is the check of a report that went stale.
+ */
+export function recentSystemsStatus(
+  workspaceId: string,
+  systems: readonly TSystemId[],
+): Promise<TSystemsStatus> {
+  return getOrSet(
+    getRuntime().cache,
+    `${cacheKeys.realtime(workspaceId)}:systems:${systems.join(',')}`,
+    () => checkSystems(systems),
+    { ttlMs: FIRST_PAINT_REUSE_MS },
+  );
 }

@@ -1,4 +1,5 @@
-// Entry `@lumenforge/landing-monitoring`: thresholds, crossings, uptime strips, parsers, formats and
+// Entry `@lumenforge/landing-monitoring`: thresholds, crossings, uptime strips, parsers, formats,
+// the home cards' lifecycle model and health staleness, and
 // the GET /api/status shape. No I/O: safe for client components and unit tests.
 export {
   DATA_SERVICES,
@@ -42,3 +43,43 @@ export {
   type TTargetState,
   type TTargetStatus,
 } from './status-summary';
+export {
+  CARD_SYSTEMS,
+  CARDS_CACHE_TTL_MS,
+  EMPTY_LIFECYCLE,
+  LIFECYCLE_EMPTY_TEXT,
+  describeLifecycle,
+  isCardSystem,
+  newerTokensLifecycle,
+  tokensLifecycleFromEvent,
+  type TBuildLifecycle,
+  type TCardSystemId,
+  type TComponentsLifecycle,
+  type TDeploymentsLifecycle,
+  type TEmptyLifecycle,
+  type TLifecycleBySystem,
+  type TLifecycleFact,
+  type TLifecycleView,
+  type TProjectsLifecycle,
+  type TSystemCardsSummary,
+  type TSystemLifecycle,
+  type TTokensLifecycle,
+  type TUnavailableLifecycle,
+} from './system-cards';
+export {
+  HEALTH_FALLBACK_POLL_MS,
+  HEALTH_REPORT_INTERVAL_MS,
+  HEALTH_STALE_AFTER_MS,
+  PEER_CHECK_TIMEOUT_MS,
+  cardHealthState,
+  clockOffsetFrom,
+  isReportStale,
+  newerReport,
+  reportAgeMs,
+  staleSystems,
+  type TCardHealthReport,
+  type TCardHealthState,
+  type TCardHealthStatus,
+  type TStalenessOptions,
+  type TSystemsStatus,
+} from './card-health';

@@ -25,3 +25,13 @@ export {
   type TMonitorTargets,
   type TProbeResult,
 } from './server/probes';
+export {
+  LIFECYCLE_LOADERS,
+  buildSystemCards,
+  cachedSystemCards,
+  loadSlateLifecycle,
+  systemCardsCacheKey,
+  type TLifecycleContext,
+  type TLifecycleLoaders,
+  type TSystemCardsOptions,
+} from './server/system-cards-service';
