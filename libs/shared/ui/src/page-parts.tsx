@@ -134,3 +134,30 @@ export function Badge({
     </span>
   );
 }
+
+/** A table column header: its text, or `{ label, isHidden }` for one only screen readers read. */
+export type TTableColumn =
+  | string
+  | { label: string; isHidden?: boolean; align?: 'right'; className?: string };
+
+/** `<thead>` of a data table: one `<th scope="col">` per column, in the house style. */
+export function TableHead({ columns }: { columns: readonly TTableColumn[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => {
+          const { label, isHidden, align, className } =
+            typeof column === 'string' ? { label: column } : column;
+          const classes = [TH, align === 'right' ? 'text-right' : '', className ?? '']
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <th key={label} scope="col" className={classes}>
+              {isHidden ? <span className="sr-only">{label}</span> : label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}

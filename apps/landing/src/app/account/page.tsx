@@ -17,8 +17,8 @@ import {
   TABLE,
   TABLE_WRAPPER,
   TD,
-  TH,
   type TTone,
+  TableHead,
 } from '@lumenforge/ui/page-parts';
 import { Time } from '../../lib/page-parts';
 import { getRuntime } from '../../runtime';
@@ -161,28 +161,16 @@ export default async function AccountPage() {
         <div className={TABLE_WRAPPER}>
           <table className={TABLE} data-testid="sessions-table">
             <caption className="sr-only">Your live sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Device
-                </th>
-                <th scope="col" className={TH}>
-                  IP address
-                </th>
-                <th scope="col" className={TH}>
-                  Signed in
-                </th>
-                <th scope="col" className={TH}>
-                  Last active
-                </th>
-                <th scope="col" className={TH}>
-                  Second factor
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Device',
+                'IP address',
+                'Signed in',
+                'Last active',
+                'Second factor',
+                { label: 'Actions', isHidden: true, align: 'right' },
+              ]}
+            />
             <tbody>
               {sessions.length === 0 ? (
                 <tr>
@@ -249,34 +237,18 @@ export default async function AccountPage() {
           <div className={TABLE_WRAPPER}>
             <table className={TABLE} data-testid="tokens-table">
               <caption className="sr-only">Your API tokens</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={TH}>
-                    Name
-                  </th>
-                  <th scope="col" className={TH}>
-                    Token
-                  </th>
-                  <th scope="col" className={TH}>
-                    Scopes
-                  </th>
-                  <th scope="col" className={TH}>
-                    Created
-                  </th>
-                  <th scope="col" className={TH}>
-                    Expires
-                  </th>
-                  <th scope="col" className={TH}>
-                    Last used
-                  </th>
-                  <th scope="col" className={TH}>
-                    Status
-                  </th>
-                  <th scope="col" className={`${TH} text-right`}>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Name',
+                  'Token',
+                  'Scopes',
+                  'Created',
+                  'Expires',
+                  'Last used',
+                  'Status',
+                  { label: 'Actions', isHidden: true, align: 'right' },
+                ]}
+              />
               <tbody>
                 {tokens.length === 0 ? (
                   <tr>

@@ -4,7 +4,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { TokenCopyButtons } from '../lib/copy-button';
 import { describeValue } from '../lib/diff';
 import type { TTokenEntry } from '../lib/types';
-import { Badge, TABLE, TABLE_WRAPPER, TD, TH } from '@lumenforge/ui/page-parts';
+import { Badge, TABLE, TABLE_WRAPPER, TD, TableHead } from '@lumenforge/ui/page-parts';
 import { CODE } from '../lib/ui';
 import { colorFacts, dimensionPx, type TPalette, type TTypeStep } from './explorer-model';
 
@@ -232,22 +232,7 @@ export function TokenTable({ entries, caption }: { entries: TTokenEntry[]; capti
     <div className={TABLE_WRAPPER}>
       <table className={TABLE}>
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH}>
-              Token
-            </th>
-            <th scope="col" className={TH}>
-              Type
-            </th>
-            <th scope="col" className={TH}>
-              Value
-            </th>
-            <th scope="col" className={TH}>
-              Copy
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Token', 'Type', 'Value', 'Copy']} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.path} data-testid={testIdOf(entry)}>

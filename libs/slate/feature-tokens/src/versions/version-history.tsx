@@ -17,7 +17,7 @@ import {
   TABLE,
   TABLE_WRAPPER,
   TD,
-  TH,
+  TableHead,
 } from '@lumenforge/ui/page-parts';
 import { BUTTON_SMALL, EmptyState } from '../lib/ui';
 import { authorName, comparePair, diffUrl, predecessorOf, toggleSelection } from './version-model';
@@ -132,28 +132,16 @@ export function VersionHistory({ versions: initialVersions, canWrite }: VersionH
           <div className={TABLE_WRAPPER}>
             <table className={TABLE} data-testid="versions-table">
               <caption className="sr-only">Published versions, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={TH}>
-                    <span className="sr-only">Compare</span>
-                  </th>
-                  <th scope="col" className={TH}>
-                    Version
-                  </th>
-                  <th scope="col" className={TH}>
-                    Published
-                  </th>
-                  <th scope="col" className={TH}>
-                    Changelog
-                  </th>
-                  <th scope="col" className={TH}>
-                    Changes
-                  </th>
-                  <th scope="col" className={TH}>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: 'Compare', isHidden: true },
+                  'Version',
+                  'Published',
+                  'Changelog',
+                  'Changes',
+                  { label: 'Actions', isHidden: true },
+                ]}
+              />
               <tbody>
                 {sorted.map((version, index) => {
                   const previous = predecessorOf(numbers, version.number);

@@ -16,8 +16,8 @@ import {
   TABLE,
   TABLE_WRAPPER,
   TD,
-  TH,
   type TTone,
+  TableHead,
 } from '@lumenforge/ui/page-parts';
 import { CursorPager, FilterDate, FilterSelect, Time } from '../../../lib/page-parts';
 import { parseQuery, queryToObject } from '../../../lib/query-params';
@@ -197,31 +197,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
           <div className={TABLE_WRAPPER}>
             <table className={TABLE} data-testid="audit-table">
               <caption className="sr-only">Audit log entries, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={TH}>
-                    Time
-                  </th>
-                  <th scope="col" className={TH}>
-                    Actor
-                  </th>
-                  <th scope="col" className={TH}>
-                    Action
-                  </th>
-                  <th scope="col" className={TH}>
-                    Target
-                  </th>
-                  <th scope="col" className={TH}>
-                    Result
-                  </th>
-                  <th scope="col" className={TH}>
-                    IP address
-                  </th>
-                  <th scope="col" className={TH}>
-                    Correlation id
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={['Time', 'Actor', 'Action', 'Target', 'Result', 'IP address', 'Correlation id']}
+              />
               <tbody>
                 {page.entries.length === 0 ? (
                   <tr>

@@ -19,6 +19,7 @@ import {
   TD,
   TH,
   type TTone,
+  TableHead,
 } from '@lumenforge/ui/page-parts';
 import { StatusBadge } from '@lumenforge/ui/status-badge';
 import { clockTime } from './time';
@@ -134,28 +135,16 @@ function MetricsTable({ services }: { services: TTargetStatus[] }) {
     <div className={TABLE_WRAPPER}>
       <table className={TABLE} data-testid="metrics-table">
         <caption className="sr-only">Data-service metrics against the alert thresholds</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH}>
-              Service
-            </th>
-            <th scope="col" className={TH}>
-              Metric
-            </th>
-            <th scope="col" className={`${TH} text-right`}>
-              Value
-            </th>
-            <th scope="col" className={`${TH} text-right`}>
-              Warning
-            </th>
-            <th scope="col" className={`${TH} text-right`}>
-              Critical
-            </th>
-            <th scope="col" className={TH}>
-              Level
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Service',
+            'Metric',
+            { label: 'Value', align: 'right' },
+            { label: 'Warning', align: 'right' },
+            { label: 'Critical', align: 'right' },
+            'Level',
+          ]}
+        />
         <tbody>
           {rows.map(({ service, metric }) => (
             <tr key={`${service.id}.${metric.key}`} data-testid={`metric-${service.id}-${metric.key}`}>

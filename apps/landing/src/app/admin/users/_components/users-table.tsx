@@ -15,7 +15,7 @@ import {
   TABLE,
   TABLE_WRAPPER,
   TD,
-  TH,
+  TableHead,
 } from '@lumenforge/ui/page-parts';
 import { Time } from '../../../../lib/page-parts';
 
@@ -91,25 +91,15 @@ export function UsersTable({ users, roles, now }: UsersTableProps) {
       <div className={TABLE_WRAPPER}>
         <table className={TABLE} data-testid="users-table">
           <caption className="sr-only">Users of this workspace</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                User
-              </th>
-              <th scope="col" className={TH}>
-                Role
-              </th>
-              <th scope="col" className={TH}>
-                Status
-              </th>
-              <th scope="col" className={TH}>
-                Last sign-in
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'User',
+              'Role',
+              'Status',
+              'Last sign-in',
+              { label: 'Actions', isHidden: true, align: 'right' },
+            ]}
+          />
           <tbody>
             {users.length === 0 ? (
               <tr>
