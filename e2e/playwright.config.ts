@@ -2,11 +2,13 @@ import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
 import { CHROMIUM_ARGS, findChromium } from '@lumenforge/platform/chromium';
-import { storageStateFor } from './shared/sign-in';
+import { E2E_HOME, storageStateFor } from './shared/sign-in';
 
 const WORKSPACE_ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(WORKSPACE_ROOT, 'test-output');
 const isCI = Boolean(process.env.CI);
+/** Stops and starts an app of the platform: runs alone, after the specs that need every app up. */
+const RESTART_SPEC = 'landing/app-restart.spec.ts';
 
 /**
  * One Playwright project per app (its baseURL is the app's URL). The platform is started exactly
@@ -36,17 +38,26 @@ export default defineConfig({
     ...SYSTEM_IDS.map((id) => ({
       name: id,
       testMatch: ['shared/**/*.spec.ts', `${id}/**/*.spec.ts`],
+      testIgnore: [RESTART_SPEC],
       dependencies: ['auth-setup'],
       use: { baseURL: systemUrl(id), storageState: storageStateFor('admin') },
     })),
     // `npm run ops -- verify` as a child process against this platform (tools/ops).
     { name: 'ops', testMatch: ['ops/**/*.spec.ts'], dependencies: ['auth-setup'] },
+    // Stops IGNIS and starts it again through the platform's control socket (in LUMENFORGE_HOME):
+    // after the app and ops projects, before auth, so no other spec runs meanwhile.
+    {
+      name: 'restart',
+      testMatch: [RESTART_SPEC],
+      dependencies: ['auth-setup', ...SYSTEM_IDS, 'ops'],
+      use: { baseURL: systemUrl('landing'), storageState: storageStateFor('admin') },
+    },
     // Sign-in, sign-out and the attack corpus: their own sessions, after the others (sign-out
     // everywhere would end the shared ones).
     {
       name: 'auth',
       testMatch: ['auth/**/*.spec.ts'],
-      dependencies: ['auth-setup', ...SYSTEM_IDS],
+      dependencies: ['auth-setup', ...SYSTEM_IDS, 'restart'],
       use: { baseURL: systemUrl('landing') },
     },
   ],
@@ -67,7 +78,8 @@ export default defineConfig({
       REDIS_URL: '',
       REDIS_SENTINELS: '',
       NATS_URL: '',
-      LUMENFORGE_HOME: join(WORKSPACE_ROOT, '.lumenforge', 'e2e'),
+      // The demo accounts (shared/sign-in.ts) and the control socket (shared/platform-control.ts) are here.
+      LUMENFORGE_HOME: E2E_HOME,
     },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'pipe',

@@ -71,9 +71,21 @@ export async function probeHealth(url: string, timeoutMs = 2_000): Promise<THeal
   }
 }
 
+/** Thrown by {@link waitUntilHealthy} at its deadline: the last answer of each app that is not ready. */
+export class HealthTimeoutError extends Error {
+  constructor(
+    timeoutMs: number,
+    readonly lastProbes: ReadonlyMap<TSystemId, THealthProbe | null>,
+  ) {
+    const details = [...lastProbes].map(([id, probe]) => `  ${id}: ${JSON.stringify(probe)}`).join('\n');
+    super(`Not healthy after ${Math.round(timeoutMs / 1000)} s:\n${details}`);
+    this.name = 'HealthTimeoutError';
+  }
+}
+
 /**
  * Waits until every app's /api/health answers 200 with status "ok". Rejects early when an app
- * exits, and at the deadline with the last answer of each app that is not ready.
+ * exits, and at the deadline with a {@link HealthTimeoutError}.
  */
 export async function waitUntilHealthy(
   apps: readonly TRunningApp[],
@@ -100,29 +112,22 @@ export async function waitUntilHealthy(
     );
     if (pending.size === 0) return;
     if (Date.now() > deadline) {
-      const details = [...pending.keys()]
-        .map((id) => `  ${id}: ${JSON.stringify(lastProbe.get(id))}`)
-        .join('\n');
-      throw new Error(`Not healthy after ${Math.round(timeoutMs / 1000)} s:\n${details}`);
+      const probes = new Map([...pending.keys()].map((id) => [id, lastProbe.get(id) ?? null] as const));
+      throw new HealthTimeoutError(timeoutMs, probes);
     }
     await new Promise((resolveWait) => setTimeout(resolveWait, 300));
   }
 }
 
-/** SIGTERM each app, then SIGKILL whatever is still running after the grace period. */
-export async function stopApps(apps: readonly TRunningApp[], graceMs = 10_000): Promise<void> {
-  await Promise.all(
-    apps.map(
-      (app) =>
-        new Promise<void>((resolveStop) => {
-          if (app.child.exitCode !== null || app.child.signalCode !== null) return resolveStop();
-          const timer = setTimeout(() => app.child.kill('SIGKILL'), graceMs);
-          app.child.once('exit', () => {
-            clearTimeout(timer);
-            resolveStop();
-          });
-          app.child.kill('SIGTERM');
-        }),
-    ),
-  );
+/** SIGTERM, then SIGKILL if it is still running after the grace period; resolves once it exited. */
+export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  return new Promise<void>((resolveStop) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
 }

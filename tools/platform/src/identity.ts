@@ -7,7 +7,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
 import { z } from 'zod';
-import { probeHealth } from './app-processes';
+import { probeHealth, stopProcess } from './app-processes';
 import { type TRunnerEnv, WORKSPACE_ROOT } from './env';
 import { log, pipeLines, prefixer } from './log';
 
@@ -110,16 +110,7 @@ export async function waitForIdentity(env: TRunnerEnv, identity: TLocalIdentity)
 
 /** SIGTERM the local provider; SIGKILL after the grace period. */
 export function stopIdentity(identity: TLocalIdentity, graceMs = 5_000): Promise<void> {
-  const { child } = identity;
-  return new Promise((resolveStop) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
-  });
+  return stopProcess(identity.child, graceMs);
 }
 
 /** The apps' sign-in environment: the external provider's, or the local provider's generated secret. */

@@ -1,5 +1,6 @@
 import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
-import { spawnApp, stopApps, waitUntilHealthy, type TAppMode, type TRunningApp } from './app-processes';
+import { spawnApp, type TAppMode } from './app-processes';
+import { startControlServer, type TControlServer } from './control-server';
 import { prepareDatabase } from './database';
 import { readRunnerEnv } from './env';
 import {
@@ -15,24 +16,30 @@ import {
 import { log } from './log';
 import { runNx } from './nx';
 import { assertPortsFree } from './ports';
+import { Supervisor } from './supervisor';
 
 /**
  * `npm start` (production builds) and `npm run dev` (next dev): database, migrations and seed,
  * builds, the local identity provider (unless OIDC_ISSUER is set), the six apps with one prefixed
- * log, and a clean stop on Ctrl-C.
+ * log under a supervisor (restarts with backoff; `npm run apps` / `npm run app` through the
+ * control socket in LUMENFORGE_HOME), and a clean stop on Ctrl-C.
  */
 export async function runPlatform(mode: TAppMode): Promise<void> {
   const startedAt = performance.now();
   const env = readRunnerEnv();
   const cleanups: Array<() => Promise<void>> = [];
-  let apps: TRunningApp[] = [];
+  let supervisor: Supervisor | undefined;
+  let control: TControlServer | undefined;
   let isStopping = false;
 
   const stop = async (exitCode: number, reason?: string) => {
     if (isStopping) return;
     isStopping = true;
     if (reason) log.info(reason);
-    await stopApps(apps);
+    // stopAll first: from here on an app's exit (Ctrl-C reaches the apps too) is not a crash.
+    const appsStopped = supervisor?.stopAll();
+    await control?.close().catch((error: unknown) => log.error(String(error)));
+    await appsStopped;
     for (const cleanup of cleanups.reverse())
       await cleanup().catch((error: unknown) => log.error(String(error)));
     log.info('Stopped.');
@@ -71,6 +78,10 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       if (!isLocalIdentity(env)) return;
       const started = spawnLocalIdentity(env);
       cleanups.push(() => stopIdentity(started));
+      // Not supervised (its exit still stops everything): it is the development stand-in, not one
+      // of the six systems; it keeps grants and sessions in memory (apps/identity memory-adapter),
+      // so a restarted one would silently have lost every sign-in under way, and the apps took
+      // its issuer and client secret at their start. A loud stop is clearer than a half-working platform.
       started.child.once('exit', (code, signal) => {
         if (!isStopping)
           void stop(1, `identity exited unexpectedly (${code ?? signal}); stopping everything.`);
@@ -87,14 +98,20 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
     const authEnv = await resolveAuthEnv(env, identity);
 
     const childEnv = { ...process.env, DATABASE_URL: database.url, ...authEnv };
-    apps = SYSTEM_IDS.map((id) => spawnApp({ id, mode, bindHost: env.LUMENFORGE_BIND_HOST, env: childEnv }));
-    for (const app of apps) {
-      app.child.once('exit', (code, signal) => {
-        if (!isStopping)
-          void stop(1, `${app.id} exited unexpectedly (${code ?? signal}); stopping everything.`);
-      });
-    }
-    await waitUntilHealthy(apps, env.LUMENFORGE_BIND_HOST, env.LUMENFORGE_READY_TIMEOUT * 1000);
+    supervisor = new Supervisor({
+      apps: SYSTEM_IDS.map((id) => ({
+        id,
+        name: SYSTEMS[id].name,
+        port: SYSTEMS[id].port,
+        url: systemUrl(id, { localHost: env.LUMENFORGE_LOCAL_HOST }),
+      })),
+      spawn: (id) => spawnApp({ id, mode, bindHost: env.LUMENFORGE_BIND_HOST, env: childEnv }),
+      healthHost: env.LUMENFORGE_BIND_HOST,
+      readyTimeoutMs: env.LUMENFORGE_READY_TIMEOUT * 1000,
+    });
+    control = await startControlServer({ home: env.LUMENFORGE_HOME, supervisor });
+    // At boot an app that exits stops everything (bad config or build); afterwards it is restarted.
+    await supervisor.startAll();
 
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     console.log('');
@@ -108,7 +125,10 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       console.log('');
       await printDemoSignIn(identity);
     }
-    console.log(`\n    Press Ctrl-C to stop.\n`);
+    console.log(
+      `\n    ${log.dim('npm run apps')} lists the apps; ${log.dim('npm run app -- stop|start|restart <id>')} controls one.`,
+    );
+    console.log(`    Press Ctrl-C to stop.\n`);
   } catch (error) {
     log.error(error instanceof Error ? error.message : String(error));
     await stop(1);

@@ -8,7 +8,12 @@ import { publishedOrNull } from './_components/published';
 export const metadata = { title: { absolute: 'Tokens · Slate · LumenForge' } };
 
 /** The published tokens: palettes, semantic colours, type, spacing, radii, shadows, motion. */
-export default async function ExplorerPage() {
+export default async function ExplorerPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
+  const { q } = await searchParams;
   const { principal, denied } = await auth.pageAccess();
   if (denied) return <AccessDenied {...denied} />;
   const published = await publishedOrNull(principal.workspaceId);
@@ -25,6 +30,7 @@ export default async function ExplorerPage() {
         version={published?.version ?? null}
         entries={entries}
         canWrite={auth.can(principal, 'tokens.write')}
+        initialQuery={(Array.isArray(q) ? q[0] : q)?.slice(0, 200) ?? ''}
       />
     </>
   );

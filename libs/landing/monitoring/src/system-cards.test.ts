@@ -29,10 +29,8 @@ const tokens = (version: number, semver: string, isBreaking = false): TTokensLif
 });
 
 describe('system cards: lifecycle model', () => {
-  it('has a loader per card system; only SLATE reads anything yet', async () => {
+  it('has a loader per card system', () => {
     expect(Object.keys(LIFECYCLE_LOADERS).sort()).toEqual([...CARD_SYSTEMS].sort());
-    for (const system of ['spark', 'ignis', 'ignition', 'waypoint'] as const)
-      expect(await LIFECYCLE_LOADERS[system]({ db, workspaceId: WS })).toEqual({ kind: 'empty' });
   });
 
   it('builds every card, and a failing loader makes only its card unavailable', async () => {
@@ -47,6 +45,9 @@ describe('system cards: lifecycle model', () => {
           spark: async () => {
             throw new Error('relation "components" does not exist');
           },
+          ignis: async () => ({ kind: 'empty' }),
+          ignition: async () => ({ kind: 'empty' }),
+          waypoint: async () => ({ kind: 'empty' }),
         },
         onError: (system) => errors.push(system),
       },

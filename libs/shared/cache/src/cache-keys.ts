@@ -11,4 +11,6 @@ export const cacheKeys = {
   tokens: (workspaceId: string) => `cache:tokens:${workspaceId}:`,
   /** `realtime:{workspace_id}`: live state of a workspace (presence, latest events). */
   realtime: (workspaceId: string) => `realtime:${workspaceId}`,
+  /** `realtime:{workspace_id}:cards`: LANDING's system cards (lifecycle state), next to the status summary. */
+  systemCards: (workspaceId: string) => `realtime:${workspaceId}:cards`,
 } as const;

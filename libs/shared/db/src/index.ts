@@ -93,3 +93,29 @@ export {
   type THealthStatusCount,
   type TPostgresStats,
 } from './health-sample.schema';
+export {
+  COMPONENT_ORIGINS,
+  COMPONENT_STATUSES,
+  ZComponentNameSchema,
+  ZComponentSummarySchema,
+  ZComponentVersionSchema,
+  ZComponentDetailSchema,
+  ZCreateComponentSchema,
+  type TComponentSummary,
+  type TComponentVersion,
+  type TComponentDetail,
+  type TCreateComponent,
+  type TComponentLibrarySummary,
+} from './component.schema';
+export {
+  BUILD_STATUSES,
+  DEPLOY_ENVIRONMENTS,
+  DEPLOYMENT_STATUSES,
+  ZProjectSummarySchema,
+  ZBuildSummarySchema,
+  ZDeploymentSummarySchema,
+  type TProjectSummary,
+  type TProjectsOverview,
+  type TBuildSummary,
+  type TDeploymentSummary,
+} from './project-work.schema';

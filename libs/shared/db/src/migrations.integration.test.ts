@@ -36,7 +36,16 @@ describe('migrations', () => {
 
     const enums = await migrated.db.$queryRaw<Array<{ typname: string }>>`
       SELECT typname::text AS typname FROM pg_type WHERE typtype = 'e' ORDER BY 1`;
-    expect(enums.map((row) => row.typname)).toEqual(['audit_result', 'membership_role', 'user_status']);
+    expect(enums.map((row) => row.typname)).toEqual([
+      'audit_result',
+      'build_status',
+      'component_origin',
+      'component_status',
+      'deploy_environment',
+      'deployment_status',
+      'membership_role',
+      'user_status',
+    ]);
 
     const columns = await migrated.db.$queryRaw<Array<{ data_type: string }>>`
       SELECT data_type::text AS data_type FROM information_schema.columns WHERE table_name = 'audit_logs' AND column_name = 'occurred_at'`;

@@ -1,9 +1,11 @@
 import { getReadDb, type TDb } from './client';
 import { ApiTokenRepository } from './api-token.repository';
 import { AuditLogRepository } from './audit-log.repository';
+import { ComponentRepository } from './component.repository';
 import { HealthSampleRepository } from './health-sample.repository';
 import { MembershipRepository } from './membership.repository';
 import { OutboxRepository } from './outbox.repository';
+import { ProjectWorkRepository } from './project-work.repository';
 import { SessionRepository } from './session.repository';
 import { TokenSetRepository } from './token-set.repository';
 import { UserRepository } from './user.repository';
@@ -19,6 +21,8 @@ export type TRepositories = {
   outbox: OutboxRepository;
   tokenSets: TokenSetRepository;
   healthSamples: HealthSampleRepository;
+  components: ComponentRepository;
+  projectWork: ProjectWorkRepository;
 };
 
 /**
@@ -36,6 +40,8 @@ export function createRepositories(db: TDb): TRepositories {
     outbox: new OutboxRepository(db),
     tokenSets: new TokenSetRepository(db),
     healthSamples: new HealthSampleRepository(db),
+    components: new ComponentRepository(db),
+    projectWork: new ProjectWorkRepository(db),
   };
 }
 

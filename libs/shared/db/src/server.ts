@@ -35,6 +35,8 @@ export {
   API_TOKEN_PREFIX_LENGTH,
 } from './session-token';
 export { TokenSetRepository } from './token-set.repository';
+export { ComponentRepository } from './component.repository';
+export { ProjectWorkRepository } from './project-work.repository';
 export { ApiTokenRepository, API_TOKEN_LAST_USED_INTERVAL_MS } from './api-token.repository';
 export { isUniqueViolation, isRecordNotFound } from './prisma-errors';
 export { isDatabaseUnavailable, toDatabaseError, databaseUnavailableReason } from './connection-errors';

@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { TApiToken } from './api-token.schema';
 import { ApiTokenRepository } from './api-token.repository';
 import type { TDb } from './client';
+import { ComponentRepository } from './component.repository';
+import type { TComponentDetail, TCreateComponent } from './component.schema';
+import {
+  type TBuildSummary,
+  type TDeploymentSummary,
+  type TProjectSummary,
+  ZProjectSummarySchema,
+} from './project-work.schema';
 import type { TMembership, TMembershipRole } from './membership.schema';
 import { MembershipRepository } from './membership.repository';
 import type { TSession } from './session.schema';
@@ -107,4 +115,93 @@ export async function makeApiToken(
     expiresAt: input.expiresAt ?? new Date(Date.now() + 30 * 24 * HOUR_MS),
   });
   return { apiToken, token, user, workspace };
+}
+
+/** Inserts a component with its version 1 (a unique `Widget…` name unless given). */
+export async function makeComponent(
+  db: TDb,
+  input: { workspace: TWorkspace } & Partial<Omit<TCreateComponent, 'workspaceId'>>,
+): Promise<TComponentDetail> {
+  const { workspace, ...overrides } = input;
+  return new ComponentRepository(db).create({
+    name: `Widget${uniqueSuffix().replace(/[^A-Za-z0-9]/g, '')}`,
+    origin: 'manual',
+    source: 'export function Widget() {\n  return <div />;\n}\n',
+    authorId: null,
+    ...overrides,
+    workspaceId: workspace.id,
+  });
+}
+
+/**
+ * Inserts a project (IGNITION writes them; tests of the readers need rows). A unique
+ * `project-…` slug unless given; `createdAt` lets a test order them.
+ */
+export async function makeProject(
+  db: TDb,
+  input: { workspace: TWorkspace; name?: string; slug?: string; description?: string; createdAt?: Date },
+): Promise<TProjectSummary> {
+  const suffix = uniqueSuffix();
+  const row = await db.project.create({
+    data: {
+      workspaceId: input.workspace.id,
+      name: input.name ?? `Project ${suffix}`,
+      slug: input.slug ?? `project-${suffix}`,
+      description: input.description ?? '',
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    },
+  });
+  return ZProjectSummarySchema.parse(row);
+}
+
+/** Inserts a build of a project or a component (IGNIS writes them). */
+export async function makeBuild(
+  db: TDb,
+  input: {
+    workspace: TWorkspace;
+    target: { projectId: string } | { componentId: string };
+    status?: TBuildSummary['status'];
+    durationMs?: number | null;
+    bundleBytes?: number | null;
+    createdAt?: Date;
+  },
+): Promise<{ id: string }> {
+  return db.build.create({
+    data: {
+      workspaceId: input.workspace.id,
+      ...input.target,
+      status: input.status ?? 'succeeded',
+      trigger: 'manual',
+      durationMs: input.durationMs ?? null,
+      bundleBytes: input.bundleBytes ?? null,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    },
+    select: { id: true },
+  });
+}
+
+/** Inserts a deployment of a project to an environment (WAYPOINT writes them). */
+export async function makeDeployment(
+  db: TDb,
+  input: {
+    workspace: TWorkspace;
+    project: TProjectSummary;
+    environment: TDeploymentSummary['environment'];
+    version: string;
+    status?: TDeploymentSummary['status'];
+    createdAt?: Date;
+  },
+): Promise<{ id: string }> {
+  return db.deployment.create({
+    data: {
+      workspaceId: input.workspace.id,
+      projectId: input.project.id,
+      environment: input.environment,
+      version: input.version,
+      imageRef: `registry.lumenforge.local/${input.project.slug}:${input.version}`,
+      status: input.status ?? 'succeeded',
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    },
+    select: { id: true },
+  });
 }

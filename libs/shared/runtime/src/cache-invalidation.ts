@@ -18,6 +18,11 @@ function dataField(event: TEventEnvelope, field: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** LANDING's cards of the event's workspace show what it changed (a new version, component or build). */
+function cardsOf(event: TEventEnvelope): string[] {
+  return event.workspaceId ? [cacheKeys.systemCards(event.workspaceId)] : [];
+}
+
 /** Which cached entries each event makes stale. One consumer per row (NATS 2.9: one filter subject each). */
 export const CACHE_INVALIDATIONS: readonly TInvalidation[] = [
   {
@@ -25,7 +30,7 @@ export const CACHE_INVALIDATIONS: readonly TInvalidation[] = [
     subject: 'wissil.component.*',
     stale: (event) => {
       const id = dataField(event, 'componentId');
-      return { keys: id ? [cacheKeys.component(id)] : [] };
+      return { keys: [...(id ? [cacheKeys.component(id)] : []), ...cardsOf(event)] };
     },
   },
   {
@@ -33,7 +38,7 @@ export const CACHE_INVALIDATIONS: readonly TInvalidation[] = [
     subject: 'wissil.build.*',
     stale: (event) => {
       const id = dataField(event, 'projectId');
-      return { keys: id ? [cacheKeys.build(id)] : [] };
+      return { keys: [...(id ? [cacheKeys.build(id)] : []), ...cardsOf(event)] };
     },
   },
   {
@@ -41,6 +46,7 @@ export const CACHE_INVALIDATIONS: readonly TInvalidation[] = [
     subject: 'wissil.tokens.updated',
     // Token sets belong to a workspace; an event without one clears every workspace's entries.
     stale: (event) => ({
+      keys: cardsOf(event),
       prefixes: [event.workspaceId ? cacheKeys.tokens(event.workspaceId) : TOKENS_CACHE_FAMILY],
     }),
   },

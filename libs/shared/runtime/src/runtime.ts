@@ -6,7 +6,7 @@ import {
 import { createPostgresSessionStore, createRedisSessionStore } from '@lumenforge/auth/server';
 import type { TAuthEnv } from '@lumenforge/auth/env';
 import type { TSessionStore, TSessionTimeouts } from '@lumenforge/auth';
-import { systemUrls, type TSystemUrlOptions } from '@lumenforge/config';
+import { systemUrls, type TSystemId, type TSystemUrlOptions } from '@lumenforge/config';
 import { createMemoryCache, createRedisCache } from '@lumenforge/cache/server';
 import type { TCache } from '@lumenforge/cache';
 import { getDb, poolStats, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
@@ -67,6 +67,8 @@ export type TPlatformRuntime = {
   cache: TCache;
   /** For mutating API requests (`apiRoute` applies it). */
   writeLimiter: TRateLimiter;
+  /** Each system's public URL (links into another app: search hits, cards). */
+  systemUrls: Readonly<Record<TSystemId, string>>;
   /** The six systems' origins: mutating requests must come from one of them. */
   allowedOrigins: readonly string[];
   auth: {
@@ -224,6 +226,7 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
       }
     };
 
+    const urls = systemUrls(options.urlOptions);
     return {
       service,
       mode: parts.mode,
@@ -233,7 +236,8 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
       bus: parts.bus,
       cache: parts.cache,
       writeLimiter: parts.writeLimiter,
-      allowedOrigins: Object.values(systemUrls(options.urlOptions)),
+      systemUrls: urls,
+      allowedOrigins: Object.values(urls),
       auth: {
         sessions: parts.sessions,
         authenticator: createAuthenticator({ db, sessions: parts.sessions, env }),

@@ -31,3 +31,21 @@ export {
   type TPublishedTheme,
 } from './published-theme';
 export { conditionalResponse, etagOf } from './conditional-response';
+export { readQuery, readPathParam } from './read-query';
+export {
+  parseQuery,
+  queryToObject,
+  type TQueryInput,
+  type TQueryIssue,
+  type TQueryParseResult,
+} from './query-params';
+export {
+  searchRoute,
+  searchWorkspace,
+  SEARCH_API_PATH,
+  SEARCH_KINDS,
+  ZSearchQuerySchema,
+  type TSearchHit,
+  type TSearchKind,
+  type TSearchResponse,
+} from './workspace-search';

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CommandPalette } from './command-palette';
 import { LumenForgeMark } from './lumenforge-mark';
 import { SystemSwitcher, type TSwitcherSystem } from './system-switcher';
 import type { TSystemAccentId } from './system-accent';
@@ -8,11 +9,16 @@ export type AppShellProps = {
   systems: readonly TSwitcherSystem[];
   /** Signed-in user and sign-out, rendered at the right of the header. */
   userSlot?: ReactNode;
+  /**
+   * Same-origin search endpoint; when set, the header gets the "Search" button and Ctrl-K / ⌘-K
+   * opens the command palette. Leave it out when nobody is signed in.
+   */
+  searchPath?: string | null;
   children: ReactNode;
 };
 
-/** Header (mark, system name, switcher, user slot) and the main region shared by all six apps. */
-export function AppShell({ current, systems, userSlot, children }: AppShellProps) {
+/** Header (mark, system name, search, switcher, user slot) and the main region shared by all six apps. */
+export function AppShell({ current, systems, userSlot, searchPath, children }: AppShellProps) {
   const currentSystem = systems.find((system) => system.id === current);
   const home = systems.find((system) => system.id === 'landing');
   return (
@@ -43,6 +49,7 @@ export function AppShell({ current, systems, userSlot, children }: AppShellProps
             </>
           ) : null}
           <div className="ml-auto flex min-w-0 items-center gap-3">
+            {searchPath ? <CommandPalette systems={systems} searchPath={searchPath} /> : null}
             <SystemSwitcher systems={systems} current={current} />
             {userSlot ? <div className="shrink-0 border-l border-border pl-3">{userSlot}</div> : null}
           </div>

@@ -11,13 +11,26 @@ export type SystemDocumentProps = {
   /** The signed-in user (menu with sign-out); null shows a sign-in link to `signInUrl`. */
   user?: TShellUser | null;
   signInUrl?: string;
+  /**
+   * Same-origin endpoint of the Ctrl-K / ⌘-K search (`GET ?q=&limit=`); the palette is shown only to
+   * a signed-in `user`. `null` turns search off for an app that does not serve it.
+   */
+  searchPath?: string | null;
   /** The workspace's published theme, kept live (omit for pages without a session: build-time theme). */
   theme?: TLiveThemeProps | null;
   children: ReactNode;
 };
 
 /** The whole document of an app: `<html data-system>` (which picks the accent palette) and the shell. */
-export function SystemDocument({ system, systems, user, signInUrl, theme, children }: SystemDocumentProps) {
+export function SystemDocument({
+  system,
+  systems,
+  user,
+  signInUrl,
+  searchPath = '/api/search',
+  theme,
+  children,
+}: SystemDocumentProps) {
   const userSlot = user ? (
     <UserMenu user={user} />
   ) : signInUrl ? (
@@ -28,7 +41,12 @@ export function SystemDocument({ system, systems, user, signInUrl, theme, childr
   return (
     <html lang="en" data-system={system}>
       <body>
-        <AppShell current={system} systems={systems} userSlot={userSlot}>
+        <AppShell
+          current={system}
+          systems={systems}
+          userSlot={userSlot}
+          searchPath={user ? searchPath : null}
+        >
           {children}
         </AppShell>
         {/* After the app's own CSS, so the published values win within the same layers. */}

@@ -1,7 +1,7 @@
 import { ZActivityQuerySchema, type TActivityFilter } from '@lumenforge/landing-activity';
 import { LINK, Notice, PageHeader } from '@lumenforge/ui/page-parts';
 import { auth } from '../../auth';
-import { parseQuery } from '../../lib/query-params';
+import { parseQuery } from '@lumenforge/runtime/server';
 import { ActivityFeed } from './_components/activity-feed';
 import { activityUrls, readActivity } from './activity-data';
 

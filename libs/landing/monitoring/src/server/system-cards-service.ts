@@ -12,7 +12,7 @@ import {
 /** What a loader may read: the database, for one workspace. */
 export type TLifecycleContext = { db: TDbClient; workspaceId: string };
 
-/** One loader per system; a later issue replaces a system's `empty` loader with a real one. */
+/** One loader per system. */
 export type TLifecycleLoaders = {
   [K in TCardSystemId]: (context: TLifecycleContext) => Promise<TLifecycleBySystem[K]>;
 };
@@ -33,18 +33,78 @@ export async function loadSlateLifecycle(context: TLifecycleContext): Promise<TL
     : EMPTY_LIFECYCLE;
 }
 
-const empty = () => Promise.resolve(EMPTY_LIFECYCLE);
+/** SPARK: how many components, and the newest generated one. */
+export async function loadSparkLifecycle(context: TLifecycleContext): Promise<TLifecycleBySystem['spark']> {
+  const { count, lastGeneration } = await createRepositories(context.db).components.summary(
+    context.workspaceId,
+  );
+  if (count === 0) return EMPTY_LIFECYCLE;
+  return {
+    kind: 'components',
+    count,
+    lastGeneration: lastGeneration
+      ? { name: lastGeneration.name, at: lastGeneration.at.toISOString() }
+      : null,
+  };
+}
 
-/**
- * SPARK (components), IGNIS (builds), IGNITION (projects) and WAYPOINT (deployments) have no tables
- * yet: their cards say what will appear there. Their issues add the loaders.
- */
+/** IGNIS: the newest build (status, duration, bundle size). */
+export async function loadIgnisLifecycle(context: TLifecycleContext): Promise<TLifecycleBySystem['ignis']> {
+  const build = await createRepositories(context.db).projectWork.latestBuild(context.workspaceId);
+  return build
+    ? {
+        kind: 'build',
+        status: build.status,
+        target: build.target.name,
+        durationMs: build.durationMs,
+        bundleBytes: build.bundleBytes,
+        at: (build.finishedAt ?? build.createdAt).toISOString(),
+      }
+    : EMPTY_LIFECYCLE;
+}
+
+/** IGNITION: how many projects, and the newest. */
+export async function loadIgnitionLifecycle(
+  context: TLifecycleContext,
+): Promise<TLifecycleBySystem['ignition']> {
+  const { count, newest } = await createRepositories(context.db).projectWork.projectsOverview(
+    context.workspaceId,
+  );
+  return newest
+    ? {
+        kind: 'projects',
+        count,
+        lastProject: { name: newest.name, createdAt: newest.createdAt.toISOString() },
+      }
+    : EMPTY_LIFECYCLE;
+}
+
+/** WAYPOINT: the latest deployment of each environment. */
+export async function loadWaypointLifecycle(
+  context: TLifecycleContext,
+): Promise<TLifecycleBySystem['waypoint']> {
+  const latest = await createRepositories(context.db).projectWork.latestDeploymentPerEnvironment(
+    context.workspaceId,
+  );
+  if (latest.length === 0) return EMPTY_LIFECYCLE;
+  return {
+    kind: 'deployments',
+    environments: latest.map((deployment) => ({
+      environment: deployment.environment,
+      status: deployment.status.replace('_', ' '),
+      version: `${deployment.project.name} ${deployment.version}`,
+      at: (deployment.finishedAt ?? deployment.createdAt).toISOString(),
+    })),
+  };
+}
+
+/** Each system's loader: what its tables say about the workspace's work. */
 export const LIFECYCLE_LOADERS: TLifecycleLoaders = {
   slate: loadSlateLifecycle,
-  spark: empty,
-  ignis: empty,
-  ignition: empty,
-  waypoint: empty,
+  spark: loadSparkLifecycle,
+  ignis: loadIgnisLifecycle,
+  ignition: loadIgnitionLifecycle,
+  waypoint: loadWaypointLifecycle,
 };
 
 export type TSystemCardsOptions = {
@@ -81,7 +141,7 @@ export async function buildSystemCards(
 }
 
 /** The cards' cache key: next to the status summary's `realtime:{workspace_id}`, not on it. */
-export const systemCardsCacheKey = (workspaceId: string) => `${cacheKeys.realtime(workspaceId)}:cards`;
+export const systemCardsCacheKey = cacheKeys.systemCards;
 
 /**
  * `buildSystemCards` through the runtime cache for a few seconds (Redis in cluster mode,

@@ -43,6 +43,8 @@ export type TokenExplorerProps = {
   /** Resolved entries of that version, per theme. */
   entries: TThemedEntries;
   canWrite: boolean;
+  /** The search to start with (`?q=`: the workspace search links token paths here). */
+  initialQuery?: string;
 };
 
 /**
@@ -61,9 +63,9 @@ export function themeStyle(entries: readonly TTokenEntry[]): CSSProperties {
 }
 
 /** The published tokens of the workspace, drawn in the chosen theme, with search and filters. */
-export function TokenExplorer({ version, entries, canWrite }: TokenExplorerProps) {
+export function TokenExplorer({ version, entries, canWrite, initialQuery = '' }: TokenExplorerProps) {
   const [theme, setTheme] = useState<TThemeName>('light');
-  const [filter, setFilter] = useState<TEntryFilter>(EMPTY_FILTER);
+  const [filter, setFilter] = useState<TEntryFilter>({ ...EMPTY_FILTER, query: initialQuery });
   const ids = useId();
   const themed = entries[theme];
   const visible = useMemo(() => filterEntries(themed, filter), [themed, filter]);

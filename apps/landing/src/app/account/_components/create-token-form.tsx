@@ -6,7 +6,7 @@ import {
   TOKEN_EXPIRY_DAYS,
   type TCreatedApiToken,
 } from '../../../lib/api-token-options';
-import { fieldIssue, sendJson, type TApiProblem } from '../../../lib/api-client';
+import { fieldIssue, sendJson, type TApiProblem } from '@lumenforge/ui/api-client';
 import { formatDate } from '@lumenforge/ui/format';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, LINK, Notice } from '@lumenforge/ui/page-parts';
 

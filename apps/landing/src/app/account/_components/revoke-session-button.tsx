@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { sendJson } from '../../../lib/api-client';
+import { sendJson } from '@lumenforge/ui/api-client';
 import { BUTTON_DANGER } from '@lumenforge/ui/page-parts';
 
 export type RevokeSessionButtonProps = { sessionId: string; device: string };

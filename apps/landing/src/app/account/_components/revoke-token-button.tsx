@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { sendJson } from '../../../lib/api-client';
+import { sendJson } from '@lumenforge/ui/api-client';
 import { BUTTON_DANGER, BUTTON_DANGER_SOLID, BUTTON_SECONDARY } from '@lumenforge/ui/page-parts';
 
 export type RevokeTokenButtonProps = { tokenId: string; name: string };

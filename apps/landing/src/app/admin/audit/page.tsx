@@ -20,7 +20,7 @@ import {
   TableHead,
 } from '@lumenforge/ui/page-parts';
 import { CursorPager, FilterDate, FilterSelect, Time } from '../../../lib/page-parts';
-import { parseQuery, queryToObject } from '../../../lib/query-params';
+import { parseQuery, queryToObject } from '@lumenforge/runtime/server';
 import { summarizeUserAgent } from '../../../lib/user-agent';
 import { AdminAccessDenied } from '../_components/admin-access-denied';
 

@@ -3,7 +3,7 @@ import { USER_STATUSES } from '@lumenforge/db';
 import { auth, landingUrl } from '../../../auth';
 import { listUsersForAdmin } from '../../../lib/admin-data';
 import { ZUserListQuerySchema } from '../../../lib/admin-schemas';
-import { stepUpSignInUrl } from '../../../lib/api-client';
+import { stepUpSignInUrl } from '../../../lib/step-up';
 import {
   BUTTON_PRIMARY,
   BUTTON_SECONDARY,
@@ -14,7 +14,7 @@ import {
   PageHeader,
 } from '@lumenforge/ui/page-parts';
 import { CursorPager, FilterSelect } from '../../../lib/page-parts';
-import { parseQuery, queryToObject } from '../../../lib/query-params';
+import { parseQuery, queryToObject } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../runtime';
 import { AdminAccessDenied } from '../_components/admin-access-denied';
 import { UsersTable } from './_components/users-table';

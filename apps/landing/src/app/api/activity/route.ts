@@ -2,7 +2,7 @@
 import { ZActivityQuerySchema } from '@lumenforge/landing-activity';
 import { apiRoute, conditionalResponse } from '@lumenforge/runtime/server';
 import { readActivity } from '../../activity/activity-data';
-import { readQuery } from '../../../lib/read-query';
+import { readQuery } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../runtime';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,8 @@ import type { TRole } from '@lumenforge/auth';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import type { TAdminUserView } from '../../../../lib/admin-views';
-import { sendJson, stepUpSignInUrl, type TApiProblem } from '../../../../lib/api-client';
+import { sendJson, type TApiProblem } from '@lumenforge/ui/api-client';
+import { stepUpSignInUrl } from '../../../../lib/step-up';
 import {
   Badge,
   BUTTON_DANGER,

@@ -2,7 +2,7 @@
 import { apiRoute } from '@lumenforge/runtime/server';
 import { listAuditEntries } from '../../../../lib/admin-data';
 import { ZAuditQuerySchema } from '../../../../lib/admin-schemas';
-import { readQuery } from '../../../../lib/read-query';
+import { readQuery } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../../runtime';
 
 export const dynamic = 'force-dynamic';

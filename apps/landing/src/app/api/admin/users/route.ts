@@ -3,7 +3,7 @@ import { ForbiddenError } from '@lumenforge/auth';
 import { apiRoute } from '@lumenforge/runtime/server';
 import { listUsersForAdmin } from '../../../../lib/admin-data';
 import { ZUserListQuerySchema } from '../../../../lib/admin-schemas';
-import { readQuery } from '../../../../lib/read-query';
+import { readQuery } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../../runtime';
 
 export const dynamic = 'force-dynamic';

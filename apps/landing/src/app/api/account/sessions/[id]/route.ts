@@ -2,7 +2,7 @@
 import { DbNotFoundError } from '@lumenforge/db';
 import { apiRoute } from '@lumenforge/runtime/server';
 import { ZResourceIdSchema } from '../../../../../lib/account-schemas';
-import { readPathParam } from '../../../../../lib/read-query';
+import { readPathParam } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../../../runtime';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { DbNotFoundError } from '@lumenforge/db';
 import { createRepositories } from '@lumenforge/db/server';
 import { apiRoute } from '@lumenforge/runtime/server';
 import { ZResourceIdSchema } from '../../../../../lib/account-schemas';
-import { readPathParam } from '../../../../../lib/read-query';
+import { readPathParam } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../../../runtime';
 
 export const dynamic = 'force-dynamic';

@@ -4,7 +4,7 @@ import { apiRoute, InvalidRequestError, readJsonBody } from '@lumenforge/runtime
 import { z } from 'zod';
 import { accountDeps } from '../../../../../lib/account-deps';
 import { ZUpdateUserBodySchema } from '../../../../../lib/admin-schemas';
-import { readPathParam } from '../../../../../lib/read-query';
+import { readPathParam } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../../../runtime';
 
 export const dynamic = 'force-dynamic';

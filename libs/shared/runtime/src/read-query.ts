@@ -1,5 +1,4 @@
-import 'server-only';
-import { InvalidRequestError } from '@lumenforge/runtime/server';
+import { InvalidRequestError } from './api-route';
 import type { z } from 'zod';
 import { parseQuery } from './query-params';
 

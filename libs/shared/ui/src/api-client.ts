@@ -1,13 +1,13 @@
-// The account and admin pages' client components talk to LANDING's JSON API through this: one
-// place that turns every answer (JSON errors of `apiRoute`, the proxy's plain-text 401, network
-// failures) into something a form can show.
+// The apps' client components talk to their own JSON API through this: one place that turns
+// every answer (JSON errors of `apiRoute`, the proxy's plain-text 401, network failures) into
+// something a form can show. Browser code: no server imports.
 
 export type TApiIssue = { path: string; message: string };
 
 /** A refused or failed call: the HTTP status (0 when the network failed) and the server's words. */
 export type TApiProblem = {
   status: number;
-  /** `invalid_request`, `forbidden`, `mfa_required`, `not_found`, `rate_limited`, `network_error`… */
+  /** `invalid_request`, `conflict`, `forbidden`, `mfa_required`, `not_found`, `rate_limited`, `network_error`… */
   error: string;
   message: string;
   issues: TApiIssue[];
@@ -31,6 +31,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   403: 'You are not allowed to do this.',
   404: 'It no longer exists.',
   429: 'Too many changes in a short time. Wait a moment and try again.',
+  503: 'The database is not reachable right now. Nothing was saved; try again in a moment.',
 };
 
 /** The problem an error answer describes, from its JSON body when it has one. */
@@ -85,9 +86,4 @@ export function fieldIssue(problem: TApiProblem | null, field: string): string |
     problem?.issues.find((issue) => issue.path === field || issue.path.startsWith(`${field}.`))?.message ??
     null
   );
-}
-
-/** LANDING's sign-in with a fresh second factor, coming back to `returnTo`. */
-export function stepUpSignInUrl(returnTo: string): string {
-  return `/api/auth/login?stepUp=1&returnTo=${encodeURIComponent(returnTo)}`;
 }

@@ -1,0 +1,94 @@
+import 'server-only';
+import type { TPrincipal } from '@lumenforge/auth';
+import { type TComponentDetail, ZCreateComponentSchema } from '@lumenforge/db';
+import { createRepositories } from '@lumenforge/db/server';
+import { COMPONENT_CREATED, createEvent } from '@lumenforge/events';
+import { InvalidRequestError, type TRequestContext } from '@lumenforge/runtime/server';
+import { z } from 'zod';
+import { getRuntime } from './runtime';
+
+/** An empty optional text field of a form means "none", not an invalid value. */
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+/**
+ * `POST /api/components`: what a person saving a component by hand sends. The workspace, origin
+ * and author come from the request's principal, never from the body; a prompt belongs to generation.
+ */
+export const ZNewComponentSchema = ZCreateComponentSchema.omit({
+  workspaceId: true,
+  origin: true,
+  prompt: true,
+  authorId: true,
+}).extend({
+  category: z.preprocess(blankToNull, ZCreateComponentSchema.shape.category),
+  tests: z.preprocess(blankToNull, ZCreateComponentSchema.shape.tests),
+  stories: z.preprocess(blankToNull, ZCreateComponentSchema.shape.stories),
+});
+export type TNewComponent = z.input<typeof ZNewComponentSchema>;
+
+/**
+ * The workspace's component library, read from the primary: a page opened right after a save must
+ * show it (the replica may lag behind).
+ */
+export function componentLibrary() {
+  return createRepositories(getRuntime().db).components;
+}
+
+/** A zod failure as the `issues` of a 400 answer (one per field). */
+function toInvalidRequest(error: z.ZodError): InvalidRequestError {
+  return new InvalidRequestError(
+    'The component is invalid',
+    error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
+  );
+}
+
+/**
+ * Saves a component written by hand (origin `manual`, version 1) in the principal's workspace and
+ * publishes `wissil.component.created` in the same transaction: the event exists exactly when the
+ * component does. Throws `InvalidRequestError` (400) for a bad field and `DbConflictError` (409)
+ * when the workspace already has a component of that name, whatever its case.
+ */
+export async function saveNewComponent(
+  principal: TPrincipal,
+  input: TNewComponent,
+  requestContext: Pick<TRequestContext, 'correlationId'>,
+): Promise<TComponentDetail> {
+  const parsed = ZNewComponentSchema.safeParse(input);
+  if (!parsed.success) throw toInvalidRequest(parsed.error);
+  const runtime = getRuntime();
+  try {
+    return await runtime.db.$transaction(async (tx) => {
+      const component = await createRepositories(tx).components.create({
+        ...parsed.data,
+        workspaceId: principal.workspaceId,
+        origin: 'manual',
+        prompt: null,
+        authorId: principal.userId,
+      });
+      await runtime.bus.publish(
+        createEvent(COMPONENT_CREATED, {
+          data: {
+            componentId: component.id,
+            name: component.name,
+            version: component.latestVersion,
+            origin: component.origin,
+            ...(component.category ? { category: component.category } : {}),
+          },
+          actor: {
+            type: principal.role === 'agent' ? 'agent' : 'user',
+            id: principal.userId,
+            ...(principal.name ? { name: principal.name } : {}),
+          },
+          correlationId: requestContext.correlationId,
+          workspaceId: principal.workspaceId,
+        }),
+        { tx },
+      );
+      return component;
+    });
+  } catch (error) {
+    // The repository validates again; its ZodError is still the caller's mistake, not a 500.
+    if (error instanceof z.ZodError) throw toInvalidRequest(error);
+    throw error;
+  }
+}
