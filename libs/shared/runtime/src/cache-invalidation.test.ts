@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_INVALIDATIONS, invalidateFor } from './cache-invalidation';
 
 const WS = randomUUID();
+const PROJECT_ID = randomUUID();
 const OTHER_WS = randomUUID();
 const envelope = {
   actor: { type: 'system' as const, id: 'cache-test' },
@@ -27,7 +28,7 @@ async function cacheWithEntries() {
     otherCards: cacheKeys.systemCards(OTHER_WS),
     otherTheme: `${cacheKeys.tokens(OTHER_WS)}theme`,
     component: cacheKeys.component(COMPONENT_CREATED.sample.componentId),
-    build: cacheKeys.build(BUILD_COMPLETED.sample.projectId),
+    build: cacheKeys.build(PROJECT_ID),
   };
   for (const key of Object.values(keys)) await cache.set(key, { cached: key });
   const present = async () => {
@@ -65,7 +66,10 @@ describe('cache invalidation', () => {
     await invalidateFor(
       cache,
       invalidation('builds'),
-      createEvent(BUILD_COMPLETED, { ...envelope, data: BUILD_COMPLETED.sample }),
+      createEvent(BUILD_COMPLETED, {
+        ...envelope,
+        data: { ...BUILD_COMPLETED.sample, projectId: PROJECT_ID },
+      }),
     );
     expect(await present()).toEqual(['theme', 'searchIndex', 'otherCards', 'otherTheme', 'component']);
   });
