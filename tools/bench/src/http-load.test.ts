@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   autocannonArgs,
-  embeddedDatabaseUrl,
   failureOf,
   formatLoadTable,
   formatRatio,
@@ -163,14 +162,6 @@ describe('isPlatformReadyLine', () => {
       isPlatformReadyLine('\u001b[32m▸\u001b[39m \u001b[1mLumenForge is ready\u001b[22m in 80.1 s'),
     ).toBe(true);
     expect(isPlatformReadyLine('▸ Building the six apps…')).toBe(false);
-  });
-});
-
-describe('embeddedDatabaseUrl', () => {
-  it('is the runner’s URL, the password encoded', () => {
-    expect(embeddedDatabaseUrl('a/b+c', 54329)).toBe(
-      'postgresql://postgres:a%2Fb%2Bc@127.0.0.1:54329/lumenforge',
-    );
   });
 });
 

@@ -161,11 +161,6 @@ export function isPlatformReadyLine(line: string): boolean {
   return line.replace(ANSI_SGR, '').includes('LumenForge is ready');
 }
 
-/** The URL of the embedded PostgreSQL the platform runner starts (tools/platform/src/embedded-postgres.ts). */
-export function embeddedDatabaseUrl(password: string, port: number): string {
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/lumenforge`;
-}
-
 /**
  * Where `next build` with `output: 'standalone'` and `outputFileTracingRoot: workspaceRoot` puts the
  * server of the app at `appDir`: `.next/standalone/<appDir relative to the root>/server.js`.

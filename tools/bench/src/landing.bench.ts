@@ -17,9 +17,9 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SESSION_COOKIE_NAME } from '@lumenforge/auth';
 import { SYSTEMS } from '@lumenforge/config';
+import { homeDatabaseUrl as embeddedDatabaseUrlOf } from '@lumenforge/platform/database-url';
 import {
   autocannonArgs,
-  embeddedDatabaseUrl,
   failureOf,
   formatLoadTable,
   formatRatio,
@@ -236,9 +236,7 @@ function isString(value: string | null | undefined): value is string {
 }
 
 function homeDatabaseUrl(home: string): string | null {
-  const file = join(resolve(home), 'postgres.password');
-  if (!existsSync(file)) return null;
-  return embeddedDatabaseUrl(readFileSync(file, 'utf8').trim(), env.LUMENFORGE_PG_PORT);
+  return embeddedDatabaseUrlOf(resolve(home), env.LUMENFORGE_PG_PORT);
 }
 
 /** The last non-empty line of an error's message: Prisma puts the cause after the code excerpt. */

@@ -16,7 +16,8 @@ import {
   withRedis,
   type TProbeResult,
 } from './probes';
-import { appTargets, hostPort, identityTarget, redactUrl, resolveDatabase } from './targets';
+import { redactUrl } from '@lumenforge/platform/database-url';
+import { appTargets, hostPort, identityTarget, resolveDatabase } from './targets';
 import { textTable } from './text-table';
 
 export type TServiceStatus = 'ok' | 'degraded' | 'down' | 'not configured';

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SYSTEM_IDS, SYSTEMS, systemUrl, type TSystemId } from '@lumenforge/config';
+import { EMBEDDED_PASSWORD_FILE, embeddedDatabaseUrl } from '@lumenforge/platform/database-url';
 import { appUrlVariable, WORKSPACE_ROOT, type TOpsEnv } from './env';
 
 export type TDatabaseTarget = {
@@ -19,20 +20,6 @@ export class DatabaseNotFoundError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DatabaseNotFoundError';
-  }
-}
-
-const EMBEDDED_DATABASE = 'lumenforge';
-const EMBEDDED_USER = 'postgres';
-
-/** `postgresql://user:***@host:port/db`: safe to print. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
   }
 }
 
@@ -85,7 +72,7 @@ export function embeddedHomes(lumenforgeHome: string): TEmbeddedHome[] {
     .map((home) => ({
       home,
       dataDir: join(home, 'postgres'),
-      passwordFile: join(home, 'postgres.password'),
+      passwordFile: join(home, EMBEDDED_PASSWORD_FILE),
     }))
     .filter((candidate) => existsSync(candidate.passwordFile) && existsSync(candidate.dataDir));
 }
@@ -127,7 +114,7 @@ export function resolveDatabase(env: TOpsEnv): TDatabaseTarget {
   }
   const password = readFileSync(running.passwordFile, 'utf8').trim();
   return {
-    url: `postgresql://${EMBEDDED_USER}:${encodeURIComponent(password)}@127.0.0.1:${env.LUMENFORGE_PG_PORT}/${EMBEDDED_DATABASE}`,
+    url: embeddedDatabaseUrl(password, env.LUMENFORGE_PG_PORT),
     source: 'embedded',
     description: `embedded PostgreSQL on 127.0.0.1:${env.LUMENFORGE_PG_PORT} (data in ${displayPath(running.dataDir)})`,
   };

@@ -1,14 +1,9 @@
+import { redactUrl } from './database-url';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import type { TRunnerEnv } from './env';
 import { log } from './log';
 
 export type TPreparedDatabase = { url: string; description: string };
-
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
 
 /**
  * The platform database, migrated and seeded: the server at DATABASE_URL when set, otherwise an
@@ -29,8 +24,8 @@ export async function prepareDatabase(
   let description: string;
   if (env.DATABASE_URL) {
     url = env.DATABASE_URL;
-    description = `PostgreSQL at ${redact(url)}`;
-    log.step(`Using the PostgreSQL at ${redact(url)} (DATABASE_URL).`);
+    description = `PostgreSQL at ${redactUrl(url)}`;
+    log.step(`Using the PostgreSQL at ${redactUrl(url)} (DATABASE_URL).`);
     await ensureDatabase(url);
   } else {
     log.step(`Starting the embedded PostgreSQL (data in ${env.LUMENFORGE_HOME}/postgres)…`);

