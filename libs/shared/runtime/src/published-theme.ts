@@ -6,7 +6,13 @@
 import { cacheKeys, getOrSet } from '@lumenforge/cache';
 import { createRepositories } from '@lumenforge/db/server';
 import { eventStreamResponse } from '@lumenforge/event-bus/server';
-import { exportRuntimeThemeCss, loadDefaultTokenSet, validateTokenSet } from '@lumenforge/tokens';
+import type { TTokenVersionRow } from '@lumenforge/db';
+import {
+  exportRuntimeThemeCss,
+  loadDefaultTokenSet,
+  type TTokenSet,
+  validateTokenSet,
+} from '@lumenforge/tokens';
 import { apiRoute } from './api-route';
 import { conditionalResponse, etagOf } from './conditional-response';
 import type { TPlatformRuntime } from './runtime';
@@ -26,21 +32,33 @@ export type TPublishedTheme = {
 const THEME_TTL_MS = 10 * 60_000;
 const themeKey = (workspaceId: string) => `${cacheKeys.tokens(workspaceId)}theme`;
 
-async function loadTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TPublishedTheme> {
-  const latest = await createRepositories(runtime.db).tokenSets.findLatestVersionForWorkspace(workspaceId);
-  const parsed = latest ? validateTokenSet(latest.content) : null;
-  if (latest && !parsed?.set) {
-    // SLATE validates before publishing, so this is a bug or a hand-edited row: keep pages styled.
+/**
+ * The workspace's latest published token version and its set, or null before the first publish.
+ * `set` is null when the stored content does not validate: SLATE validates before publishing, so
+ * that is a bug or a hand-edited row, logged here; callers fall back (default theme, no search hits).
+ */
+export async function readPublishedTokenSet(
+  runtime: TPlatformRuntime,
+  workspaceId: string,
+): Promise<{ version: TTokenVersionRow; set: TTokenSet | null } | null> {
+  const version = await createRepositories(runtime.db).tokenSets.findLatestVersionForWorkspace(workspaceId);
+  if (!version) return null;
+  const { set, issues } = validateTokenSet(version.content);
+  if (!set)
     runtime.logger.error(
-      { workspaceId, version: latest.number, issue: parsed?.issues[0] },
-      'published token version does not validate; serving the default theme',
+      { workspaceId, version: version.number, issue: issues[0] },
+      'published token version does not validate; the default theme styles the pages',
     );
-  }
-  const set = parsed?.set ?? loadDefaultTokenSet();
-  const css = exportRuntimeThemeCss(set);
+  return { version, set };
+}
+
+async function loadTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TPublishedTheme> {
+  const published = await readPublishedTokenSet(runtime, workspaceId);
+  const valid = published?.set ? { version: published.version, set: published.set } : null;
+  const css = exportRuntimeThemeCss(valid?.set ?? loadDefaultTokenSet());
   return {
-    version: parsed?.set ? (latest?.number ?? null) : null,
-    semver: parsed?.set ? (latest?.semver ?? null) : null,
+    version: valid?.version.number ?? null,
+    semver: valid?.version.semver ?? null,
     css,
     etag: etagOf(css),
   };

@@ -4,12 +4,13 @@
  * roles that may read it. Every app serves it on its own origin at `/api/search`, so the palette
  * needs no cross-origin request; the hits link into the owning app.
  */
-import type { TPrincipal } from '@lumenforge/auth';
+import { hasPermission, type TPermission, type TPrincipal } from '@lumenforge/auth';
 import { cacheKeys, getOrSet } from '@lumenforge/cache';
 import { createRepositories } from '@lumenforge/db/server';
-import { tokenEntries, validateTokenSet } from '@lumenforge/tokens';
+import { tokenEntries } from '@lumenforge/tokens';
 import { z } from 'zod';
 import { apiRoute } from './api-route';
+import { readPublishedTokenSet } from './published-theme';
 import { readQuery } from './read-query';
 import type { TPlatformRuntime } from './runtime';
 
@@ -47,10 +48,7 @@ async function tokenIndex(runtime: TPlatformRuntime, workspaceId: string): Promi
     runtime.cache,
     `${cacheKeys.tokens(workspaceId)}search-index`,
     async () => {
-      const latest = await createRepositories(runtime.db).tokenSets.findLatestVersionForWorkspace(
-        workspaceId,
-      );
-      const set = latest ? validateTokenSet(latest.content).set : null;
+      const set = (await readPublishedTokenSet(runtime, workspaceId))?.set;
       if (!set) return [];
       return tokenEntries(set, { theme: 'light', resolved: true }).map((entry) => ({
         path: entry.path,
@@ -95,15 +93,15 @@ const shortDate = (date: Date) => date.toISOString().slice(0, 10);
 /** Hits of every kind the principal may read, each kind best match first (at most `limit` each). */
 export async function searchWorkspace(
   runtime: TPlatformRuntime,
-  principal: Pick<TPrincipal, 'workspaceId' | 'permissions'>,
+  principal: TPrincipal,
   input: { query: string; limit: number },
 ): Promise<TSearchHit[]> {
   const query = input.query.trim();
   if (!query) return [];
-  const { workspaceId, permissions } = principal;
+  const { workspaceId } = principal;
   const urls = runtime.systemUrls;
   const repositories = createRepositories(runtime.db);
-  const may = (permission: TPrincipal['permissions'][number]) => permissions.includes(permission);
+  const may = (permission: TPermission) => hasPermission(principal, permission);
 
   const [components, tokens, projects, deployments] = await Promise.all([
     may('components.read') ? repositories.components.search(workspaceId, query, input.limit) : [],
