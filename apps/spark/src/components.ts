@@ -3,7 +3,7 @@ import type { TPrincipal } from '@lumenforge/auth';
 import { type TComponentDetail, ZCreateComponentSchema } from '@lumenforge/db';
 import { createRepositories } from '@lumenforge/db/server';
 import { COMPONENT_CREATED, createEvent } from '@lumenforge/events';
-import { InvalidRequestError, type TRequestContext } from '@lumenforge/runtime/server';
+import { invalidBody, type TRequestContext } from '@lumenforge/runtime/server';
 import { z } from 'zod';
 import { getRuntime } from './runtime';
 
@@ -24,7 +24,8 @@ export const ZNewComponentSchema = ZCreateComponentSchema.omit({
   tests: z.preprocess(blankToNull, ZCreateComponentSchema.shape.tests),
   stories: z.preprocess(blankToNull, ZCreateComponentSchema.shape.stories),
 });
-export type TNewComponent = z.input<typeof ZNewComponentSchema>;
+/** A body that passed {@link ZNewComponentSchema} (`readJsonBody` in the route). */
+export type TNewComponent = z.output<typeof ZNewComponentSchema>;
 
 /**
  * The workspace's component library, read from the primary: a page opened right after a save must
@@ -32,14 +33,6 @@ export type TNewComponent = z.input<typeof ZNewComponentSchema>;
  */
 export function componentLibrary() {
   return createRepositories(getRuntime().db).components;
-}
-
-/** A zod failure as the `issues` of a 400 answer (one per field). */
-function toInvalidRequest(error: z.ZodError): InvalidRequestError {
-  return new InvalidRequestError(
-    'The component is invalid',
-    error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
-  );
 }
 
 /**
@@ -53,13 +46,11 @@ export async function saveNewComponent(
   input: TNewComponent,
   requestContext: Pick<TRequestContext, 'correlationId'>,
 ): Promise<TComponentDetail> {
-  const parsed = ZNewComponentSchema.safeParse(input);
-  if (!parsed.success) throw toInvalidRequest(parsed.error);
   const runtime = getRuntime();
   try {
     return await runtime.db.$transaction(async (tx) => {
       const component = await createRepositories(tx).components.create({
-        ...parsed.data,
+        ...input,
         workspaceId: principal.workspaceId,
         origin: 'manual',
         prompt: null,
@@ -88,7 +79,7 @@ export async function saveNewComponent(
     });
   } catch (error) {
     // The repository validates again; its ZodError is still the caller's mistake, not a 500.
-    if (error instanceof z.ZodError) throw toInvalidRequest(error);
+    if (error instanceof z.ZodError) throw invalidBody(error, 'The component is invalid');
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { TokenExplorer } from '@lumenforge/slate-feature-tokens/explorer';
 import { SlateNav } from '@lumenforge/slate-feature-tokens/nav';
 import { tokenEntries } from '@lumenforge/tokens';
+import { queryToObject } from '@lumenforge/runtime/server';
 import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../auth';
 import { publishedOrNull } from './_components/published';
@@ -13,7 +14,7 @@ export default async function ExplorerPage({
 }: {
   searchParams: Promise<{ q?: string | string[] }>;
 }) {
-  const { q } = await searchParams;
+  const { q = '' } = queryToObject(await searchParams);
   const { principal, denied } = await auth.pageAccess();
   if (denied) return <AccessDenied {...denied} />;
   const published = await publishedOrNull(principal.workspaceId);
@@ -30,7 +31,7 @@ export default async function ExplorerPage({
         version={published?.version ?? null}
         entries={entries}
         canWrite={auth.can(principal, 'tokens.write')}
-        initialQuery={(Array.isArray(q) ? q[0] : q)?.slice(0, 200) ?? ''}
+        initialQuery={q.slice(0, 200)}
       />
     </>
   );

@@ -75,13 +75,13 @@ export class ComponentRepository {
               },
             },
           },
-          select: { id: true },
+          // Version 1 is the only one: the detail comes back from the insert itself.
+          select: { ...SUMMARY_SELECT, versions: { select: VERSION_SELECT } },
         }),
       { conflict: `A component named ${data.name} already exists in this workspace` },
     );
-    const detail = await this.findById(data.workspaceId, created.id);
-    if (!detail) throw new Error(`component ${created.id} vanished after it was created`);
-    return detail;
+    const { versions, ...component } = created;
+    return ZComponentDetailSchema.parse({ ...component, latest: versions[0], versions });
   }
 
   /** The component with its newest version's files, or null (also for another workspace's id). */

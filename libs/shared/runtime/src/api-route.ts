@@ -61,15 +61,16 @@ export async function readJsonBody<TSchema extends z.ZodType>(
     throw new InvalidRequestError('The request body must be JSON');
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new InvalidRequestError(
-      'The request body is invalid',
-      parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || '(body)',
-        message: issue.message,
-      })),
-    );
+  if (!parsed.success) throw invalidBody(parsed.error);
   return parsed.data;
+}
+
+/** A body that failed its schema (here or deeper, e.g. in a repository) as a 400 naming each field. */
+export function invalidBody(error: z.ZodError, message = 'The request body is invalid'): InvalidRequestError {
+  return new InvalidRequestError(
+    message,
+    error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
+  );
 }
 
 /**

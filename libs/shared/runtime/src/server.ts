@@ -16,6 +16,7 @@ export {
   errorResponse,
   InvalidRequestError,
   UnprocessableError,
+  invalidBody,
   readJsonBody,
   requestContext,
   type TApiContext,

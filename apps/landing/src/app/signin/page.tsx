@@ -1,5 +1,6 @@
 import { safeReturnUrl } from '@lumenforge/auth';
 import { SIGN_IN_ERROR_MESSAGES } from '@lumenforge/auth/server';
+import { queryToObject } from '@lumenforge/runtime/server';
 import { LumenForgeMark } from '@lumenforge/ui/lumenforge-mark';
 import { redirect } from 'next/navigation';
 import { auth, landingUrl } from '../../auth';
@@ -15,19 +16,15 @@ const NOTICES: Record<string, string> = {
 
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Sign-in: one button to the identity provider; where the user was going is kept (validated) for the way back. */
 export default async function SignInPage({ searchParams }: { searchParams: TSearchParams }) {
-  const params = await searchParams;
-  const returnTo = safeReturnUrl(first(params['returnTo']), {
+  const params = queryToObject(await searchParams);
+  const returnTo = safeReturnUrl(params['returnTo'], {
     allowedOrigins: getRuntime().allowedOrigins,
     fallback: landingUrl('/'),
   });
-  const errorCode = first(params['error']);
-  const signedOut = first(params['signedOut']);
+  const errorCode = params['error'];
+  const signedOut = params['signedOut'];
   const principal = await auth.currentPrincipal();
   if (principal && !errorCode && !signedOut) redirect(returnTo);
   const loginUrl = `/api/auth/login?returnTo=${encodeURIComponent(returnTo)}`;

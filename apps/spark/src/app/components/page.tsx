@@ -11,6 +11,7 @@ import {
   TableHead,
   TD,
 } from '@lumenforge/ui/page-parts';
+import { queryToObject } from '@lumenforge/runtime/server';
 import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../../auth';
 import { componentLibrary } from '../../components';
@@ -33,8 +34,7 @@ export default async function ComponentsPage({
 }) {
   const { principal, denied } = await auth.pageAccess();
   if (denied) return <AccessDenied {...denied} />;
-  const { q } = await searchParams;
-  const query = ((Array.isArray(q) ? q[0] : q) ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+  const query = (queryToObject(await searchParams).q ?? '').slice(0, MAX_QUERY_LENGTH);
   const library = componentLibrary();
   const [components, summary] = await Promise.all([
     library.list(principal.workspaceId, { ...(query ? { query } : {}), limit: PAGE_SIZE }),
