@@ -12,7 +12,7 @@ import { SparkNav } from './_components/spark-nav';
 /** How many components the workspace has; null when the database cannot say (the health view still shows). */
 async function componentCount(workspaceId: string): Promise<number | null> {
   try {
-    return (await componentLibrary().summary(workspaceId)).count;
+    return await componentLibrary().count(workspaceId);
   } catch (error) {
     getRuntime().logger.error({ err: error, workspaceId }, 'component count unavailable on the home page');
     return null;

@@ -139,10 +139,15 @@ export class ComponentRepository {
     return byMatchRank(candidates, (row) => row.name, query.trim()).slice(0, Math.max(1, limit));
   }
 
+  /** How many components the workspace has. */
+  count(workspaceId: string): Promise<number> {
+    return this.db.component.count({ where: { workspaceId } });
+  }
+
   /** How many components the workspace has, and its newest SPARK-generated version. */
   async summary(workspaceId: string): Promise<TComponentLibrarySummary> {
     const [count, lastGenerated] = await Promise.all([
-      this.db.component.count({ where: { workspaceId } }),
+      this.count(workspaceId),
       this.db.componentVersion.findFirst({
         where: { component: { workspaceId }, prompt: { not: null } },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -36,9 +36,9 @@ export default async function ComponentsPage({
   if (denied) return <AccessDenied {...denied} />;
   const query = (queryToObject(await searchParams).q ?? '').slice(0, MAX_QUERY_LENGTH);
   const library = componentLibrary();
-  const [components, summary] = await Promise.all([
+  const [components, count] = await Promise.all([
     library.list(principal.workspaceId, { ...(query ? { query } : {}), limit: PAGE_SIZE }),
-    library.summary(principal.workspaceId),
+    library.count(principal.workspaceId),
   ]);
   const canCreate = auth.can(principal, 'components.generate');
   const newButton = canCreate ? (
@@ -53,7 +53,7 @@ export default async function ComponentsPage({
       <div className="space-y-5">
         <PageHeader
           title="Components"
-          description={`Your workspace’s components and their versions. ${plural(summary.count, 'component')} in the library.`}
+          description={`Your workspace’s components and their versions. ${plural(count, 'component')} in the library.`}
           actions={newButton}
         />
 
