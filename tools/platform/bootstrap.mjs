@@ -20,18 +20,43 @@ function isInstallStale() {
   return existsSync(lockfile) && statSync(installedMarker).mtimeMs < statSync(lockfile).mtimeMs;
 }
 
+/** `git status` of tracked files, or null outside a git work tree (e.g. an unpacked tarball). */
+function trackedChanges() {
+  const result = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return result.status === 0 ? result.stdout : null;
+}
+
 if (isInstallStale()) {
-  console.log('Installing dependencies (npm install)…');
-  // `npm install`, not `npm ci`: see README troubleshooting (platform-specific optional binaries).
+  // `npm ci` installs exactly what package-lock.json says and never rewrites it: start-up must not
+  // modify tracked files. The lockfile lists every platform's optional binaries, so it is in sync
+  // on any machine (tools/platform/src/lockfile.test.ts keeps it so).
+  console.log('Installing dependencies (npm ci)…');
+  const before = trackedChanges();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
-    console.error('npm install failed; see the output above.');
+    console.error(
+      'npm ci failed (see above); if you changed a package.json, run `npm install` to update package-lock.json and commit it.',
+    );
     process.exit(result.status ?? 1);
+  }
+  const after = trackedChanges();
+  if (before !== null && after !== before) {
+    console.error(`Installing dependencies changed tracked files, which it must never do:\n${after}`);
+    process.exit(1);
   }
   const now = new Date();
   utimesSync(installedMarker, now, now);
 }
+// `bootstrap.mjs install`: only the step above (a fresh clone's install, checked on its own).
+if (process.argv[2] === 'install') process.exit(0);
 
 const cli = join(root, 'tools', 'platform', 'src', 'cli.ts');
 const child = spawn(process.execPath, ['--import', 'tsx', cli, ...process.argv.slice(2)], {
