@@ -2,7 +2,7 @@
 import base from './default/luminera.tokens.json';
 import dark from './default/themes/dark.tokens.json';
 import light from './default/themes/light.tokens.json';
-import { parseTokenSet } from './token-set.schema';
+import { parseTokenSet } from './token-validation';
 import type { TTokenSet } from './token.types';
 
 /**

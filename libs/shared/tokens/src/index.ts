@@ -25,8 +25,6 @@ export type {
 export { COLOR_SPACES, THEME_NAMES, TOKEN_TYPES } from './token.types';
 export {
   FONT_WEIGHT_NAMES,
-  parseTokenGroup,
-  parseTokenSet,
   TokenSetError,
   VALUE_SCHEMAS,
   ZAliasSchema,
@@ -71,6 +69,7 @@ export {
   buildThemeVariables,
   cssVariableName,
   generateThemeCss,
+  tailwindClassFor,
   type TCssDeclaration,
   type TThemeVariables,
 } from './theme-css.generator';
@@ -91,9 +90,7 @@ export {
 export { auditContrast, CONTRAST_MINIMUMS, formatContrastCheck, type TContrastCheck } from './contrast.audit';
 // Exports and import (SLATE): token entries, CSS variables, theme CSS, TypeScript, DTCG JSON.
 export {
-  entryCssVariable,
   filterEntriesByCategory,
-  tailwindClassFor,
   TOKEN_CATEGORIES,
   tokenEntries,
   type TTokenCategory,
@@ -167,6 +164,8 @@ export {
 export {
   CONTRAST_EXTENSION,
   declaredContrastPairs,
+  parseTokenGroup,
+  parseTokenSet,
   validateTokenGroup,
   validateTokenSet,
   type TContrastPair,

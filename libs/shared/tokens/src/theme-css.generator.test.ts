@@ -325,13 +325,14 @@ describe('generateThemeCss: the cascade apps get', () => {
 describe('cssVariableName', () => {
   it('maps token paths onto Tailwind v4 namespaces', () => {
     expect(cssVariableName(['color', 'neutral', '50'])).toBe('--color-neutral-50');
-    expect(cssVariableName(['color', 'accent', 'spark', 'text'])).toBeUndefined();
+    expect(cssVariableName(['color', 'accent', 'spark', 'text'])).toBe('--color-accent-spark-text');
+    expect(cssVariableName(['color', 'accent', 'spark', '$root'])).toBe('--color-accent-spark');
     expect(cssVariableName(['font', 'size', '2xl'])).toBe('--text-2xl');
     expect(cssVariableName(['font', 'line-height', '2xl'])).toBe('--text-2xl--line-height');
     expect(cssVariableName(['font', 'weight', 'bold'])).toBe('--font-weight-bold');
     expect(cssVariableName(['font', 'family', 'mono'])).toBe('--font-mono');
     expect(cssVariableName(['spacing', '$root'])).toBe('--spacing');
-    expect(cssVariableName(['spacing', '4'])).toBeUndefined();
+    expect(cssVariableName(['spacing', '4'])).toBe('--spacing-4');
     expect(cssVariableName(['easing', 'standard'])).toBe('--ease-standard');
     expect(cssVariableName(['z', 'index', '$root'])).toBe('--z-index');
   });

@@ -45,26 +45,53 @@ const SINGLE_NAMESPACES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The CSS variable a token becomes, in Tailwind v4's theme namespaces, or `undefined` for tokens
- * the theme does not emit (accent roles are emitted per system; spacing steps are covered by
- * Tailwind's `--spacing` multiplier).
+ * The CSS variable a token becomes, in Tailwind v4's theme namespaces. Every token has one and the
+ * theme CSS declares every one (light values in `@theme`, dark ones under the dark selectors), so a
+ * name SLATE offers to copy exists in every app. Accent roles are named per system
+ * (`color.accent.spark.hover` → `--color-accent-spark-hover`); the unnamed `--color-accent*` roles
+ * are the active system's, switched by `[data-system]`. Spacing steps are Tailwind's named spacing
+ * (`spacing.4` → `--spacing-4`, used by `p-4`); `spacing.$root` is its `--spacing` multiplier.
  */
-export function cssVariableName(path: readonly string[]): string | undefined {
+export function cssVariableName(path: readonly string[]): string {
   const [head, second, third] = path;
-  if (head === 'color') {
-    if (second === ACCENT_GROUP[1]) return undefined;
-    return `--color-${path.slice(1).join('-')}`;
-  }
   if (head === 'font' && third !== undefined && path.length === 3) {
     if (second === 'family') return `--font-${third}`;
     if (second === 'size') return `--text-${third}`;
     if (second === 'line-height') return `--text-${third}--line-height`;
     if (second === 'weight') return `--font-weight-${third}`;
   }
-  if (head === 'spacing') return second === ROOT_TOKEN_NAME ? '--spacing' : undefined;
-  if (head !== undefined && SINGLE_NAMESPACES[head] && path.length === 2)
+  if (head !== undefined && SINGLE_NAMESPACES[head] && path.length === 2 && second !== ROOT_TOKEN_NAME)
     return `${SINGLE_NAMESPACES[head]}-${second}`;
   return pathVariableName(path);
+}
+
+/** Tailwind utilities per theme namespace, most specific prefix first. */
+const UTILITY_BY_NAMESPACE: readonly (readonly [prefix: string, utility: (key: string) => string])[] = [
+  ['--color-', (key) => `bg-${key}`],
+  // `text-<size>` sets the size together with its line height.
+  ['--text-', (key) => `text-${key.replace(/--line-height$/, '')}`],
+  ['--font-weight-', (key) => `font-${key}`],
+  ['--font-', (key) => `font-${key}`],
+  // Tailwind looks `p-0.5` up as `--spacing-0_5`.
+  ['--spacing-', (key) => `p-${key.replace(/_/g, '.')}`],
+  ['--radius-', (key) => `rounded-${key}`],
+  ['--shadow-', (key) => `shadow-${key}`],
+  ['--ease-', (key) => `ease-${key}`],
+  // Tailwind has no duration namespace: the theme variable goes in as an arbitrary value.
+  ['--duration-', (key) => `duration-(--duration-${key})`],
+];
+
+/**
+ * The Tailwind utility that best shows the token behind a theme variable (`--color-surface` →
+ * `bg-surface`, `--spacing-0_5` → `p-0.5`), or `undefined` outside Tailwind's namespaces. Derived
+ * from the variable name, so the class and the variable SLATE offers always agree.
+ */
+export function tailwindClassFor(variable: string): string | undefined {
+  for (const [prefix, utility] of UTILITY_BY_NAMESPACE) {
+    if (variable.startsWith(prefix) && variable.length > prefix.length)
+      return utility(variable.slice(prefix.length));
+  }
+  return undefined;
 }
 
 /** `--` and the path's names joined by `-` (`$root` dropped): `color.accent.spark.$root` → `--color-accent-spark`. */
@@ -72,29 +99,19 @@ export function pathVariableName(path: readonly string[]): string {
   return `--${withoutRoot(path).join('-')}`;
 }
 
-/** Aliases become `var(--target)` when the target has a variable, else the target's literal value. */
-function referenceWriter(tree: TTokenGroup): TReferenceToCss {
-  const write: TReferenceToCss = (path) => {
-    const name = cssVariableName(path);
-    if (name) return `var(${name})`;
-    const resolved = resolveTokenInTree(tree, path);
-    return tokenValueToCss(resolved.type, resolved.value, write);
-  };
-  return write;
-}
+/** Aliases become `var(--target)`: every token has a declared variable. */
+const writeReference: TReferenceToCss = (path) => `var(${cssVariableName(path)})`;
 
 function tokenDeclarations(tree: TTokenGroup): (TCssDeclaration & { path: string })[] {
-  const ref = referenceWriter(tree);
   const declarations: (TCssDeclaration & { path: string })[] = [];
   for (const { path, token } of walkTokens(tree)) {
     const name = cssVariableName(path);
-    if (!name) continue;
     const resolved = resolveTokenInTree(tree, path);
-    // Tailwind's --spacing is a rem multiplier, derived from the px base token.
+    // Tailwind's spacing is in rem (it scales with the reader's font size), whatever unit the tokens use.
     const value =
-      name === '--spacing'
+      path[0] === 'spacing' && resolved.type === 'dimension'
         ? dimensionToRem(resolved.value as TDimensionValue)
-        : tokenValueToCss(resolved.type, token.$value, ref);
+        : tokenValueToCss(resolved.type, token.$value, writeReference);
     declarations.push({ name, value, path: pathToName(path) });
   }
   return declarations;
@@ -114,13 +131,12 @@ function accentRoles(tree: TTokenGroup, system: TSystemPalette, theme: TThemeNam
   if (!found || isToken(found.node)) {
     throw new Error(`Theme "${theme}" has no accent roles at ${pathToName(groupPath)}`);
   }
-  const ref = referenceWriter(tree);
   return [...walkTokens(found.node, groupPath, found.inheritedType)].map(({ path, token }) => {
     const role = withoutRoot(path.slice(groupPath.length));
     const resolved = resolveTokenInTree(tree, path);
     return {
       name: ['--color-accent', ...role].join('-'),
-      value: tokenValueToCss(resolved.type, token.$value, ref),
+      value: tokenValueToCss(resolved.type, token.$value, writeReference),
     };
   });
 }

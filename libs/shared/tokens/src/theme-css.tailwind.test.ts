@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 /** The body of `.class { … }` in Tailwind's output (escaped class names included). */
 function ruleFor(css: string, className: string): string {
-  const escaped = className.replace(/[:/()[\]]/g, (c) => `\\\\${c}`);
+  const escaped = className.replace(/[.:/()[\]]/g, (c) => `\\\\${c}`);
   const match = new RegExp(`\\.${escaped} \\{([^}]*)\\}`).exec(css);
   if (!match?.[1]) throw new Error(`No rule for .${className} in:\n${css}`);
   return match[1];
@@ -54,7 +54,11 @@ describe('Tailwind v4 with the generated theme', () => {
     ['font-mono', 'font-family: var(--font-mono)'],
     ['font-semibold', 'font-weight: var(--font-weight-semibold)'],
     ['ring-focus', '--tw-ring-color: var(--color-focus)'],
-    ['p-4', 'padding: calc(var(--spacing) * 4)'],
+    ['p-4', 'padding: var(--spacing-4)'],
+    ['p-0.5', 'padding: var(--spacing-0_5)'],
+    ['p-13', 'padding: calc(var(--spacing) * 13)'],
+    ['bg-accent-spark', 'background-color: var(--color-accent-spark)'],
+    ['text-accent-waypoint-text', 'color: var(--color-accent-waypoint-text)'],
     ['ease-standard', 'transition-timing-function: var(--ease-standard)'],
   ])('%s → %s', (className, declaration) => {
     expect(ruleFor(build([className]), className)).toContain(declaration);

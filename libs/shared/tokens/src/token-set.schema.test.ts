@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTokenGroup, parseTokenSet, TokenSetError } from './token-set.schema';
+import { TokenSetError } from './token-set.schema';
+import { parseTokenGroup, parseTokenSet } from './token-validation';
 
 function issuesOf(run: () => unknown): { path: string; message: string }[] {
   try {

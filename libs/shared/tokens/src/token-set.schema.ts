@@ -1,8 +1,8 @@
 /**
  * zod schemas for the DTCG 2025.10 format (every value type, composites included), the structural
- * check of a token tree (names, group and token properties), the issue type every validation reports,
- * and the parse functions, which run `validateTokenSet` / `validateTokenGroup` (token-validation.ts)
- * and throw a `TokenSetError` listing every issue.
+ * check of a token tree (names, group and token properties) and the issue type every validation
+ * reports. The parse functions live with the validation they run (token-validation.ts), so this
+ * file imports nothing that imports it back.
  */
 import { z } from 'zod';
 import {
@@ -14,10 +14,8 @@ import {
   type TColorSpace,
   type TThemeName,
   type TTokenGroup,
-  type TTokenSet,
   type TTokenType,
 } from './token.types';
-import { validateTokenGroup, validateTokenSet } from './token-validation';
 import { isAlias, isPlainObject, isToken, parseAliasPath, ROOT_TOKEN_NAME } from './token-tree.utils';
 
 export const ZTokenTypeSchema = z.enum(TOKEN_TYPES);
@@ -393,24 +391,3 @@ export const ZTokenGroupSchema = z.custom<TTokenGroup>().superRefine((group, ctx
     ctx.addIssue({ code: 'custom', path: issue.path ? issue.path.split('.') : [], message: issue.message });
   }
 });
-
-/**
- * Validates one self-contained token file (every alias must resolve inside it) and returns it typed.
- * Throws a `TokenSetError` listing every issue.
- * @param source a name for error messages, e.g. the file name
- */
-export function parseTokenGroup(input: unknown, source = 'tokens'): TTokenGroup {
-  const { group, issues } = validateTokenGroup(input);
-  if (!group) throw new TokenSetError(source, issues);
-  return group;
-}
-
-/**
- * Validates a base file and its theme files (each theme checked merged over the base), including the
- * contrast pairs the set declares, and returns the set. Throws a `TokenSetError` listing every issue.
- */
-export function parseTokenSet(input: unknown): TTokenSet {
-  const { set, issues } = validateTokenSet(input);
-  if (!set) throw new TokenSetError('token set', issues);
-  return set;
-}

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultTokenSet } from './default-token-set.loader';
 import { arbitraryTokenSet } from './testing/arbitrary-token-set';
-import { parseTokenSet, TokenSetError } from './token-set.schema';
+import { TokenSetError } from './token-set.schema';
 import type { TTokenGroup, TTokenSet } from './token.types';
-import { CONTRAST_EXTENSION, validateTokenGroup, validateTokenSet } from './token-validation';
+import { CONTRAST_EXTENSION, parseTokenSet, validateTokenGroup, validateTokenSet } from './token-validation';
 
 const oklch = (l: number, c: number, h: number) => ({ colorSpace: 'oklch', components: [l, c, h] });
 const px = (value: number) => ({ value, unit: 'px' });

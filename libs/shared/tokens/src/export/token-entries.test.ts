@@ -50,7 +50,7 @@ describe('tokenEntries', () => {
     expect(byPath(light, 'shadow.sm').css).not.toMatch(/var\(/);
   });
 
-  it('names the CSS variable of the app theme, else the joined path', () => {
+  it('names the CSS variable of the app theme', () => {
     expect(byPath(light, 'color.bg').cssVariable).toBe('--color-bg');
     expect(byPath(light, 'font.size.xs').cssVariable).toBe('--text-xs');
     expect(byPath(light, 'spacing.$root').cssVariable).toBe('--spacing');
@@ -63,8 +63,8 @@ describe('tokenEntries', () => {
     const expected: Record<string, string | undefined> = {
       'color.surface': 'bg-surface',
       'color.spark.500': 'bg-spark-500',
-      'color.accent.spark.$root': 'bg-accent',
-      'color.accent.spark.text': 'bg-accent-text',
+      'color.accent.spark.$root': 'bg-accent-spark',
+      'color.accent.spark.text': 'bg-accent-spark-text',
       'font.size.xs': 'text-xs',
       'font.weight.semibold': 'font-semibold',
       'font.family.sans': 'font-sans',

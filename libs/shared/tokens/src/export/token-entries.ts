@@ -1,18 +1,13 @@
 /**
  * A token set as a flat list of entries for one theme: the rows SLATE's token table shows and the
- * input of the TypeScript export. Each entry carries its Tailwind CSS variable and best utility.
+ * input of the TypeScript export. Each entry carries its theme CSS variable and best Tailwind utility,
+ * both named by the theme generator (`cssVariableName`, `tailwindClassFor`).
  */
 import { createAliasResolver, type TAliasResolver } from '../alias.resolver';
 import { tokenValueToCss, type TReferenceToCss } from '../css-value.formatter';
-import { cssVariableName, pathVariableName } from '../theme-css.generator';
+import { cssVariableName, tailwindClassFor } from '../theme-css.generator';
 import type { TThemeName, TTokenSet, TTokenType } from '../token.types';
-import {
-  parseAliasPath,
-  pathToName,
-  resolveThemeTree,
-  ROOT_TOKEN_NAME,
-  walkTokens,
-} from '../token-tree.utils';
+import { parseAliasPath, pathToName, resolveThemeTree, walkTokens } from '../token-tree.utils';
 
 export type TTokenEntry = {
   /** Dotted path, `$root` included: `color.accent.spark.$root`. */
@@ -24,7 +19,7 @@ export type TTokenEntry = {
   aliasOf?: string;
   description?: string;
   deprecated?: boolean | string;
-  /** The CSS variable: the theme CSS's name (`--color-bg`, `--text-xs`), else `--` + path joined by `-`. */
+  /** The CSS variable the theme CSS of every app declares (`--color-bg`, `--text-xs`, `--color-accent-spark`). */
   cssVariable: string;
   /** The Tailwind utility that best shows the token (`bg-surface`, `text-xs`, `p-0.5`), when there is one. */
   tailwindClass?: string;
@@ -34,50 +29,6 @@ export type TTokenEntry = {
 
 export type TTokenEntriesOptions = { theme: TThemeName; resolved: boolean };
 
-/** The CSS variable of a token path in the app theme's naming, falling back to the joined path. */
-export function entryCssVariable(path: readonly string[]): string {
-  return cssVariableName(path) ?? pathVariableName(path);
-}
-
-const SINGLE_SEGMENT_UTILITIES: Readonly<Record<string, (name: string) => string>> = {
-  radius: (name) => `rounded-${name}`,
-  shadow: (name) => `shadow-${name}`,
-  easing: (name) => `ease-${name}`,
-  duration: (name) => `duration-(--duration-${name})`,
-  spacing: (name) => `p-${name.replace(/_/g, '.')}`,
-};
-
-const FONT_UTILITIES: Readonly<Record<string, (name: string) => string>> = {
-  size: (name) => `text-${name}`,
-  // `text-<size>` sets the size together with its line height.
-  'line-height': (name) => `text-${name}`,
-  weight: (name) => `font-${name}`,
-  family: (name) => `font-${name}`,
-};
-
-/** The Tailwind utility that best shows a token, or `undefined` when none fits. */
-export function tailwindClassFor(path: readonly string[], cssVariable: string): string | undefined {
-  const [head, second, third] = path;
-  if (head === 'color') {
-    if (cssVariable.startsWith('--color-') && cssVariableName(path) !== undefined) {
-      return `bg-${cssVariable.slice('--color-'.length)}`;
-    }
-    // Accent roles: the utility follows the active system (`data-system`).
-    if (second === 'accent' && path.length === 4) {
-      const role = path[3];
-      return role === ROOT_TOKEN_NAME ? 'bg-accent' : `bg-accent-${role}`;
-    }
-    return undefined;
-  }
-  if (head === 'font' && second !== undefined && third !== undefined && path.length === 3) {
-    return FONT_UTILITIES[second]?.(third);
-  }
-  if (head !== undefined && second !== undefined && path.length === 2 && second !== ROOT_TOKEN_NAME) {
-    return SINGLE_SEGMENT_UTILITIES[head]?.(second);
-  }
-  return undefined;
-}
-
 function literalWriter(resolver: TAliasResolver): TReferenceToCss {
   const write: TReferenceToCss = (path) => {
     const resolved = resolver.resolve(path);
@@ -86,7 +37,7 @@ function literalWriter(resolver: TAliasResolver): TReferenceToCss {
   return write;
 }
 
-const variableWriter: TReferenceToCss = (path) => `var(${entryCssVariable(path)})`;
+const variableWriter: TReferenceToCss = (path) => `var(${cssVariableName(path)})`;
 
 /**
  * Every token of `theme` merged over the base, in document order. Resolved entries carry literal
@@ -99,7 +50,7 @@ export function tokenEntries(set: TTokenSet, options: TTokenEntriesOptions): TTo
   const literal = literalWriter(resolver);
   return [...walkTokens(tree)].map(({ path, token }) => {
     const resolved = resolver.resolve(path);
-    const cssVariable = entryCssVariable(path);
+    const cssVariable = cssVariableName(path);
     const entry: TTokenEntry = {
       path: pathToName(path),
       type: resolved.type,
@@ -113,7 +64,7 @@ export function tokenEntries(set: TTokenSet, options: TTokenEntriesOptions): TTo
     if (aliasOf) entry.aliasOf = pathToName(aliasOf);
     if (token.$description !== undefined) entry.description = token.$description;
     if (token.$deprecated !== undefined) entry.deprecated = token.$deprecated;
-    const tailwindClass = tailwindClassFor(path, cssVariable);
+    const tailwindClass = tailwindClassFor(cssVariable);
     if (tailwindClass) entry.tailwindClass = tailwindClass;
     return entry;
   });
