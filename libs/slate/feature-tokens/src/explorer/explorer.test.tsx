@@ -161,6 +161,7 @@ describe('TokenExplorer', () => {
     const darkStyle = themeStyle(dark) as Record<string, string>;
     expect(lightStyle['--color-bg']).toBeDefined();
     expect(darkStyle['--color-bg']).not.toBe(lightStyle['--color-bg']);
-    expect(Object.keys(darkStyle).some((name) => name.startsWith('--color-accent'))).toBe(false);
+    expect(darkStyle['--color-accent-spark']).not.toBe(lightStyle['--color-accent-spark']);
+    expect(darkStyle['--color-accent']).toBeUndefined();
   });
 });

@@ -49,14 +49,14 @@ export type TokenExplorerProps = {
 
 /**
  * Inline custom properties that make a subtree look like `theme` whatever the page's theme: every
- * colour and shadow variable of that theme (accent roles excluded: they follow `data-system`).
+ * colour and shadow variable of that theme (the per-system accent roles included; the unnamed
+ * `--color-accent*` of the active system are no token's variable, they follow `data-system`).
  */
 export function themeStyle(entries: readonly TTokenEntry[]): CSSProperties {
   const style: Record<string, string> = {};
   for (const entry of entries) {
     const name = entry.cssVariable;
     if (!name || !entry.css) continue;
-    if (name.startsWith('--color-accent')) continue;
     if (name.startsWith('--color-') || name.startsWith('--shadow-')) style[name] = entry.css;
   }
   return style as CSSProperties;
