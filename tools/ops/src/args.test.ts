@@ -37,6 +37,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['backup', '--dir=/with=equals'])).toMatchObject({ dir: '/with=equals' });
   });
 
+  it('takes everything after -- as arguments', () => {
+    expect(parseArgs(['restore', '--', '--odd-name.tar'])).toEqual({
+      command: 'restore',
+      archive: '--odd-name.tar',
+      yes: false,
+    });
+  });
+
   it('shows help for --help anywhere', () => {
     expect(parseArgs(['--help'])).toEqual({ command: 'help' });
     expect(parseArgs(['backup', '--help'])).toEqual({ command: 'help' });
@@ -45,6 +53,7 @@ describe('parseArgs', () => {
   it.each([
     [['launch'], /unknown command "launch"/],
     [['status', '--verbose'], /status: unknown option --verbose/],
+    [['status', '-v'], /status: unknown option -v/],
     [['backup', '--dir'], /--dir needs a value/],
     [['backup', '--dir', '--keep-days', '3'], /--dir needs a value/],
     [['backup', '--keep-days', 'ten'], /--keep-days must be a number/],

@@ -1,5 +1,7 @@
-// Argument parsing for `npm run ops -- <command> [options]`: no dependency, strict (an unknown
-// option is an error, not silently ignored), `--flag value` and `--flag=value` both accepted.
+// Argument parsing for `npm run ops -- <command> [options]`: node:util's parseArgs splits argv,
+// then every option is checked here (an unknown option is an error, not silently ignored) so each
+// mistake gets a one-line message naming the command. `--flag value` and `--flag=value` both work.
+import { parseArgs as splitArgs, type ParseArgsConfig } from 'node:util';
 
 export const COMMANDS = ['status', 'migrate', 'backup', 'restore', 'verify'] as const;
 export type TCommand = (typeof COMMANDS)[number];
@@ -44,59 +46,64 @@ Configuration comes from the environment: DATABASE_URL (unset: the embedded Post
 npm start), DATABASE_REPLICA_URL, REDIS_URL / REDIS_SENTINELS, NATS_URL, NATS_MONITOR_URL,
 REGISTRY_URL, REGISTRY_STORAGE_DIR, LUMENFORGE_HOME, LANDING_URL … WAYPOINT_URL.`;
 
-type TOptionSpec = Record<string, 'boolean' | 'string'>;
+type TOptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 const OPTIONS: Record<TCommand, TOptionSpec> = {
-  status: { json: 'boolean', strict: 'boolean' },
-  migrate: { 'status-only': 'boolean' },
-  backup: { dir: 'string', 'keep-days': 'string', method: 'string', 'no-rotate': 'boolean' },
-  restore: { yes: 'boolean' },
-  verify: { report: 'string', json: 'boolean' },
+  status: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
+  migrate: { 'status-only': { type: 'boolean' } },
+  backup: {
+    dir: { type: 'string' },
+    'keep-days': { type: 'string' },
+    method: { type: 'string' },
+    'no-rotate': { type: 'boolean' },
+  },
+  restore: { yes: { type: 'boolean' } },
+  verify: { report: { type: 'string' }, json: { type: 'boolean' } },
 };
 
 function isCommand(value: string): value is TCommand {
   return (COMMANDS as readonly string[]).includes(value);
 }
 
-/** Splits argv (after the script name) into options and positionals for one command. */
+type TOptionValues = Record<string, string | boolean | undefined>;
+
+/**
+ * Options and positionals of one command. parseArgs runs non-strict, so its tokens can be checked
+ * here: strict mode would refuse `--keep-days -1` as ambiguous and word its errors its own way.
+ */
 function parseOptions(
   command: TCommand,
   argv: readonly string[],
-): { options: Map<string, string | true>; positionals: string[] } {
+): { options: TOptionValues; positionals: string[] } {
   const spec = OPTIONS[command];
-  const options = new Map<string, string | true>();
-  const positionals: string[] = [];
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] ?? '';
-    if (arg === '--') {
-      positionals.push(...argv.slice(index + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
-      continue;
-    }
-    const [rawName = '', inlineValue] = arg.slice(2).split(/=(.*)/s, 2);
-    const kind = spec[rawName];
-    if (!kind) throw new UsageError(`${command}: unknown option --${rawName}`);
+  const { values, positionals, tokens } = splitArgs({
+    args: [...argv],
+    options: spec,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const kind = Object.hasOwn(spec, token.name) ? spec[token.name]?.type : undefined;
+    if (!kind) throw new UsageError(`${command}: unknown option ${token.rawName}`);
     if (kind === 'boolean') {
-      if (inlineValue !== undefined) throw new UsageError(`${command}: --${rawName} takes no value`);
-      options.set(rawName, true);
+      if (token.inlineValue) throw new UsageError(`${command}: ${token.rawName} takes no value`);
       continue;
     }
-    const value = inlineValue ?? argv[index + 1];
-    if (inlineValue === undefined) index += 1;
-    if (value === undefined || value === '' || (inlineValue === undefined && value.startsWith('--')))
-      throw new UsageError(`${command}: --${rawName} needs a value`);
-    options.set(rawName, value);
+    const { value } = token;
+    if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--')))
+      throw new UsageError(`${command}: ${token.rawName} needs a value`);
   }
-  return { options, positionals };
+  return { options: values, positionals };
 }
 
-function stringOption(options: Map<string, string | true>, name: string): string | undefined {
-  const value = options.get(name);
+function stringOption(options: TOptionValues, name: string): string | undefined {
+  const value = options[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+const isSet = (options: TOptionValues, name: string): boolean => options[name] === true;
 
 function noPositionals(command: TCommand, positionals: readonly string[]): void {
   if (positionals.length > 0)
@@ -115,10 +122,10 @@ export function parseArgs(argv: readonly string[]): TParsedCommand {
   switch (first) {
     case 'status':
       noPositionals(first, positionals);
-      return { command: 'status', json: options.has('json'), strict: options.has('strict') };
+      return { command: 'status', json: isSet(options, 'json'), strict: isSet(options, 'strict') };
     case 'migrate':
       noPositionals(first, positionals);
-      return { command: 'migrate', statusOnly: options.has('status-only') };
+      return { command: 'migrate', statusOnly: isSet(options, 'status-only') };
     case 'backup': {
       noPositionals(first, positionals);
       const keepDaysText = stringOption(options, 'keep-days');
@@ -138,19 +145,19 @@ export function parseArgs(argv: readonly string[]): TParsedCommand {
         ...(dir === undefined ? {} : { dir }),
         keepDays,
         method,
-        rotate: !options.has('no-rotate'),
+        rotate: !isSet(options, 'no-rotate'),
       };
     }
     case 'restore': {
       const [archive, extra] = positionals;
       if (!archive) throw new UsageError('restore: name the archive to restore (restore <archive> [--yes])');
       if (extra !== undefined) throw new UsageError(`restore: unexpected argument ${JSON.stringify(extra)}`);
-      return { command: 'restore', archive, yes: options.has('yes') };
+      return { command: 'restore', archive, yes: isSet(options, 'yes') };
     }
     case 'verify': {
       noPositionals(first, positionals);
       const report = stringOption(options, 'report');
-      return { command: 'verify', ...(report === undefined ? {} : { report }), json: options.has('json') };
+      return { command: 'verify', ...(report === undefined ? {} : { report }), json: isSet(options, 'json') };
     }
   }
 }
