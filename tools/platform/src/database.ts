@@ -28,12 +28,13 @@ export async function prepareDatabase(
     log.step(`Using the PostgreSQL at ${redactUrl(url)} (DATABASE_URL).`);
     await ensureDatabase(url);
   } else {
-    log.step(`Starting the embedded PostgreSQL (data in ${env.LUMENFORGE_HOME}/postgres)…`);
+    log.step('Starting the embedded PostgreSQL…');
     const embedded = await startEmbeddedPostgres({
       homeDir: env.LUMENFORGE_HOME,
       port: env.LUMENFORGE_PG_PORT,
       onError: (message) => log.error(`postgres: ${message}`),
     });
+    log.step(embedded.notice ?? `PostgreSQL data in ${embedded.dataDir}.`);
     registerCleanup(async () => {
       log.info('Stopping the embedded PostgreSQL…');
       await embedded.stop();

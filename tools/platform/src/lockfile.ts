@@ -43,7 +43,8 @@ export function missingLockEntries(lock: TLockfile): string[] {
     };
     for (const [kind, names] of Object.entries(required))
       for (const name of names)
-        if (!resolveInLock(lock.packages, path, name)) missing.push(`${path || '(root)'} -> ${name} (${kind})`);
+        if (!resolveInLock(lock.packages, path, name))
+          missing.push(`${path || '(root)'} -> ${name} (${kind})`);
   }
   return missing;
 }
