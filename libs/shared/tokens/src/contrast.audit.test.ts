@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auditContrast, formatContrastCheck, type TContrastCheck } from './contrast.audit';
+import {
+  auditContrast,
+  contrastAuditIssues,
+  formatContrastCheck,
+  type TContrastCheck,
+} from './contrast.audit';
 import { loadDefaultTokenSet } from './default-token-set.loader';
 import { STATUS_PALETTES, SYSTEM_PALETTES } from './system-palettes';
-import { THEME_NAMES, type TToken } from './token.types';
+import { THEME_NAMES, type TToken, type TTokenSet } from './token.types';
+import { CONTRAST_EXTENSION, validateTokenSet } from './token-validation';
 
 const checks = auditContrast(loadDefaultTokenSet());
 
@@ -37,6 +43,13 @@ describe('accessibility matrix of the default token set', () => {
       expect(find(theme, 'fg-muted/bg').ratio).toBeGreaterThanOrEqual(4.5);
       expect(find(theme, 'fg-muted/surface').ratio).toBeGreaterThanOrEqual(4.5);
     });
+
+    it.each(['bg', 'surface', 'surface-raised', 'surface-sunken'])(
+      'fg-subtle on %s ≥ 4.5:1 (hints, empty values, shortcut keys carry information)',
+      (surface) => {
+        expect(find(theme, `fg-subtle/${surface}`).ratio).toBeGreaterThanOrEqual(4.5);
+      },
+    );
 
     it('border-strong and focus on bg ≥ 3:1', () => {
       expect(find(theme, 'border-strong/bg').ratio).toBeGreaterThanOrEqual(3);
@@ -74,5 +87,53 @@ describe('auditContrast', () => {
     expect(failing.every((check) => check.theme === 'light' && check.foreground === 'color.fg-muted')).toBe(
       true,
     );
+  });
+});
+
+/** The default set with subtle text back at the old neutral.500 (3.45–3.79:1 on the light surfaces). */
+function withOldSubtleText(): TTokenSet {
+  const set = loadDefaultTokenSet();
+  (set.themes.light.color as Record<string, TToken>)['fg-subtle'] = { $value: '{color.neutral.500}' };
+  return set;
+}
+
+describe('contrastAuditIssues (what SLATE refuses to publish)', () => {
+  it('is empty for the default set', () => {
+    expect(contrastAuditIssues(loadDefaultTokenSet())).toEqual([]);
+  });
+
+  it('refuses subtle text below 4.5:1 on each surface, even when the set declares no pairs', () => {
+    const set = withOldSubtleText();
+    delete set.base.$extensions;
+    expect(validateTokenSet(set).issues).toEqual([]);
+    const issues = contrastAuditIssues(set);
+    expect(issues.map((issue) => `${issue.theme} ${issue.path} ${issue.rule}`)).toEqual(
+      Array(4).fill('light color.fg-subtle contrast'),
+    );
+    expect(issues[0]?.message).toMatch(
+      /^color\.fg-subtle on color\.bg is 3\.6\d:1 in light; WCAG 2\.2 needs 4\.5:1/,
+    );
+  });
+
+  it('leaves pairs the set declares to its own validation (no duplicates), which refuses them too', () => {
+    const set = withOldSubtleText();
+    const declared = validateTokenSet(set).issues;
+    expect(declared.map((issue) => issue.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^color\.fg-subtle on color\.surface-sunken is 3\.4\d:1 in light/),
+      ]),
+    );
+    expect(declared.filter((issue) => issue.path === 'color.fg-subtle')).toHaveLength(4);
+    expect(contrastAuditIssues(set)).toEqual([]);
+    expect(set.base.$extensions?.[CONTRAST_EXTENSION]).toBeDefined();
+  });
+
+  it('reports a colour the theme needs but the set lacks', () => {
+    const set = loadDefaultTokenSet();
+    delete (set.themes.dark.color as Record<string, TToken>)['fg-subtle'];
+    delete set.base.$extensions;
+    const issues = contrastAuditIssues(set).filter((issue) => issue.theme === 'dark');
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.every((issue) => issue.path === 'color.fg-subtle' && issue.rule === 'contrast')).toBe(true);
   });
 });

@@ -87,7 +87,13 @@ export {
   type TOklch,
   type TRgb,
 } from './color';
-export { auditContrast, CONTRAST_MINIMUMS, formatContrastCheck, type TContrastCheck } from './contrast.audit';
+export {
+  auditContrast,
+  CONTRAST_MINIMUMS,
+  contrastAuditIssues,
+  formatContrastCheck,
+  type TContrastCheck,
+} from './contrast.audit';
 // Exports and import (SLATE): token entries, CSS variables, theme CSS, TypeScript, DTCG JSON.
 export {
   filterEntriesByCategory,

@@ -199,6 +199,33 @@ describe('token set service (PostgreSQL, events, caches of two apps)', () => {
     expect(published).toMatchObject({ semver: '2.0.0', bump: 'major', isBreaking: true });
   });
 
+  it("refuses to publish subtle text below 4.5:1 even when the set no longer declares that pair (the apps' pairings are always checked)", async () => {
+    const { workspaceId, actor } = await setup();
+    await service.ensure(workspaceId);
+    // The old subtle grey (neutral.500: 3.45–3.79:1 on the light surfaces), with the set's own pairs dropped.
+    const weakened = loadDefaultTokenSet();
+    delete weakened.base.$extensions;
+    (weakened.themes.light['color'] as Record<string, unknown>)['fg-subtle'] = {
+      $value: '{color.neutral.500}',
+    };
+    const draft = await service.importDtcg(workspaceId, exportDtcgJson(weakened), actor);
+    const subtle = draft.issues.filter((issue) => issue.path === 'color.fg-subtle');
+    expect(subtle.map((issue) => `${issue.theme} ${issue.rule}`)).toEqual(Array(4).fill('light contrast'));
+    expect(subtle.map((issue) => issue.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^color\.fg-subtle on color\.surface-sunken is 3\.4\d:1 in light; WCAG 2\.2 needs 4\.5:1/,
+        ),
+      ]),
+    );
+    const refused = (await service
+      .publish(workspaceId, { changelog: 'Quieter hints' }, actor, context())
+      .catch((error: unknown) => error)) as TokenValidationError;
+    expect(refused).toBeInstanceOf(TokenValidationError);
+    expect(refused.issues.some((issue) => issue.path === 'color.fg-subtle')).toBe(true);
+    expect(await service.versions(workspaceId)).toHaveLength(1);
+  });
+
   it('restores an old version as a new one and moves the draft with it', async () => {
     const { workspaceId, actor } = await setup();
     await service.ensure(workspaceId);

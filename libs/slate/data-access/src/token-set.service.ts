@@ -28,6 +28,7 @@ import {
   parseSemver,
   tokenEntries,
   validateTokenSet,
+  contrastAuditIssues,
   type TThemeName,
   type TTokenCategory,
   type TTokenDiff,
@@ -98,6 +99,15 @@ function storedSet(content: unknown, what: string): TTokenSet {
   const { set, issues } = validateTokenSet(content);
   if (!set) throw new Error(`${what} does not validate: ${issues[0]?.path}: ${issues[0]?.message}`);
   return set;
+}
+
+/**
+ * Everything that keeps a set from being published: its validation issues (the contrast pairs it
+ * declares included) and the contrast of every pairing the apps' theme creates, which a set may
+ * not drop below whatever it declares (subtle text on every surface, accent roles, status text).
+ */
+function publishIssues(set: TTokenSet): TTokenIssue[] {
+  return [...validateTokenSet(set).issues, ...contrastAuditIssues(set)];
 }
 
 /** Draft saves refuse broken tokens; contrast problems may stay in a draft but block publishing. */
@@ -232,7 +242,7 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
     const set = storedSet(row.draft, 'The draft');
     const published = await latest(row);
     const diff = published ? diffTokenSets(published.set, set) : EMPTY_DIFF;
-    const { issues } = validateTokenSet(set);
+    const issues = publishIssues(set);
     return {
       set,
       basedOn: row.draftBasedOn,
@@ -341,7 +351,8 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
     async previewOperations(workspaceId: string, operations: readonly TDraftOperation[]) {
       const row = await ensure(workspaceId);
       const applied = applyDraftOperations(storedSet(row.draft, 'The draft'), operations);
-      const { set, issues } = validateTokenSet(applied.set);
+      const { set, issues: validation } = validateTokenSet(applied.set);
+      const issues = set ? [...validation, ...contrastAuditIssues(set)] : validation;
       const published = await latest(row);
       const diff = set && published ? diffTokenSets(published.set, set) : EMPTY_DIFF;
       return {
@@ -471,6 +482,14 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
       const previous = await latest(row);
       if (!previous) throw new DbNotFoundError('Nothing is published yet');
       const set = storedSet(target.content, `Version ${number}`);
+      // Restoring publishes: an old version that fails today's checks goes through the draft instead.
+      const problems = publishIssues(set);
+      if (problems.length > 0) {
+        throw new TokenValidationError(
+          `Version ${target.semver} has ${problems.length} problem${problems.length === 1 ? '' : 's'} (${problems[0]?.message}${problems.length > 1 ? ', …' : ''}); fix them in the draft and publish instead`,
+          problems,
+        );
+      }
       const diff = diffTokenSets(previous.set, set);
       if (diff.changes.length === 0)
         throw new DbConflictError(`Version ${target.semver} is what is published now`, ['version']);
