@@ -2,6 +2,10 @@
 // every answer (JSON errors of `apiRoute`, the proxy's plain-text 401, network failures) into
 // something a form can show. Browser code: no server imports.
 
+/**
+ * One refused field or value. Every JSON error of `apiRoute` sends `{ path, message }`; a domain's 422
+ * may add its own fields (SLATE's token issues carry `theme`, `rule`, `severity`), which are kept.
+ */
 export type TApiIssue = { path: string; message: string };
 
 /** A refused or failed call: the HTTP status (0 when the network failed) and the server's words. */
@@ -30,6 +34,9 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   401: 'Your session has ended. Sign in again to continue.',
   403: 'You are not allowed to do this.',
   404: 'It no longer exists.',
+  409: 'Someone else changed it since you loaded it. Reload to see their changes, then try again.',
+  413: 'That is too large to send.',
+  422: 'It was refused as invalid. Fix the issues listed and try again.',
   429: 'Too many changes in a short time. Wait a moment and try again.',
   503: 'The database is not reachable right now. Nothing was saved; try again in a moment.',
 };
@@ -48,21 +55,25 @@ export function problemFromResponse(status: number, body: unknown): TApiProblem 
   };
 }
 
-/** Sends `body` as JSON (same-origin, with the session cookie) and reads the JSON answer. */
+/**
+ * Sends `body` as JSON, or `rawBody` (JSON text, e.g. a file the user picked) as it is, same-origin
+ * with the session cookie, and reads the JSON answer.
+ */
 export async function sendJson<T>(
   url: string,
-  init: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown },
+  init: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; rawBody?: string },
 ): Promise<TApiResult<T>> {
   let response: Response;
+  const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   try {
     response = await fetch(url, {
       method: init.method,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body,
     });
   } catch {
     return {
@@ -75,9 +86,9 @@ export async function sendJson<T>(
       },
     };
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) return { ok: false, problem: problemFromResponse(response.status, body) };
-  return { ok: true, status: response.status, data: body as T };
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) return { ok: false, problem: problemFromResponse(response.status, answer) };
+  return { ok: true, status: response.status, data: answer as T };
 }
 
 /** The message for one field of a refused form (the first issue whose path starts with `field`). */

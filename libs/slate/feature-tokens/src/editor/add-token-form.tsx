@@ -1,7 +1,7 @@
 'use client';
 import { TOKEN_TYPES } from '@lumenforge/tokens';
 import { useId, useState } from 'react';
-import { sendJson, type TApiProblem } from '../lib/api-client';
+import { sendJson, type TApiProblem } from '@lumenforge/ui/api-client';
 import type { TDraftOperation, TTokenDraft } from '../lib/types';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
 import {

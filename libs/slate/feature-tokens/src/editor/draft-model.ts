@@ -268,8 +268,20 @@ export function issuesForPath(issues: readonly TIssue[], path: string): TIssue[]
   return issues.filter((issue) => issue.path === path || issue.path.startsWith(`${path}.`));
 }
 
+/**
+ * An issue as the editor lists it. Every error answer's issues have a path and a message (a 400 from
+ * `readJsonBody` has nothing more); SLATE's 422 token issues also name their theme.
+ */
+export type TShownIssue = Pick<TIssue, 'path' | 'message'> & { theme?: TIssue['theme'] | undefined };
+
+/** Whether an answer's issue is a token issue (SLATE's 422 `invalid_tokens` sends those). */
+export function isTokenIssue(issue: { path: string; message: string }): issue is TIssue {
+  const { rule, severity } = issue as Partial<TIssue>;
+  return typeof rule === 'string' && typeof severity === 'string';
+}
+
 /** `color.bg (dark)`: where an issue is. */
-export function issueLocation(issue: TIssue): string {
+export function issueLocation(issue: TShownIssue): string {
   return `${issue.path || '(token set)'}${issue.theme ? ` (${issue.theme})` : ''}`;
 }
 

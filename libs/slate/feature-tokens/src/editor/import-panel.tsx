@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import { sendJson, type TApiProblem } from '../lib/api-client';
+import { sendJson, type TApiProblem } from '@lumenforge/ui/api-client';
 import type { TTokenDraft } from '../lib/types';
 import { BUTTON_PRIMARY, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
 import { IssueList } from './issue-list';

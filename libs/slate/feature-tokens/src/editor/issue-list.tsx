@@ -1,5 +1,4 @@
-import type { TIssue } from '../lib/types';
-import { issueLocation } from './draft-model';
+import { issueLocation, type TShownIssue } from './draft-model';
 
 /** Validation issues with the token path each is about; announced at once (`role="alert"`). */
 export function IssueList({
@@ -9,7 +8,7 @@ export function IssueList({
   tone = 'danger',
   alert = tone === 'danger',
 }: {
-  issues: readonly TIssue[];
+  issues: readonly TShownIssue[];
   title: string;
   testId: string;
   tone?: 'danger' | 'warning';

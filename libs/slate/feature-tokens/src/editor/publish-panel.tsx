@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import { sendJson, type TApiProblem } from '../lib/api-client';
+import { sendJson, type TApiProblem } from '@lumenforge/ui/api-client';
 import { BreakingReport, BumpBadge, DiffView } from '../lib/diff-view';
 import { summaryText } from '../lib/diff';
 import { semverProblem } from '../lib/semver';

@@ -1,6 +1,6 @@
 'use client';
 import { useId, useMemo, useState } from 'react';
-import { sendJson } from '../lib/api-client';
+import { sendJson } from '@lumenforge/ui/api-client';
 import { ExportLinks } from '../lib/export-links';
 import { formatDateTime, plural } from '@lumenforge/ui/format';
 import type { TTokenDraft, TTokenVersionSummary } from '../lib/types';

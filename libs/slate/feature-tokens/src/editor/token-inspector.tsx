@@ -1,6 +1,6 @@
 'use client';
 import { useId, useMemo, useState } from 'react';
-import { sendJson, type TApiProblem } from '../lib/api-client';
+import { sendJson, type TApiProblem } from '@lumenforge/ui/api-client';
 import type { TDraftOperation, TTokenDraft } from '../lib/types';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOCUS, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
 import { ConfirmDanger } from '../lib/ui';

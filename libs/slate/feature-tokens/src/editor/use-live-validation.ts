@@ -1,7 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { sendJson } from '../lib/api-client';
+import { sendJson } from '@lumenforge/ui/api-client';
 import type { TDraftOperation, TIssue, TTokenDiff } from '../lib/types';
+import { isTokenIssue } from './draft-model';
 
 export type TValidationState =
   | { status: 'idle' }
@@ -40,7 +41,12 @@ export function useLiveValidation(operations: TDraftOperation[] | null, delayMs 
             proposedSemver: result.data.proposedSemver ?? null,
           });
         else if (result.problem.status === 422)
-          setState({ status: 'done', issues: result.problem.issues, diff: null, proposedSemver: null });
+          setState({
+            status: 'done',
+            issues: result.problem.issues.filter(isTokenIssue),
+            diff: null,
+            proposedSemver: null,
+          });
         else setState({ status: 'failed', message: result.problem.message });
       });
     }, delayMs);

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { sendJson } from '../lib/api-client';
+import { sendJson } from '@lumenforge/ui/api-client';
 import { summaryText } from '../lib/diff';
 import { BreakingReport, BumpBadge, DiffView } from '../lib/diff-view';
 import { formatDateTime } from '@lumenforge/ui/format';
