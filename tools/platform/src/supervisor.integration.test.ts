@@ -5,6 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { TSystemId } from '@lumenforge/config';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { probeHealth } from './app-processes';
@@ -68,8 +69,6 @@ async function waitFor(predicate: () => boolean, what: string, timeoutMs = 15_00
     await new Promise((resolveWait) => setTimeout(resolveWait, 25));
   }
 }
-
-const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 /** A supervisor over fake apps; `modes` decides how each spawn of an app behaves. */
 async function fakePlatform(
@@ -179,7 +178,7 @@ describe('Supervisor', () => {
     await expect(supervisor.start('spark')).rejects.toThrow(/exited/);
     await waitFor(() => supervisor.status('spark').state === 'failed', 'spark failed');
 
-    await sleep(600); // several backoffs' worth: nothing restarts it
+    await delay(600); // several backoffs' worth: nothing restarts it
     const spark = supervisor.status('spark');
     expect(spark).toMatchObject({
       state: 'failed',
@@ -210,7 +209,7 @@ describe('Supervisor', () => {
       () => (spawns['ignis']?.length ?? 0) === 3 && supervisor.status('ignis').state === 'running',
       'third start',
     );
-    await sleep(500); // stays up longer than resetBackoffAfterMs
+    await delay(500); // stays up longer than resetBackoffAfterMs
     kill('SIGKILL');
     await waitFor(
       () => supervisor.status('ignis').state === 'running' && (spawns['ignis']?.length ?? 0) === 4,
@@ -241,7 +240,7 @@ describe('Supervisor', () => {
 
     const stopped = await supervisor.stop('slate');
     expect(stopped).toMatchObject({ state: 'stopped', pid: null, lastExit: { code: 0, signal: null } });
-    await sleep(800); // longer than any backoff of this policy
+    await delay(800); // longer than any backoff of this policy
     expect(supervisor.status('slate').state).toBe('stopped');
     expect(spawns['slate']).toHaveLength(1);
     expect(await health('slate')).toHaveProperty('error');
@@ -263,7 +262,7 @@ describe('Supervisor', () => {
   it('startAll: an app that exits at boot rejects the boot and is marked failed, not restarted', async () => {
     const { supervisor, spawns } = await fakePlatform({ modes: { ignis: 'crash' } });
     await expect(supervisor.startAll()).rejects.toThrow(/ignis exited \(1\) before it became healthy/);
-    await sleep(400);
+    await delay(400);
     expect(supervisor.status('ignis').state).toBe('failed');
     expect(spawns['ignis']).toHaveLength(1);
   });
@@ -277,7 +276,7 @@ describe('Supervisor', () => {
     await supervisor.start('spark').catch(() => undefined);
     await waitFor(() => supervisor.status('spark').state === 'restarting', 'spark restarting');
     await supervisor.stopAll();
-    await sleep(500);
+    await delay(500);
     expect(supervisor.list().map((app) => [app.id, app.state, app.pid])).toEqual([
       ['slate', 'stopped', null],
       ['spark', 'stopped', null],

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { startFetchServer, type TFetchServer } from '@lumenforge/server-process';
 import fc from 'fast-check';
 import {
@@ -100,8 +101,6 @@ async function startJwksServer(
     fetches: () => fetches,
   };
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 let rsa: TKey;
 let rsaOther: TKey;
@@ -496,7 +495,7 @@ describe('createJwksKeySource (JWKS over real HTTP)', () => {
     await expectRefused(verifyIdToken(await sign(rotated), { ...options, keys }), 'unknown_key');
     expect(server.fetches()).toBe(afterFirstFetch); // still cooling down: no refetch
 
-    await sleep(600);
+    await delay(600);
     await expect(verifyIdToken(await sign(rotated), { ...options, keys })).resolves.toMatchObject({
       sub: 'user-1',
     });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TCreateSessionInput, TSessionStore, TSessionTimeouts } from './session-store.types';
 
@@ -20,7 +21,6 @@ export type TSessionStoreContractFactory = {
 };
 
 const SECOND = 1_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * SECOND);
 
 /** Long enough that nothing ends during a test unless it moves `now` on. */
@@ -267,10 +267,10 @@ export function describeSessionStoreContract(name: string, factory: TSessionStor
       const kept = await idle.create(input(user));
       const dropped = await idle.create(input(user));
       const expiring = await absolute.create(input(user));
-      await sleep(600);
+      await delay(600);
       expect(await idle.findActive(kept.token)).not.toBeNull(); // activity at 0.6 s: idle until 1.6 s
       expect(await absolute.findActive(expiring.token)).not.toBeNull(); // activity cannot pass 1 s
-      await sleep(650);
+      await delay(650);
 
       expect((await idle.findActive(kept.token))?.id).toBe(kept.session.id);
       expect(await idle.findActive(dropped.token)).toBeNull();

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TCache } from './cache.types';
 
@@ -7,8 +8,6 @@ export type TCacheContractFactory = {
   /** Runs after the suite, e.g. to delete the run's keys. */
   cleanup?: () => Promise<void>;
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The behaviour every `TCache` implementation must show. Call it at the top level of a test file:
@@ -66,7 +65,7 @@ export function describeCacheContract(name: string, factory: TCacheContractFacto
       const cache = await factory.create();
       await cache.set('k', { v: 1 }, { ttlMs: 150 });
       await cache.set('k', { v: 2 }, { ttlMs: 60_000 });
-      await sleep(300);
+      await delay(300);
       expect(await cache.get('k')).toEqual({ v: 2 });
     });
 
@@ -75,7 +74,7 @@ export function describeCacheContract(name: string, factory: TCacheContractFacto
       await cache.set('short', 'soon gone', { ttlMs: 150 });
       await cache.set('long', 'still here', { ttlMs: 60_000 });
       expect(await cache.get('short')).toBe('soon gone');
-      await sleep(350);
+      await delay(350);
       expect(await cache.get('short')).toBeUndefined();
       expect(await cache.get('long')).toBe('still here');
     });

@@ -5,6 +5,7 @@
 //   {"type":"subscribed"}, {"type":"handling","count":n,"correlationId":…}, {"type":"stalled",…}
 // With `stallAt`, the handler writes that event's row and then never returns, so a kill is
 // guaranteed to land inside an open handler transaction. SIGTERM closes it gracefully.
+import { setTimeout as delay } from 'node:timers/promises';
 import { createDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import { connectNats, type NatsConnection } from '@lumenforge/nats/server';
 import type { TEventBus, TEventHandler, TRetryPolicy } from './event-bus.types';
@@ -31,7 +32,6 @@ export type TFaultConsumerConfig = {
 const RETRY: TRetryPolicy = { attempts: 3, backoffMs: () => 50 };
 
 const print = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
-const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '') as TFaultConsumerConfig;
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       await new Promise<never>(() => setInterval(() => undefined, 60_000)); // until SIGKILL
     }
     print({ type: 'handling', count, correlationId: event.correlationId });
-    await sleep(config.handlerDelayMs);
+    await delay(config.handlerDelayMs);
   };
   await bus.subscribe({ consumer: config.consumer, subject: config.subject, handler, retry: RETRY });
   print({ type: 'subscribed' });

@@ -2,6 +2,7 @@
 // outbox, the relay and a durable JetStream consumer. Every event must be delivered, each handler
 // side effect must happen exactly once, the outbox must drain and nothing may be parked.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDbClient, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import { createTestDatabase, type TTestDatabase } from '@lumenforge/db/testing';
@@ -21,8 +22,6 @@ const RESTART_WHILE_PUBLISHING_AT = 3_000;
 const RESTART_WHILE_CONSUMING_AT = 6_000;
 const OUTAGE_MS = 1_000;
 
-const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
-
 /**
  * Polls `check` every 200 ms until true (counting 10,000 rows every 25 ms would load the machine).
  * A check that throws (NATS still reconnecting after a restart) counts as not yet.
@@ -38,7 +37,7 @@ async function pollUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
     }
     if (Date.now() > deadline)
       throw new Error(`${what}: not reached within ${timeoutMs} ms`, { cause: lastError });
-    await sleep(200);
+    await delay(200);
   }
 }
 
@@ -130,7 +129,7 @@ describe('NATS JetStream transport under a server restart', () => {
     const restartNats = async (reason: string) => {
       restarts.push({ reason, published, handlerCalls });
       await nats.stop(); // SIGKILL
-      await sleep(OUTAGE_MS);
+      await delay(OUTAGE_MS);
       await nats.start(); // same port, same store
     };
     const chaos = async () => {

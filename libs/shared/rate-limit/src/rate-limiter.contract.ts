@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TRateLimiter, TRateLimiterOptions } from './rate-limit.types';
 
@@ -9,7 +10,6 @@ export type TRateLimiterContractFactory = {
   cleanup?: () => Promise<void>;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A documentation-range IP no other test uses, so tests never share a window. */
 const uniqueIp = () => `198.51.100.${randomBytes(3).toString('hex')}`;
 
@@ -104,7 +104,7 @@ export function describeRateLimiterContract(name: string, factory: TRateLimiterC
       const blocked = await limiter.consume(key);
       expect(blocked.isAllowed).toBe(false);
       expect(blocked.retryAfterSeconds).toBe(1);
-      await sleep(1_150);
+      await delay(1_150);
       expect(await limiter.consume(key)).toMatchObject({ isAllowed: true, remaining: 1 });
     });
 
