@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createEnv } from '@lumenforge/config';
@@ -7,15 +7,23 @@ import { z } from 'zod';
 import { ensureChromium } from './chromium';
 import { WORKSPACE_ROOT } from './env';
 import { log } from './log';
-import { runNx } from './nx';
+import { runNx, type TNxRun } from './nx';
 import {
-  addCounts,
-  countNxTasks,
-  countPlaywright,
-  countVitest,
-  formatCount,
-  type TCount,
-  ZERO,
+  addTallies,
+  closingLine,
+  EMPTY_TALLY,
+  failureOf,
+  formatTally,
+  nxTaskProblem,
+  parseNxRun,
+  tallyNxTasks,
+  tallyPlaywright,
+  tallyStageExit,
+  tallyVitestSuite,
+  type TNxRunSummary,
+  type TPlaywrightReport,
+  type TTally,
+  type TVitestReport,
 } from './test-summary';
 
 const REPORT_DIR = join(WORKSPACE_ROOT, 'test-output', 'reports');
@@ -49,25 +57,38 @@ async function projectsWithTarget(target: string): Promise<string[]> {
   return JSON.parse(run.output.slice(run.output.indexOf('['))) as string[];
 }
 
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+/** A JSON report, or null when it is missing or unreadable (a run that crashed while writing it). */
+function readReport<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
 }
 
-/** Totals of the Vitest reports of one suite; a test task that failed without a report counts as one failure. */
-function countVitestSuite(
+const vitestReportName = (suite: 'unit' | 'integration') => (project: string) =>
+  `test-output/reports/vitest-${project}-${suite}.json`;
+
+/** The Vitest suite of one Nx run, and a failure for the run itself if it exited non-zero unexplained. */
+function tallyVitestStage(
   suite: 'unit' | 'integration',
   projects: readonly string[],
-  failedTasks: readonly string[],
-  target: string,
-): TCount {
-  let total = ZERO;
-  for (const project of projects) {
-    const report = join(REPORT_DIR, `vitest-${project}-${suite}.json`);
-    if (existsSync(report)) total = addCounts(total, countVitest(readJson(report)));
-    else if (failedTasks.includes(`${project}:${target}`))
-      total = addCounts(total, { passed: 0, failed: 1, skipped: 0 });
-  }
-  return total;
+  run: TNxRun,
+  staticTasks: readonly string[],
+  stage: string,
+): { tally: TTally; staticTally: TTally; nx: TNxRunSummary } {
+  const nx = parseNxRun(run.output);
+  const staticTally = tallyNxTasks(nx, staticTasks);
+  const tests = tallyVitestSuite({
+    projects,
+    target: suite === 'unit' ? 'test' : 'integration',
+    nx,
+    readReport: (project) =>
+      readReport<TVitestReport>(join(WORKSPACE_ROOT, vitestReportName(suite)(project))),
+    reportName: vitestReportName(suite),
+  });
+  const exit = tallyStageExit(stage, run.code, addTallies(staticTally, tests));
+  return { tally: addTallies(tests, exit), staticTally, nx };
 }
 
 /**
@@ -101,59 +122,82 @@ export async function runTests(): Promise<number> {
   ]);
 
   log.step('1/3 Lint, typecheck, build and unit tests…');
-  const checks = await runNx(
+  const checksRun = await runNx(
     ['run-many', '-t', ...STATIC_TARGETS, 'test', '--parallel=2', '--outputStyle=static', '--nxBail=false'],
     { env: testEnv },
   );
-  const checkCounts = countNxTasks(checks.output, staticTasks);
-  const unit = countVitestSuite('unit', unitProjects, checkCounts.failedTasks, 'test');
+  const checks = tallyVitestStage(
+    'unit',
+    unitProjects,
+    checksRun,
+    staticTasks,
+    'stage 1/3 (lint, typecheck, build, unit)',
+  );
 
   log.step('2/3 Integration tests (real PostgreSQL, Redis, NATS)…');
   const integrationRun = await runNx(
     ['run-many', '-t', 'integration', '--parallel=1', '--outputStyle=static', '--nxBail=false'],
     { env: testEnv },
   );
-  const integration = countVitestSuite(
+  const integration = tallyVitestStage(
     'integration',
     integrationProjects,
-    countNxTasks(integrationRun.output, []).failedTasks,
-    'integration',
-  );
+    integrationRun,
+    [],
+    'stage 2/3 (integration)',
+  ).tally;
 
   log.step(
     '3/3 End-to-end tests (Playwright, Chromium) against the platform as `npm start` runs it (single-node)…',
   );
-  let e2e: TCount = ZERO;
-  const appBuildsFailed = checkCounts.failedTasks.some((task) => task.endsWith(':build'));
-  if (appBuildsFailed) {
-    log.error('Skipping end-to-end tests: a build failed.');
-    e2e = { passed: 0, failed: 1, skipped: 0 };
+  let e2e: TTally = EMPTY_TALLY;
+  const buildsPassed = staticTasks
+    .filter((task) => task.endsWith(':build'))
+    .every((task) => nxTaskProblem(checks.nx, task) === null);
+  if (!buildsPassed) {
+    log.error('Skipping end-to-end tests: a build did not pass.');
+    e2e = failureOf('end-to-end tests: not run because a build did not pass');
   } else {
-    await runNx(['run', 'e2e:e2e', '--outputStyle=static'], { env: testEnv });
-    log.step("   …and again in cluster mode (this machine's Redis and NATS)");
-    await runNx(['run', 'e2e:e2e-cluster', '--outputStyle=static'], { env: testEnv });
-    e2e = addCounts(
-      ...['playwright.json', 'playwright-cluster.json'].map((file) => {
-        const report = join(REPORT_DIR, file);
-        return existsSync(report) ? countPlaywright(readJson(report)) : { passed: 0, failed: 1, skipped: 0 };
-      }),
-    );
+    const passes = [
+      { target: 'e2e:e2e', report: 'playwright.json', label: 'e2e' },
+      { target: 'e2e:e2e-cluster', report: 'playwright-cluster.json', label: 'e2e (cluster)' },
+    ];
+    const tallies: TTally[] = [];
+    for (const [index, pass] of passes.entries()) {
+      if (index === 1) log.step("   …and again in cluster mode (this machine's Redis and NATS)");
+      const run = await runNx(['run', pass.target, '--outputStyle=static'], { env: testEnv });
+      const report = readReport<TPlaywrightReport>(join(REPORT_DIR, pass.report));
+      const tally = report
+        ? tallyPlaywright(report, pass.label)
+        : failureOf(`${pass.label}: no Playwright report (test-output/reports/${pass.report})`);
+      tallies.push(tally, tallyStageExit(`stage 3/3 (${pass.target})`, run.code, tally));
+    }
+    e2e = addTallies(...tallies);
   }
 
-  const rows: Array<[string, TCount]> = [
-    [`lint, typecheck, build (${staticTasks.length} Nx tasks)`, checkCounts],
-    ['unit tests (Vitest)', unit],
+  const rows: Array<[string, TTally]> = [
+    [`lint, typecheck, build (${staticTasks.length} Nx tasks)`, checks.staticTally],
+    ['unit tests (Vitest)', checks.tally],
     ['integration tests (Vitest, real services)', integration],
     ['end-to-end tests (Playwright, Chromium)', e2e],
   ];
-  const total = addCounts(...rows.map(([, count]) => count));
+  const total = addTallies(...rows.map(([, tally]) => tally));
   console.log(`\n${log.bold('Test summary')} (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
-  for (const [label, count] of rows) console.log(`  ${label.padEnd(46)} ${formatCount(count)}`);
-  if (checkCounts.failedTasks.length > 0)
-    console.log(`  failed Nx tasks: ${checkCounts.failedTasks.join(', ')}`);
+  for (const [label, tally] of rows) console.log(`  ${label.padEnd(46)} ${formatTally(tally)}`);
+  printNamed('failed', total.failures);
+  printNamed('flaky (failed, then passed on a retry; counted as passed)', total.flaky);
   console.log(
     `  reports: ${readdirSync(REPORT_DIR).length} files in test-output/reports, screenshots in test-output/e2e`,
   );
-  console.log(`${total.passed} passed, ${total.failed} failed`);
+  console.log(closingLine(total));
   return total.failed === 0 ? 0 : 1;
+}
+
+const NAMED_LIMIT = 40;
+
+function printNamed(heading: string, names: readonly string[]): void {
+  if (names.length === 0) return;
+  console.log(`  ${heading}:`);
+  for (const name of names.slice(0, NAMED_LIMIT)) console.log(`    - ${name}`);
+  if (names.length > NAMED_LIMIT) console.log(`    … and ${names.length - NAMED_LIMIT} more`);
 }
