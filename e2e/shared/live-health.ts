@@ -6,17 +6,18 @@ export type THealthEvent = {
 };
 
 /**
- * Opens LANDING's health event stream in the page and resolves with the first report published
- * by another app (each app publishes one every 15 s).
+ * Opens LANDING's live connection for the `health` topic in the page and resolves with the first
+ * report published by another app (each app publishes one every 15 s).
  */
 export function nextHealthEventFromAnotherApp(page: Page): Promise<THealthEvent> {
   return page.evaluate(
     () =>
       new Promise<THealthEvent>((resolve, reject) => {
-        const source = new EventSource('/api/events/health');
+        const source = new EventSource('/api/events?topics=health');
         const timer = setTimeout(() => reject(new Error('no health event from another app in 40 s')), 40_000);
-        source.addEventListener('wissil.system.health', (message) => {
-          const envelope = JSON.parse((message as MessageEvent<string>).data) as THealthEvent;
+        source.addEventListener('message', (message) => {
+          const envelope = (JSON.parse(message.data as string) as { event: THealthEvent }).event;
+          if (envelope.subject !== 'wissil.system.health') return;
           if (envelope.data.service === 'landing') return;
           clearTimeout(timer);
           source.close();

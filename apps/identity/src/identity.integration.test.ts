@@ -355,6 +355,13 @@ describe('authorization code + PKCE with password and TOTP', () => {
     expect(logout.location).toBe(`${identity.clients.landing.postLogoutRedirectUri}?state=bye`);
     expect(browser.cookieNames()).not.toContain('lf_idp_session');
 
+    // A second tab's sign-out, after the first ended the provider session: nothing to confirm,
+    // the provider's self-submitting form (no question) leads straight back to the RP.
+    const again = await browser.request(logoutUrl);
+    expect(again.status).toBe(200);
+    expect(again.html).not.toContain('Do you want to sign out');
+    expect(again.html).toContain('<input type="hidden" name="logout" value="yes"/>');
+
     const loginAgain = await browser.follow(
       oidc.buildAuthorizationUrl(landing, {
         redirect_uri: identity.clients.landing.redirectUri,

@@ -61,6 +61,62 @@ export function roleMapping() {
   return parseRoleMapping(getEnv().OIDC_ROLE_MAPPING);
 }
 
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * A page that starts a fresh navigation to `location` (with cookies set). Browsers apply the CSP
+ * `form-action` of the page whose form started a navigation to its whole redirect chain, so a chain
+ * from one origin's form (the provider's sign-in, an app's sign-out) that ends on an origin that
+ * page does not allow is blocked; a new navigation from here is not.
+ */
+export function freshNavigation(
+  location: string,
+  text: { title: string; message: string; link: string },
+  cookies: readonly string[] = [],
+): Response {
+  const href = escapeHtml(location);
+  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  for (const cookie of cookies) headers.append('Set-Cookie', cookie);
+  return new Response(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>${escapeHtml(text.title)} · LumenForge</title></head><body><p>${escapeHtml(text.message)} <a href="${href}">${escapeHtml(text.link)}</a></p></body></html>`,
+    { headers },
+  );
+}
+
+/** Where the identity provider sends the browser after RP-initiated logout (registered with it). */
+export const POST_LOGOUT_PATH = '/signin';
+/** The logout `state` values the sign-in page turns into its "signed out" notice. */
+export const SIGNED_OUT_STATES = { 'signed-out': '1', 'signed-out-everywhere': 'everywhere' } as const;
+
+/**
+ * The answer of a sign-out once the platform session(s) ended: the session and ID-token cookies
+ * cleared and, when the provider advertises an `end_session_endpoint`, the browser sent there
+ * (RP-initiated logout with `id_token_hint`, `post_logout_redirect_uri`, `state`) so the provider's
+ * own session ends too: the next "Continue with single sign-on" asks for the password and second
+ * factor again. Otherwise straight to the signed-out notice.
+ */
+export async function finishSignOut(request: Request, scope: 'session' | 'everywhere'): Promise<Response> {
+  const relyingParty = getRelyingParty();
+  const cookies = [clearSessionCookie(), ...(relyingParty ? [relyingParty.clearIdTokenHintCookie()] : [])];
+  const state = scope === 'everywhere' ? 'signed-out-everywhere' : 'signed-out';
+  const endSession = relyingParty
+    ? await relyingParty.endSessionUrl({
+        postLogoutRedirectUri: landingUrl(POST_LOGOUT_PATH),
+        idTokenHint: await relyingParty.readIdTokenHint(request.headers.get('cookie')),
+        state,
+      })
+    : null;
+  if (!endSession)
+    return redirectWithCookies(landingUrl(`/signin?signedOut=${SIGNED_OUT_STATES[state]}`), cookies);
+  return freshNavigation(
+    endSession,
+    { title: 'Signing out…', message: 'Signing you out of the identity provider.', link: 'Continue' },
+    cookies,
+  );
+}
+
 /** A 303 to `location` with cookies set (Set-Cookie may repeat, so Headers.append). */
 export function redirectWithCookies(location: string, cookies: readonly string[]): Response {
   const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' });

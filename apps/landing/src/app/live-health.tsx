@@ -20,8 +20,6 @@ import { StatusBadge } from '@lumenforge/ui/status-badge';
 import { useEventStream, type TStreamedEvent } from '@lumenforge/ui/use-event-stream';
 import type { TVisibleLifecycle } from './_components/system-card-types';
 
-const STREAM_URL = '/api/events/health';
-const STREAM_SUBJECTS = ['wissil.system.health', 'wissil.tokens.updated'];
 const STATUS_URL = '/api/systems/status';
 const LIFECYCLE_URL = '/api/systems/lifecycle';
 /** How often the cards re-evaluate staleness (and their "checked … ago"). */
@@ -50,9 +48,9 @@ function useLiveCards(): TLiveCards {
 
 /**
  * Keeps the home page's system cards current: health from the `wissil.system.health` events each
- * app publishes every 15 s, SLATE's published version from `wissil.tokens.updated` (both on one
- * stream). A system whose last report is older than 35 s shows "Checking…" and LANDING checks it
- * (`GET /api/systems/status`: down when its /api/health fails); while the stream is not open the
+ * app publishes every 15 s, SLATE's published version from `wissil.tokens.updated` (topics
+ * `health` and `tokens` of the app's one live connection). A system whose last report is older
+ * than 35 s shows "Checking…" and LANDING checks it (`GET /api/systems/status`: down when its /api/health fails); while the stream is not open the
  * page polls that route every 15 s instead.
  */
 export function LiveHealthProvider({
@@ -103,8 +101,10 @@ export function LiveHealthProvider({
     const service = data.service;
     setReports((current) => ({ ...current, [service]: newerReport(current[service], report) }));
   }, []);
-  const streamState = useEventStream(STREAM_URL, STREAM_SUBJECTS, onEvent);
-  const isLive = streamState === 'open';
+  // Both topics travel on the app's one live connection (shared with the other tabs).
+  const healthState = useEventStream('health', ['wissil.system.health'], onEvent);
+  useEventStream('tokens', ['wissil.tokens.updated'], onEvent);
+  const isLive = healthState === 'open';
 
   /** LANDING checks every system now; the answers replace older reports. */
   const check = useCallback(async (options: { withLifecycle?: boolean } = {}) => {

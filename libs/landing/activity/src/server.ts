@@ -7,7 +7,7 @@ import type { TActivityQuery } from './activity-query';
 import { isVisibleTo, visibleSubjects, type TActivityViewer } from './activity-subjects';
 
 /**
- * The subject pattern of `GET /api/events/activity`. Everything under `wissil.`; the stream's
+ * The subject pattern of the `activity` topic of LANDING's `GET /api/events`. Everything under `wissil.`; the stream's
  * `filter` (`activityStreamFilter`) then drops `wissil.system.health` (every app sends one every
  * 15 s), other workspaces' events and subjects the role may not see.
  */

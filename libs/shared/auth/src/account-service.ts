@@ -209,7 +209,7 @@ export async function signOut(
     });
     await deps.bus.publish(
       createEvent(USER_LOGOUT, {
-        data: { userId: session.userId, reason: 'user' },
+        data: { userId: session.userId, reason: 'user', sessionId: session.id },
         actor: userActor({ userId: session.userId }),
         correlationId: input.context.correlationId,
         workspaceId: null,

@@ -26,6 +26,14 @@ export const SIGN_IN_ERROR_MESSAGES: Readonly<Record<SignInError['code'], string
 };
 
 const FLOW_COOKIE_PREFIX = 'lf_auth_';
+/**
+ * The ID token of the browser's sign-in, sealed, for RP-initiated logout's `id_token_hint`: kept
+ * beside the session cookie (same lifetime, cleared with it) and sent only to LANDING's auth routes.
+ * In the browser rather than the session store, so a browser whose platform session was ended
+ * elsewhere (sign out everywhere) can still end its own provider session.
+ */
+export const ID_TOKEN_HINT_COOKIE = 'lf_id_hint';
+const ID_TOKEN_HINT_PATH = '/api/auth';
 const FLOW_TTL_SECONDS = 600;
 const ZFlow = z.object({
   state: z.string(),
@@ -56,6 +64,8 @@ export type TRelyingPartyOptions = {
 export type TStartedSignIn = { authorizationUrl: string; setCookie: string };
 export type TFinishedSignIn = {
   claims: TIdTokenClaims;
+  /** The verified ID token itself, for `idTokenHintCookie` (RP-initiated logout). */
+  idToken: string;
   returnTo: string;
   stepUp: boolean;
   clearCookie: string;
@@ -96,6 +106,15 @@ export function createRelyingParty(options: TRelyingPartyOptions) {
   const cookie = (state: string, value: string, maxAgeSeconds: number) =>
     serializeCookie(`${FLOW_COOKIE_PREFIX}${state.slice(0, 16)}`, value, {
       path: '/api/auth/callback',
+      httpOnly: true,
+      secure: options.secureCookies,
+      sameSite: 'Lax',
+      maxAgeSeconds,
+    });
+
+  const hintCookie = (value: string, maxAgeSeconds: number) =>
+    serializeCookie(ID_TOKEN_HINT_COOKIE, value, {
+      path: ID_TOKEN_HINT_PATH,
       httpOnly: true,
       secure: options.secureCookies,
       sameSite: 'Lax',
@@ -183,20 +202,70 @@ export function createRelyingParty(options: TRelyingPartyOptions) {
           nonce: flow.nonce,
           ...(flow.stepUp ? { maxAuthAgeSeconds: options.stepUpMaxAgeSeconds } : {}),
         });
-        return { claims, returnTo: flow.returnTo, stepUp: flow.stepUp, clearCookie };
+        return { claims, idToken, returnTo: flow.returnTo, stepUp: flow.stepUp, clearCookie };
       } catch (error) {
         throw new SignInError('invalid_token', `ID token refused: ${String(error)}`);
       }
     },
 
-    /** The provider's end-session URL (RP-initiated logout), when it has one. */
-    async endSessionUrl(postLogoutRedirectUri: string): Promise<string | null> {
+    /**
+     * The sealed `ID_TOKEN_HINT_COOKIE` holding `idToken`, for as long as the platform session
+     * lives; null when it would not fit in a cookie (a provider's very large ID token): sign-out
+     * then asks the provider without a hint, and it confirms with the user.
+     */
+    async idTokenHintCookie(idToken: string, maxAgeSeconds: number): Promise<string | null> {
+      const sealed = await new EncryptJWT({ idToken })
+        .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+        .setIssuedAt()
+        .setExpirationTime(`${maxAgeSeconds}s`)
+        .encrypt(key);
+      try {
+        return hintCookie(sealed, maxAgeSeconds);
+      } catch {
+        return null;
+      }
+    },
+
+    /** Clears `ID_TOKEN_HINT_COOKIE` (every sign-out). */
+    clearIdTokenHintCookie(): string {
+      return hintCookie('', 0);
+    },
+
+    /** The ID token sealed in the request's `ID_TOKEN_HINT_COOKIE`, or null (none, expired, forged). */
+    async readIdTokenHint(cookieHeader: string | null): Promise<string | null> {
+      const sealed = parseCookieHeader(cookieHeader).get(ID_TOKEN_HINT_COOKIE);
+      if (!sealed) return null;
+      try {
+        const { payload } = await jwtDecrypt(sealed, key, {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+        });
+        return typeof payload['idToken'] === 'string' ? payload['idToken'] : null;
+      } catch {
+        return null;
+      }
+    },
+
+    /**
+     * The provider's end-session URL (OpenID Connect RP-Initiated Logout 1.0), or null when its
+     * discovery document advertises no `end_session_endpoint` (or it cannot be reached: the
+     * platform sign-out must not wait for the provider). With `idTokenHint` the provider knows who
+     * signs out and may skip its confirmation; it sends the browser back to
+     * `postLogoutRedirectUri` (registered with the provider) with `state`.
+     */
+    async endSessionUrl(input: {
+      postLogoutRedirectUri: string;
+      idTokenHint: string | null;
+      state: string;
+    }): Promise<string | null> {
       try {
         const configured = await config();
         if (!configured.serverMetadata().end_session_endpoint) return null;
         return oidc.buildEndSessionUrl(configured, {
           client_id: options.clientId,
-          post_logout_redirect_uri: postLogoutRedirectUri,
+          post_logout_redirect_uri: input.postLogoutRedirectUri,
+          state: input.state,
+          ...(input.idTokenHint ? { id_token_hint: input.idTokenHint } : {}),
         }).href;
       } catch {
         return null;

@@ -29,6 +29,7 @@ export {
 export { securityHeaders, createNonce, type TSecurityHeadersOptions } from './security-headers';
 export {
   createRelyingParty,
+  ID_TOKEN_HINT_COOKIE,
   SignInError,
   SIGN_IN_ERROR_MESSAGES,
   type TRelyingParty,

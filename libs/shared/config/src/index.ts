@@ -10,3 +10,4 @@ export {
 export { systemMetadata } from './system-metadata';
 export { createEnv, InvalidEnvError } from './create-env';
 export { defineAppEnv } from './app-env';
+export { LIVE_EVENTS_PATH, LIVE_TOPICS, isLiveTopic, type TLiveFrame, type TLiveTopic } from './live-events';

@@ -1,36 +1,66 @@
-import { isValidSubjectPattern } from '@lumenforge/events';
+import { isValidSubjectPattern, subjectMatches } from '@lumenforge/events';
 import { processLogger } from '@lumenforge/observability/server';
 import type { TEventEnvelope } from '@lumenforge/events';
 import type { TEventBus } from './event-bus.types';
 
+/** One topic of a multiplexed stream: the subjects it covers and which of their events it passes. */
+export type TEventStreamTopic = {
+  /** Subject patterns, chosen by the route (never taken unchecked from the browser). */
+  subjects: readonly string[];
+  /** Only events this accepts belong to the topic (e.g. the signed-in user's workspace). Default: all. */
+  filter?: (event: TEventEnvelope) => boolean;
+};
+
 export type TEventStreamOptions = {
   bus: Pick<TEventBus, 'tail'>;
-  /** Subject patterns the page gets, chosen by the route (never taken unchecked from the browser). */
-  subjects: readonly string[];
+  /** The topics this stream carries, by name: one tail over all their subjects. */
+  topics: Readonly<Record<string, TEventStreamTopic>>;
   request: Request;
-  /** Only events this accepts are sent (e.g. the signed-in user's workspace). Default: all. */
-  filter?: (event: TEventEnvelope) => boolean;
+  /** After sending an event this accepts, the stream ends (e.g. the session it serves was signed out). */
+  closeAfter?: (event: TEventEnvelope) => boolean;
   /** A comment line this often keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number;
   /** Tells EventSource how long to wait before reconnecting. Default 3 s. */
   retryMs?: number;
 };
 
+/** What one `data:` line of the stream holds: the envelope and the requested topics it belongs to. */
+export type TEventStreamFrame = { topics: string[]; event: TEventEnvelope };
+
 const encoder = new TextEncoder();
 
-/** One SSE frame; `data` is JSON on one line, so no line of it can end the frame early. */
-export function formatServerSentEvent(frame: { id: string; event: string; data: unknown }): string {
-  return `id: ${frame.id}\nevent: ${frame.event}\ndata: ${JSON.stringify(frame.data)}\n\n`;
+/**
+ * One SSE frame; `data` is JSON on one line, so no line of it can end the frame early. Without
+ * `event` it is a plain message: one `onmessage` handler gets every topic of a multiplexed stream.
+ */
+export function formatServerSentEvent(frame: { id: string; event?: string; data: unknown }): string {
+  const type = frame.event ? `event: ${frame.event}\n` : '';
+  return `id: ${frame.id}\n${type}data: ${JSON.stringify(frame.data)}\n\n`;
+}
+
+/** The names of the topics `event` belongs to, in the order they were given. */
+export function topicsOf(topics: TEventStreamOptions['topics'], event: TEventEnvelope): string[] {
+  return Object.entries(topics)
+    .filter(
+      ([, topic]) =>
+        topic.subjects.some((pattern) => subjectMatches(pattern, event.subject)) &&
+        (!topic.filter || topic.filter(event)),
+    )
+    .map(([name]) => name);
 }
 
 /**
- * A route handler's Server-Sent Events response streaming `subjects` from the bus: each event is
- * sent as `event: <subject>`, `id: <cursor>`, `data: <envelope JSON>`. A reconnecting EventSource
- * sends `Last-Event-ID` and gets what it missed; comments keep the connection alive; the tail
+ * A route handler's Server-Sent Events response multiplexing `topics` from the bus over one
+ * connection: one tail over every topic's subjects; each event that belongs to at least one topic
+ * is sent once as `id: <cursor>`, `data: {"topics":[…],"event":<envelope>}`. The cursor is the
+ * bus's, shared by all topics, so a reconnecting EventSource (`Last-Event-ID`, or `?lastEventId=`
+ * for a new one) gets what it missed of every topic; comments keep the connection alive; the tail
  * stops when the browser goes away.
  */
 export function eventStreamResponse(options: TEventStreamOptions): Response {
-  for (const subject of options.subjects)
+  const subjects = [...new Set(Object.values(options.topics).flatMap((topic) => topic.subjects))];
+  if (subjects.length === 0) throw new Error('An event stream needs at least one topic with subjects');
+  for (const subject of subjects)
     if (!isValidSubjectPattern(subject)) throw new Error(`Invalid subject pattern "${subject}"`);
   const { request } = options;
   const lastEventId =
@@ -50,12 +80,16 @@ export function eventStreamResponse(options: TEventStreamOptions): Response {
       void (async () => {
         try {
           for await (const { cursor, event } of options.bus.tail({
-            subjects: options.subjects,
+            subjects,
             ...(lastEventId ? { after: lastEventId } : {}),
             signal: controller.signal,
           })) {
-            if (options.filter && !options.filter(event)) continue;
-            send(formatServerSentEvent({ id: cursor, event: event.subject, data: event }));
+            const topics = topicsOf(options.topics, event);
+            if (topics.length > 0) {
+              const frame: TEventStreamFrame = { topics, event };
+              send(formatServerSentEvent({ id: cursor, data: frame }));
+            }
+            if (options.closeAfter?.(event)) break;
           }
         } catch (error) {
           // The browser reconnects (with Last-Event-ID) after `retry`.

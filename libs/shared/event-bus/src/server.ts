@@ -16,5 +16,8 @@ export {
 export {
   eventStreamResponse,
   formatServerSentEvent,
+  topicsOf,
+  type TEventStreamFrame,
   type TEventStreamOptions,
+  type TEventStreamTopic,
 } from './event-stream-response';

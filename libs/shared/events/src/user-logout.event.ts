@@ -9,6 +9,8 @@ export const USER_LOGOUT = defineEvent({
   schema: z.object({
     userId: z.uuid(),
     reason: z.enum(LOGOUT_REASONS),
+    /** The one session that ended (sign-out); absent when every session of the user ended. */
+    sessionId: z.uuid().optional(),
   }),
   sample: { userId: 'e7336e82-773b-4b50-9863-705b711c4349', reason: 'user' },
 });

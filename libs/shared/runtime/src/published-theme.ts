@@ -1,11 +1,11 @@
 /**
  * Every app's theme comes from SLATE's latest published token version: the page links
  * `/api/theme.css?v=<version>` after the build-time theme, and a `wissil.tokens.updated` event
- * (streamed from `/api/events/tokens`) makes open pages load the new version without a reload.
+ * (the `tokens` topic of `/api/events`, see live-events-route.ts) makes open pages load the new
+ * version without a reload.
  */
 import { cacheKeys, getOrSet } from '@lumenforge/cache';
 import { createRepositories } from '@lumenforge/db/server';
-import { eventStreamResponse } from '@lumenforge/event-bus/server';
 import type { TTokenVersionRow } from '@lumenforge/db';
 import {
   exportRuntimeThemeCss,
@@ -18,7 +18,6 @@ import { conditionalResponse, etagOf } from './conditional-response';
 import type { TPlatformRuntime } from './runtime';
 
 export const THEME_STYLESHEET_PATH = '/api/theme.css';
-export const TOKEN_EVENTS_PATH = '/api/events/tokens';
 
 export type TPublishedTheme = {
   /** The published version number, or null while the workspace has none (the default set is used). */
@@ -101,19 +100,4 @@ export function themeStylesheetRoute(getRuntime: () => TPlatformRuntime) {
       headers: theme.version ? { 'X-Token-Version': String(theme.version) } : {},
     });
   });
-}
-
-/** `GET /api/events/tokens`: `wissil.tokens.updated` as Server-Sent Events, for live restyling. */
-export function tokenEventsRoute(getRuntime: () => TPlatformRuntime) {
-  return apiRoute(
-    getRuntime,
-    { endpoint: 'events.tokens', permission: null },
-    async (request, { principal }) =>
-      eventStreamResponse({
-        bus: getRuntime().bus,
-        subjects: ['wissil.tokens.updated'],
-        request,
-        filter: (event) => event.workspaceId === principal.workspaceId,
-      }),
-  );
 }

@@ -26,11 +26,16 @@ export {
 export {
   publishedTheme,
   themeStylesheetRoute,
-  tokenEventsRoute,
   THEME_STYLESHEET_PATH,
-  TOKEN_EVENTS_PATH,
   type TPublishedTheme,
 } from './published-theme';
+export {
+  endsSessionOf,
+  liveEventsRoute,
+  parseLiveTopics,
+  SHARED_LIVE_TOPICS,
+  type TLiveTopicDefinition,
+} from './live-events-route';
 export { conditionalResponse, etagOf } from './conditional-response';
 export { readQuery, readPathParam } from './read-query';
 export {

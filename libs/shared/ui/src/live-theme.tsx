@@ -7,25 +7,23 @@ export type TLiveThemeProps = {
   version: number | null;
   /** Same-origin path of the theme stylesheet, e.g. `/api/theme.css` (`?v=<version>` is added). */
   stylesheetPath: string;
-  /** Same-origin Server-Sent Events path streaming `wissil.tokens.updated`. */
-  eventsPath: string;
 };
 
 const href = (path: string, version: number | null) => (version === null ? path : `${path}?v=${version}`);
 
 /**
  * The workspace's published theme as a stylesheet after the build-time one, kept current: when
- * SLATE publishes, the new version's sheet is loaded next to the old one and the old one is
+ * SLATE publishes (the `tokens` topic of the app's live connection), the new version's sheet is loaded next to the old one and the old one is
  * dropped once the new one has loaded, so the page restyles in place without a flash or reload.
  */
-export function LiveTheme({ version, stylesheetPath, eventsPath }: TLiveThemeProps) {
+export function LiveTheme({ version, stylesheetPath }: TLiveThemeProps) {
   const [sheets, setSheets] = useState<(number | null)[]>([version]);
   const onEvent = useCallback((event: { envelope: { data: unknown } }) => {
     const next = (event.envelope.data as { version?: unknown }).version;
     if (typeof next !== 'number') return;
     setSheets((current) => (current.some((v) => v !== null && v >= next) ? current : [...current, next]));
   }, []);
-  useEventStream(eventsPath, ['wissil.tokens.updated'], onEvent);
+  useEventStream('tokens', ['wissil.tokens.updated'], onEvent);
   const newest = sheets[sheets.length - 1];
   return (
     <>

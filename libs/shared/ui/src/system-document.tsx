@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppShell } from './app-shell';
+import { LiveSession } from './live-session';
 import { LiveTheme, type TLiveThemeProps } from './live-theme';
 import type { TSystemAccentId } from './system-accent';
 import type { TSwitcherSystem } from './system-switcher';
@@ -51,6 +52,8 @@ export function SystemDocument({
         </AppShell>
         {/* After the app's own CSS, so the published values win within the same layers. */}
         {theme ? <LiveTheme {...theme} /> : null}
+        {/* Signed out in another tab or app: this page says so live and goes to sign-in. */}
+        {user && signInUrl ? <LiveSession signInUrl={signInUrl} /> : null}
       </body>
     </html>
   );

@@ -1,67 +1,71 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { LIVE_EVENTS_PATH, type TLiveTopic } from '@lumenforge/config';
+import { LiveConnection, type TLiveConnectionState, type TLiveEvent } from './live-connection';
 
-export type TEventStreamState = 'connecting' | 'open' | 'reconnecting';
+export type TEventStreamState = TLiveConnectionState;
+export type TStreamedEvent = TLiveEvent;
 
-export type TStreamedEvent = {
-  /** The event's subject, e.g. `wissil.system.health`. */
-  subject: string;
-  /** The parsed envelope (`id`, `subject`, `occurredAt`, `data`, …). */
-  envelope: { id: string; subject: string; occurredAt: string; data: unknown } & Record<string, unknown>;
-  /** The stream position; the browser sends it back as Last-Event-ID when it reconnects. */
-  cursor: string;
-};
+const connections = new Map<string, LiveConnection>();
 
 /**
- * Subscribes a client component to a Server-Sent Events route (see `eventStreamResponse` in
- * `@lumenforge/event-bus/server`) and calls `onEvent` for each of `subjects`. EventSource reconnects
- * by itself and resumes after the last event seen; when the server refuses the stream (an error
- * status) it is reopened after `reconnectMs`. Returns the connection state for a live indicator.
+ * This tab's share of the origin's live connection at `url` (one per tab, created on first use):
+ * Web Locks elect the tab that holds the stream, BroadcastChannel relays it (live-connection.ts).
+ */
+export function sharedLiveConnection(url: string = LIVE_EVENTS_PATH): LiveConnection {
+  let connection = connections.get(url);
+  if (connection) return connection;
+  connection = new LiveConnection({
+    url,
+    createEventSource: (streamUrl) => new EventSource(streamUrl),
+    locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null,
+    createChannel: typeof BroadcastChannel === 'undefined' ? null : (name) => new BroadcastChannel(name),
+  });
+  connections.set(url, connection);
+  const created = connection;
+  // A page leaving for good hands the stream to another tab at once (the lock would go anyway).
+  window.addEventListener('pagehide', (event) => {
+    if (event.persisted) return;
+    created.close();
+    connections.delete(url);
+  });
+  return connection;
+}
+
+/**
+ * Subscribes a client component to `topic` of the app's live connection (`GET /api/events`,
+ * shared by every component and every tab of the origin) and calls `onEvent` for each event of
+ * `subjects` (all of the topic's when empty). Returns the connection state for a live indicator:
+ * `open`, `connecting`, `reconnecting`, or `ended` once this session was signed out.
  */
 export function useEventStream(
-  url: string,
+  topic: TLiveTopic,
   subjects: readonly string[],
   onEvent: (event: TStreamedEvent) => void,
-  options: { reconnectMs?: number } = {},
+  options: { url?: string } = {},
 ): TEventStreamState {
-  const [state, setState] = useState<TEventStreamState>('connecting');
+  const url = options.url ?? LIVE_EVENTS_PATH;
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
   const subjectKey = subjects.join(',');
-  const reconnectMs = options.reconnectMs ?? 5_000;
+  const connection = typeof window === 'undefined' ? null : sharedLiveConnection(url);
+
+  const subscribeState = useCallback(
+    (listener: () => void) => connection?.onStateChange(listener) ?? (() => undefined),
+    [connection],
+  );
+  const state = useSyncExternalStore(
+    subscribeState,
+    () => connection?.state ?? 'connecting',
+    () => 'connecting' as const,
+  );
 
   useEffect(() => {
-    let source: EventSource | undefined;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    let isDisposed = false;
-    const listener = (message: MessageEvent<string>) => {
-      try {
-        const envelope = JSON.parse(message.data) as TStreamedEvent['envelope'];
-        onEventRef.current({ subject: message.type, envelope, cursor: message.lastEventId });
-      } catch {
-        // A malformed frame is skipped; the next one still arrives.
-      }
-    };
-    const open = () => {
-      source = new EventSource(url);
-      source.onopen = () => setState('open');
-      source.onerror = () => {
-        if (isDisposed || !source) return;
-        setState('reconnecting');
-        if (source.readyState === EventSource.CLOSED) {
-          source.close();
-          retryTimer = setTimeout(open, reconnectMs);
-        }
-      };
-      for (const subject of subjectKey.split(',')) source.addEventListener(subject, listener);
-    };
-    open();
-    return () => {
-      isDisposed = true;
-      clearTimeout(retryTimer);
-      source?.close();
-    };
-  }, [url, subjectKey, reconnectMs]);
+    if (!connection) return;
+    return connection.subscribe(topic, subjectKey ? subjectKey.split(',') : [], (event) =>
+      onEventRef.current(event),
+    );
+  }, [connection, topic, subjectKey]);
 
   return state;
 }

@@ -3,7 +3,7 @@ import { SIGN_IN_ERROR_MESSAGES } from '@lumenforge/auth/server';
 import { queryToObject } from '@lumenforge/runtime/server';
 import { LumenForgeMark } from '@lumenforge/ui/lumenforge-mark';
 import { redirect } from 'next/navigation';
-import { auth, landingUrl } from '../../auth';
+import { auth, landingUrl, SIGNED_OUT_STATES } from '../../auth';
 import { getRuntime } from '../../runtime';
 
 export const metadata = { title: 'Sign in · LumenForge' };
@@ -24,7 +24,13 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
     fallback: landingUrl('/'),
   });
   const errorCode = params['error'];
-  const signedOut = params['signedOut'];
+  // `state` comes back from the identity provider after RP-initiated logout (see finishSignOut).
+  const logoutState = params['state'];
+  const signedOut =
+    params['signedOut'] ??
+    (logoutState && Object.hasOwn(SIGNED_OUT_STATES, logoutState)
+      ? SIGNED_OUT_STATES[logoutState as keyof typeof SIGNED_OUT_STATES]
+      : undefined);
   const principal = await auth.currentPrincipal();
   if (principal && !errorCode && !signedOut) redirect(returnTo);
   const loginUrl = `/api/auth/login?returnTo=${encodeURIComponent(returnTo)}`;

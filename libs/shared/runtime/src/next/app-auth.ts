@@ -12,7 +12,7 @@ import type { TPlatformEnv } from '@lumenforge/config/env';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { publishedTheme, THEME_STYLESHEET_PATH, TOKEN_EVENTS_PATH } from '../published-theme';
+import { publishedTheme, THEME_STYLESHEET_PATH } from '../published-theme';
 import type { TPlatformRuntime } from '../runtime';
 import { PROXY_HEADERS } from './auth-proxy';
 import { publicRequestUrl, signInUrl } from './sign-in-url';
@@ -52,7 +52,7 @@ export type TAppAuth = {
 };
 
 /** Matches `TLiveThemeProps` of `@lumenforge/ui/live-theme`. */
-export type TShellThemeProps = { version: number | null; stylesheetPath: string; eventsPath: string };
+export type TShellThemeProps = { version: number | null; stylesheetPath: string };
 
 export type TShellUserProps = {
   name: string;
@@ -67,7 +67,7 @@ export type TShellUserProps = {
 async function shellTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TShellThemeProps | null> {
   try {
     const { version } = await publishedTheme(runtime, workspaceId);
-    return { version, stylesheetPath: THEME_STYLESHEET_PATH, eventsPath: TOKEN_EVENTS_PATH };
+    return { version, stylesheetPath: THEME_STYLESHEET_PATH };
   } catch (error) {
     // The build-time theme still styles the page; the page itself must not fail over its theme.
     runtime.logger.error(

@@ -19,7 +19,6 @@ import { BUTTON_SECONDARY, FOCUS, INPUT, LABEL, LINK, Notice } from '@lumenforge
 import { SYSTEM_DOT_CLASS } from '@lumenforge/ui/system-accent';
 import { useEventStream, type TEventStreamState, type TStreamedEvent } from '@lumenforge/ui/use-event-stream';
 
-const STREAM_URL = '/api/events/activity';
 const HISTORY_URL = '/api/activity';
 
 const TONE_TEXT: Record<TActivityItem['tone'], string> = {
@@ -69,7 +68,7 @@ function merge(current: TActivityItem[], incoming: TActivityItem[]): TActivityIt
 }
 
 /**
- * The activity feed: history from `/api/activity`, new events live from `/api/events/activity` at
+ * The activity feed: history from `/api/activity`, new events live (the `activity` topic of `/api/events`) at
  * the top without a reload. Reconnecting (and the first connection) re-reads the newest page, so
  * nothing published between the page render and the stream opening is missed.
  */
@@ -127,7 +126,7 @@ export function ActivityFeed(props: TActivityFeedProps) {
     },
     [context, cap],
   );
-  const state = useEventStream(STREAM_URL, subjects, onEvent);
+  const state = useEventStream('activity', subjects, onEvent);
 
   // Each time the stream (re)opens, catch up on what arrived while it was not connected.
   const wasOpenRef = useRef(false);
@@ -300,7 +299,13 @@ function LiveIndicator({ state }: { state: TEventStreamState }) {
         aria-hidden="true"
         className={`size-2 rounded-full ${isLive ? 'bg-success-500' : 'bg-neutral-400'}`}
       />
-      {isLive ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+      {isLive
+        ? 'Live'
+        : state === 'connecting'
+          ? 'Connecting…'
+          : state === 'ended'
+            ? 'Signed out'
+            : 'Reconnecting…'}
     </span>
   );
 }

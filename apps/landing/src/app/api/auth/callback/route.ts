@@ -44,7 +44,12 @@ export const GET = publicApiRoute(
       const next = isLanding
         ? finished.returnTo
         : landingUrl(`/api/auth/continue?to=${encodeURIComponent(finished.returnTo)}`);
-      return redirectWithCookies(next, [...clearFlow, sessionCookie(token)]);
+      // The ID token stays with the browser's session for RP-initiated logout's id_token_hint.
+      const hint = await relyingParty.idTokenHintCookie(
+        finished.idToken,
+        getEnv().AUTH_SESSION_ABSOLUTE_HOURS * 3600,
+      );
+      return redirectWithCookies(next, [...clearFlow, sessionCookie(token), ...(hint ? [hint] : [])]);
     } catch (error) {
       if (!(error instanceof SignInError)) throw error;
       // Refusals after verification are audited by completeSignIn; the rest here.
