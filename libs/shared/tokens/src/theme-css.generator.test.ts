@@ -1,3 +1,4 @@
+import postcss, { type ChildNode, type Root } from 'postcss';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveAlias } from './alias.resolver';
 import { colorToCss } from './css-value.formatter';
@@ -13,42 +14,25 @@ import {
 import { cssVariableName, generateThemeCss } from './theme-css.generator';
 import type { TColorValue, TThemeName } from './token.types';
 
-// --- A small CSS parser and cascade, enough for the generated file ---------------------------------
+// --- The generated file as a tree (parsed by postcss) and a small cascade over it ---------------
 
 type TCssNode = { prelude: string; declarations: [string, string][]; children: TCssNode[] };
 
-function parseCss(css: string): TCssNode {
-  const root: TCssNode = { prelude: '', declarations: [], children: [] };
-  const stack = [root];
-  let buffer = '';
-  const top = () => stack[stack.length - 1] as TCssNode;
-  const flushDeclaration = () => {
-    const text = buffer.trim();
-    buffer = '';
-    if (!text) return;
-    const colon = text.indexOf(':');
-    if (colon <= 0) throw new Error(`Not a declaration: "${text}"`);
-    top().declarations.push([text.slice(0, colon).trim(), text.slice(colon + 1).trim()]);
-  };
-  for (const char of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
-    if (char === '{') {
-      const node: TCssNode = { prelude: buffer.trim().replace(/\s+/g, ' '), declarations: [], children: [] };
-      buffer = '';
-      top().children.push(node);
-      stack.push(node);
-    } else if (char === ';') {
-      flushDeclaration();
-    } else if (char === '}') {
-      flushDeclaration();
-      stack.pop();
-      if (stack.length === 0) throw new Error('Unbalanced }');
-    } else {
-      buffer += char;
-    }
+/** postcss's tree reduced to what the cascade below reads: preludes, declarations, nesting. */
+function toCssNode(container: Root | ChildNode, prelude: string): TCssNode {
+  const node: TCssNode = { prelude, declarations: [], children: [] };
+  if (!('nodes' in container) || !container.nodes) return node;
+  for (const child of container.nodes) {
+    if (child.type === 'decl')
+      node.declarations.push([child.prop, child.important ? `${child.value} !important` : child.value]);
+    else if (child.type === 'rule') node.children.push(toCssNode(child, child.selector.replace(/\s+/g, ' ')));
+    else if (child.type === 'atrule')
+      node.children.push(toCssNode(child, `@${child.name} ${child.params}`.trim().replace(/\s+/g, ' ')));
   }
-  if (stack.length !== 1 || buffer.trim()) throw new Error('Unbalanced CSS');
-  return root;
+  return node;
 }
+
+const parseCss = (css: string): TCssNode => toCssNode(postcss.parse(css), '');
 
 const child = (node: TCssNode, prelude: string): TCssNode => {
   const found = node.children.find((c) => c.prelude === prelude);
