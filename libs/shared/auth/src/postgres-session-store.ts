@@ -8,6 +8,21 @@ import type {
 } from './session-store.types';
 import { checkSessionTimeouts, SESSION_ID_PATTERN } from './session-timeouts';
 
+/**
+ * The PostgreSQL store plus what a cache in front of it needs to stay correct (the cached store of
+ * cluster mode): which sessions a sign-out everywhere revoked, and which were revoked recently.
+ */
+export type TPostgresSessionStore = TSessionStore & {
+  readonly kind: 'postgres';
+  /** `revokeAllForUser`, also naming every session it revoked (live or already ended). */
+  revokeAllForUserReturningIds(
+    userId: string,
+    options?: { exceptSessionId?: string },
+  ): Promise<{ count: number; revokedIds: string[] }>;
+  /** Sessions (id, owner) revoked at or after `since` that had not expired by then. */
+  listRevokedSince(since: Date): Promise<Array<{ id: string; userId: string }>>;
+};
+
 function toRecord(session: TSession): TSessionRecord {
   return {
     id: session.id,
@@ -33,12 +48,26 @@ function toRecord(session: TSession): TSessionRecord {
  *
  * The caller owns `db` (nothing to close). Every time is taken from this process's clock.
  */
-export function createPostgresSessionStore(db: TDb, timeouts: TSessionTimeouts): TSessionStore {
+export function createPostgresSessionStore(db: TDb, timeouts: TSessionTimeouts): TPostgresSessionStore {
   const checked = checkSessionTimeouts(timeouts);
   const sessions = new SessionRepository(db);
   const idleMs = checked.idleTimeoutSeconds * 1_000;
   const touchIntervalMs = checked.touchIntervalSeconds * 1_000;
   const live = (now: Date) => ({ now, seenAfter: new Date(now.getTime() - idleMs) });
+
+  async function revokeAllForUserReturningIds(
+    userId: string,
+    options: { exceptSessionId?: string } = {},
+  ): Promise<{ count: number; revokedIds: string[] }> {
+    if (!SESSION_ID_PATTERN.test(userId)) return { count: 0, revokedIds: [] };
+    const except = options.exceptSessionId;
+    const { revokedIds, liveCount } = await sessions.revokeAllForUserReturningIds(userId, {
+      // Not a uuid: no session has that id, so none is kept.
+      exceptSessionId: except && SESSION_ID_PATTERN.test(except) ? except : undefined,
+      countLive: live(new Date()),
+    });
+    return { count: liveCount, revokedIds };
+  }
 
   return {
     kind: 'postgres',
@@ -83,14 +112,12 @@ export function createPostgresSessionStore(db: TDb, timeouts: TSessionTimeouts):
     },
 
     async revokeAllForUser(userId: string, options: { exceptSessionId?: string } = {}) {
-      if (!SESSION_ID_PATTERN.test(userId)) return 0;
-      const except = options.exceptSessionId;
-      return sessions.revokeAllForUser(userId, {
-        // Not a uuid: no session has that id, so none is kept.
-        exceptSessionId: except && SESSION_ID_PATTERN.test(except) ? except : undefined,
-        countLive: live(new Date()),
-      });
+      return (await revokeAllForUserReturningIds(userId, options)).count;
     },
+
+    revokeAllForUserReturningIds,
+
+    listRevokedSince: (since: Date) => sessions.listRevokedSince(since),
 
     async listActiveForUser(userId: string, now: Date = new Date()) {
       if (!SESSION_ID_PATTERN.test(userId)) return [];

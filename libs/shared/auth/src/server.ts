@@ -2,8 +2,8 @@
 // party, token verification, account operations and security headers. Server code only.
 import 'server-only';
 
-export { createPostgresSessionStore } from './postgres-session-store';
-export { createRedisSessionStore, type TRedisSessionStoreOptions } from './redis-session-store';
+export { createPostgresSessionStore, type TPostgresSessionStore } from './postgres-session-store';
+export { createCachedSessionStore, type TCachedSessionStoreOptions } from './cached-session-store';
 export { createAuthenticator, type TAuthenticator, type TCreateAuthenticatorOptions } from './authenticate';
 export { createIssuerKeySource, discoverIssuer } from './issuer-keys';
 export {

@@ -57,7 +57,7 @@ export function describeSessionStoreContract(name: string, factory: TSessionStor
 
     it('exposes its kind and timeouts', async () => {
       const store = await factory.create(LONG);
-      expect(['postgres', 'redis']).toContain(store.kind);
+      expect(['postgres', 'postgres+redis']).toContain(store.kind);
       expect(store.timeouts).toEqual(LONG);
     });
 

@@ -37,12 +37,14 @@ export type TSessionTimeouts = {
 };
 
 /**
- * Where platform sessions live: PostgreSQL in single-node mode, Redis (`sessions:*`) in cluster
- * mode. Both pass `describeSessionStoreContract`. Every sign-in creates a new session with a new
- * random token (no fixation); the token is returned once and only its SHA-256 is kept.
+ * Where platform sessions live: PostgreSQL in both modes, with a Redis cache in front of it
+ * (`sessions:*`) in cluster mode. Both pass `describeSessionStoreContract`. Every sign-in creates a
+ * new session with a new random token (no fixation); the token is returned once and only its
+ * SHA-256 is kept.
  */
 export type TSessionStore = {
-  readonly kind: 'postgres' | 'redis';
+  /** `postgres` (single-node mode) or `postgres+redis` (cluster mode: PostgreSQL, cached in Redis). */
+  readonly kind: 'postgres' | 'postgres+redis';
   readonly timeouts: TSessionTimeouts;
   /**
    * Starts a session (sign-in) with a new random token (256 bits, base64url), returned only here:
@@ -54,7 +56,7 @@ export type TSessionStore = {
    * The live session for a cookie token (not revoked, idle and absolute timeouts not passed), or
    * null. Records activity (sliding idle timeout), at most every `touchIntervalSeconds`; the
    * returned `lastSeenAt` is the stored one. `now` is for tests and defaults to the clock; Redis
-   * still expires keys on real time.
+   * still expires cached records on real time.
    */
   findActive(token: string, now?: Date): Promise<TSessionRecord | null>;
   /** Ends the session of a cookie token (sign-out); returns it, or null if none was live. */
@@ -71,6 +73,6 @@ export type TSessionStore = {
   revokeAllForUser(userId: string, options?: { exceptSessionId?: string }): Promise<number>;
   /** The user's live sessions at `now`, most recently used first (ties: higher id first). */
   listActiveForUser(userId: string, now?: Date): Promise<TSessionRecord[]>;
-  /** Neither store has one: both use a client the caller owns and closes. */
+  /** Neither store has one: both use clients the caller owns and closes. */
   close?(): Promise<void>;
 };

@@ -39,8 +39,8 @@ function liveWhere(filter: TLiveSessionFilter = {}): Prisma.SessionWhereInput {
 }
 
 /**
- * Platform sessions kept in PostgreSQL (single-node mode; cluster mode keeps them in Redis behind
- * the same session-store interface, `@lumenforge/auth/server`). Only the SHA-256 of a token is
+ * Platform sessions kept in PostgreSQL, their source of truth in both modes (cluster mode caches
+ * them in Redis; see the session stores of `@lumenforge/auth/server`). Only the SHA-256 of a token is
  * stored; tokens are accepted and returned, hashes never leave this class. `expiresAt` is the
  * absolute expiry; an idle timeout is applied by passing `seenAfter` to the lookups.
  */
@@ -181,21 +181,48 @@ export class SessionRepository {
     userId: string,
     options: { exceptSessionId?: string; at?: Date; countLive?: TLiveSessionFilter } = {},
   ): Promise<number> {
-    const where: Prisma.SessionWhereInput = {
-      userId,
-      revokedAt: null,
-      id: options.exceptSessionId ? { not: options.exceptSessionId } : undefined,
-    };
-    const data = { revokedAt: options.at ?? new Date() };
-    if (!options.countLive) return (await this.db.session.updateMany({ where, data })).count;
-    const now = options.countLive.now ?? new Date();
-    const seenAfter = options.countLive.seenAfter;
+    const { revokedIds, liveCount } = await this.revokeAllForUserReturningIds(userId, options);
+    return options.countLive ? liveCount : revokedIds.length;
+  }
+
+  /**
+   * {@link revokeAllForUser}, also naming the sessions it revoked (a cache in front of this table
+   * drops exactly those). `liveCount`: how many were live by `countLive` (default: now, no idle rule).
+   */
+  async revokeAllForUserReturningIds(
+    userId: string,
+    options: { exceptSessionId?: string; at?: Date; countLive?: TLiveSessionFilter } = {},
+  ): Promise<{ revokedIds: string[]; liveCount: number }> {
     const rows = await this.db.session.updateManyAndReturn({
-      where,
-      data,
-      select: { expiresAt: true, lastSeenAt: true },
+      where: {
+        userId,
+        revokedAt: null,
+        id: options.exceptSessionId ? { not: options.exceptSessionId } : undefined,
+      },
+      data: { revokedAt: options.at ?? new Date() },
+      select: { id: true, expiresAt: true, lastSeenAt: true },
     });
-    return rows.filter((row) => row.expiresAt > now && (!seenAfter || row.lastSeenAt > seenAfter)).length;
+    const now = options.countLive?.now ?? new Date();
+    const seenAfter = options.countLive?.seenAfter;
+    return {
+      revokedIds: rows.map((row) => row.id),
+      liveCount: rows.filter((row) => row.expiresAt > now && (!seenAfter || row.lastSeenAt > seenAfter))
+        .length,
+    };
+  }
+
+  /**
+   * Sessions revoked at or after `since` that had not expired by then (ids and owners, oldest
+   * revocation first, at most `limit`): what a cache that missed revocations while it was
+   * unreachable must drop.
+   */
+  async listRevokedSince(since: Date, limit = 10_000): Promise<Array<{ id: string; userId: string }>> {
+    return this.db.session.findMany({
+      where: { revokedAt: { gte: since }, expiresAt: { gt: since } },
+      orderBy: { revokedAt: 'asc' },
+      take: limit,
+      select: { id: true, userId: true },
+    });
   }
 
   /**

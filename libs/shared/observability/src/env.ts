@@ -1,5 +1,6 @@
 import { createEnv } from '@lumenforge/config';
 import { z } from 'zod';
+import { parseTrustedProxies } from './trusted-proxies';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type TLogLevel = (typeof LOG_LEVELS)[number];
@@ -21,6 +22,22 @@ export const ZObservabilityEnv = z.object({
    * addresses that did not come through Cloudflare are answered (see the lib's README).
    */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * The reverse proxies whose `X-Forwarded-For` / `CF-Connecting-IP` are believed: comma-separated
+   * IPv4/IPv6 addresses and CIDR ranges, and `cloudflare` for Cloudflare's published ranges (e.g.
+   * `cloudflare,10.0.0.0/8`). Unset: none; every request's client is its socket peer. Rate limits,
+   * audit rows and the `/api/metrics` address rule use the resulting client address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
 export type TObservabilityEnv = z.infer<typeof ZObservabilityEnv>;
 

@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installPeerAddressHeader, PEER_ADDRESS_HEADER } from './client-address';
 import { isPrivateAddress, metricsAccess, metricsResponse } from './metrics-access';
 import { parsePrometheusText } from './prometheus-text';
+import { parseTrustedProxies } from './trusted-proxies';
 
-const request = (headers: Record<string, string>) => new Request('http://app/api/metrics', { headers });
+// The peer as the HTTP server stamps it (installPeerAddressHeader), plus the request's own headers.
+const request = (headers: Record<string, string>, peer = '127.0.0.1') =>
+  new Request('http://app/api/metrics', { headers: { [PEER_ADDRESS_HEADER]: peer, ...headers } });
+beforeAll(() => installPeerAddressHeader());
 const TOKEN = 'metrics-token-0123456789';
 
 describe('isPrivateAddress', () => {
@@ -27,16 +32,32 @@ describe('isPrivateAddress', () => {
 
 describe('metricsAccess', () => {
   it('without a token: private and loopback peers only, never through Cloudflare', () => {
-    expect(metricsAccess(request({ 'x-forwarded-for': '127.0.0.1' }), {})).toEqual({ isAllowed: true });
-    expect(metricsAccess(request({ 'x-forwarded-for': '10.42.0.9, 10.42.0.1' }), {}).isAllowed).toBe(true);
-    expect(metricsAccess(request({ 'x-forwarded-for': '203.0.113.9, 10.42.0.1' }), {})).toMatchObject({
+    expect(metricsAccess(request({}), {})).toEqual({ isAllowed: true });
+    expect(metricsAccess(request({}, '10.42.0.9'), {}).isAllowed).toBe(true);
+    expect(metricsAccess(request({}, '203.0.113.9'), {})).toMatchObject({ isAllowed: false, status: 403 });
+    // A public client cannot claim a private address: its own X-Forwarded-For is not believed.
+    expect(metricsAccess(request({ 'x-forwarded-for': '127.0.0.1' }, '203.0.113.9'), {})).toMatchObject({
       isAllowed: false,
       status: 403,
     });
-    expect(metricsAccess(request({}), {})).toMatchObject({ isAllowed: false, status: 403 });
+    // Through a trusted ingress, the client it reports decides.
+    const trustedProxies = parseTrustedProxies('10.0.0.0/8');
     expect(
-      metricsAccess(request({ 'x-forwarded-for': '127.0.0.1', 'cf-connecting-ip': '127.0.0.1' }), {}),
+      metricsAccess(request({ 'x-forwarded-for': '203.0.113.9' }, '10.0.0.2'), { trustedProxies }),
     ).toMatchObject({ isAllowed: false, status: 403 });
+    expect(
+      metricsAccess(request({ 'x-forwarded-for': '192.168.1.20' }, '10.0.0.2'), { trustedProxies }).isAllowed,
+    ).toBe(true);
+    expect(
+      metricsAccess(
+        new Request('http://app/api/metrics', { headers: { 'x-forwarded-for': '127.0.0.1' } }),
+        {},
+      ),
+    ).toMatchObject({ isAllowed: false, status: 403, reason: expect.stringMatching(/unknown/) });
+    expect(metricsAccess(request({ 'cf-connecting-ip': '127.0.0.1' }), {})).toMatchObject({
+      isAllowed: false,
+      status: 403,
+    });
   });
 
   it('with a token: the Bearer token, from anywhere but Cloudflare', () => {
@@ -62,7 +83,7 @@ describe('metricsResponse', () => {
     expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
     expect(await missing.json()).toMatchObject({ error: 'unauthenticated' });
 
-    const publicPeer = await metricsResponse(request({ 'x-forwarded-for': '198.51.100.7' }), {});
+    const publicPeer = await metricsResponse(request({}, '198.51.100.7'), {});
     expect(publicPeer.status).toBe(403);
     expect(await publicPeer.json()).toMatchObject({ error: 'forbidden' });
   });

@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { BlockList, isIPv4 } from 'node:net';
+import { clientAddress } from './client-address';
+import { normalizeAddress, NO_TRUSTED_PROXIES, type TTrustedProxies } from './trusted-proxies';
 import { metricsText } from './metrics';
 import type { TMetricsAccess } from './observability.types';
 
@@ -28,16 +30,9 @@ const PRIVATE_NETWORKS = (() => {
 
 /** Whether `address` (IPv4, IPv6, IPv4-mapped IPv6, with or without a port) is loopback or private. */
 export function isPrivateAddress(address: string): boolean {
-  let host = address.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
-  if (bracketed?.[1]) host = bracketed[1];
-  else if (/^[\d.]+:\d+$/.test(host)) host = host.slice(0, host.lastIndexOf(':'));
-  host = host.replace(/%.*$/, ''); // zone index (fe80::1%eth0)
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(host);
-  if (mapped?.[1]) host = mapped[1];
-  if (isIPv4(host)) return PRIVATE_NETWORKS.check(host, 'ipv4');
-  if (isIPv6(host)) return PRIVATE_NETWORKS.check(host, 'ipv6');
-  return false;
+  const host = normalizeAddress(address);
+  if (!host) return false;
+  return PRIVATE_NETWORKS.check(host, isIPv4(host) ? 'ipv4' : 'ipv6');
 }
 
 function digest(value: string): Buffer {
@@ -51,12 +46,15 @@ function digest(value: string): Buffer {
  *    public path does not expose metrics, whatever else it sends (403).
  * 2. With `token` (METRICS_TOKEN) set: only `Authorization: Bearer <token>` (401 otherwise). This
  *    is the production setting; Prometheus sends it from inside the cluster.
- * 3. Without a token: only requests whose every known hop (`X-Forwarded-For`, which Next fills with
- *    the socket address when absent, and `X-Real-IP`) is loopback or private (403 otherwise): the
- *    developer's machine and in-cluster scrapes work with no setup, anything relayed from a public
- *    address does not.
+ * 3. Without a token: only clients at loopback or private addresses (403 otherwise). The client is
+ *    the socket peer, or what a trusted proxy (`trustedProxies`, TRUSTED_PROXIES) reported for it
+ *    (`clientAddress`); a forwarding header from anyone else is ignored. The developer's machine
+ *    and in-cluster scrapes work with no setup, anything relayed from a public address does not.
  */
-export function metricsAccess(request: Request, options: { token?: string | undefined }): TMetricsAccess {
+export function metricsAccess(
+  request: Request,
+  options: { token?: string | undefined; trustedProxies?: TTrustedProxies },
+): TMetricsAccess {
   const { headers } = request;
   if (CLOUDFLARE_HEADERS.some((name) => headers.has(name)))
     return { isAllowed: false, status: 403, reason: 'Metrics are not served through the public tunnel.' };
@@ -65,15 +63,10 @@ export function metricsAccess(request: Request, options: { token?: string | unde
     if (match?.[1] && timingSafeEqual(digest(match[1]), digest(options.token))) return { isAllowed: true };
     return { isAllowed: false, status: 401, reason: 'A valid METRICS_TOKEN Bearer token is required.' };
   }
-  const hops = [
-    ...(headers.get('x-forwarded-for')?.split(',') ?? []),
-    ...(headers.get('x-real-ip') ? [headers.get('x-real-ip') ?? ''] : []),
-  ]
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  if (hops.length === 0)
+  const client = clientAddress(headers, options.trustedProxies ?? NO_TRUSTED_PROXIES);
+  if (!client)
     return { isAllowed: false, status: 403, reason: 'The client address is unknown; set METRICS_TOKEN.' };
-  if (!hops.every(isPrivateAddress))
+  if (!isPrivateAddress(client))
     return {
       isAllowed: false,
       status: 403,
@@ -88,7 +81,7 @@ export function metricsAccess(request: Request, options: { token?: string | unde
  */
 export async function metricsResponse(
   request: Request,
-  options: { token?: string | undefined },
+  options: { token?: string | undefined; trustedProxies?: TTrustedProxies },
 ): Promise<Response> {
   const access = metricsAccess(request, options);
   if (!access.isAllowed) {

@@ -24,3 +24,18 @@ export {
   type TProcessMetrics,
 } from './metrics';
 export { isPrivateAddress, metricsAccess, metricsResponse } from './metrics-access';
+export {
+  clientAddress,
+  installPeerAddressHeader,
+  isPeerAddressHeaderInstalled,
+  peerAddress,
+  PEER_ADDRESS_HEADER,
+} from './client-address';
+export {
+  normalizeAddress,
+  parseTrustedProxies,
+  CLOUDFLARE_IP_RANGES,
+  CLOUDFLARE_IP_RANGES_AS_OF,
+  NO_TRUSTED_PROXIES,
+  type TTrustedProxies,
+} from './trusted-proxies';

@@ -6,6 +6,7 @@ import {
   type TPostgresServer,
   type TTestDatabase,
 } from '@lumenforge/db/testing';
+import { installPeerAddressHeader } from '@lumenforge/observability/server';
 import { startFetchServer, type TFetchServer } from '@lumenforge/server-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -41,6 +42,10 @@ async function sessionCookieFor(
 
 const ZCreateWorkspace = z.object({ name: z.string().min(1), slug: z.string().min(1) });
 
+// As in the apps: the server stamps the socket peer. The tests play a trusted proxy on loopback
+// (TRUSTED_PROXIES below) that reports each client in X-Forwarded-For.
+installPeerAddressHeader();
+
 describe('apiRoute against a real HTTP server and a PostgreSQL that goes away', () => {
   let postgres: TPostgresServer;
   let testDb: TTestDatabase;
@@ -59,6 +64,7 @@ describe('apiRoute against a real HTTP server and a PostgreSQL that goes away', 
         DATABASE_POOL_MAX: 4,
         NATS_STREAM_REPLICAS: 1,
         RATE_LIMIT_WRITES_PER_MINUTE: 5,
+        TRUSTED_PROXIES: '127.0.0.1',
       },
       db: testDb.db,
       logger: { info: () => undefined, error: () => undefined },

@@ -16,7 +16,12 @@ import {
 } from '@lumenforge/db';
 import { createRepositories, toDatabaseError } from '@lumenforge/db/server';
 import type { TLogger } from '@lumenforge/observability';
-import { processLogger, recordHttpRequest } from '@lumenforge/observability/server';
+import {
+  clientAddress,
+  processLogger,
+  recordHttpRequest,
+  type TTrustedProxies,
+} from '@lumenforge/observability/server';
 import { applyRateLimitHeaders, rateLimitResponse, type TRateLimitResult } from '@lumenforge/rate-limit';
 import type { z } from 'zod';
 import type { TPlatformRuntime } from './runtime';
@@ -74,17 +79,12 @@ export function invalidBody(error: z.ZodError, message = 'The request body is in
 }
 
 /**
- * The client's address for rate limiting: Cloudflare's `CF-Connecting-IP` (production runs behind
- * the tunnel), else the first `X-Forwarded-For` hop the ingress wrote, else `X-Real-IP`.
+ * The client's address for rate limits and audit rows: the socket peer, or the client a trusted
+ * proxy reported (`TRUSTED_PROXIES`; see `clientAddress` of `@lumenforge/observability/server`).
+ * `unknown` when the HTTP server does not stamp the peer address (`installPeerAddressHeader`).
  */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (
-    request.headers.get('cf-connecting-ip') ??
-    (forwarded || null) ??
-    request.headers.get('x-real-ip') ??
-    'unknown'
-  );
+export function clientIp(request: Request, trustedProxies: TTrustedProxies): string {
+  return clientAddress(request.headers, trustedProxies) ?? 'unknown';
 }
 
 /**
@@ -106,10 +106,10 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export type TRequestContext = { ip: string; userAgent: string | null; correlationId: string };
 
 /** The request's client IP, user agent and correlation id (the proxy's `x-correlation-id`, or a new one). */
-export function requestContext(request: Request): TRequestContext {
+export function requestContext(request: Request, trustedProxies: TTrustedProxies): TRequestContext {
   const given = request.headers.get('x-correlation-id');
   return {
-    ip: clientIp(request).slice(0, 100),
+    ip: clientIp(request, trustedProxies).slice(0, 100),
     userAgent: request.headers.get('user-agent')?.slice(0, 1000) ?? null,
     correlationId: given && CORRELATION_ID.test(given) ? given : crypto.randomUUID(),
   };
@@ -212,7 +212,7 @@ export function apiRoute<TContext>(
     const startedAt = performance.now();
     const runtime = getRuntime();
     const isMutating = MUTATING_METHODS.has(request.method);
-    const context = requestContext(request);
+    const context = requestContext(request, runtime.trustedProxies);
     const log = runtime.logger.child({ correlationId: context.correlationId });
     let principal: TPrincipal | null = null;
     let target: TAuditTarget | null = null;
@@ -334,7 +334,7 @@ export function publicApiRoute<TContext>(
   return async (request, route) => {
     const startedAt = performance.now();
     const runtime = getRuntime();
-    const context = requestContext(request);
+    const context = requestContext(request, runtime.trustedProxies);
     const log = runtime.logger.child({ correlationId: context.correlationId });
     let response: Response;
     try {

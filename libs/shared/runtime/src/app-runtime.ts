@@ -1,5 +1,5 @@
 import type { THealthReport } from '@lumenforge/health';
-import { setProcessLogger } from '@lumenforge/observability/server';
+import { installPeerAddressHeader, setProcessLogger } from '@lumenforge/observability/server';
 import { createRuntime, type TPlatformRuntime } from './runtime';
 import { urlOptionsFromEnv } from '@lumenforge/config';
 import type { TPlatformEnv } from '@lumenforge/config/env';
@@ -34,8 +34,9 @@ export function defineAppRuntime(
 }
 
 /**
- * From `instrumentation.node.ts` at server start: logs the mode and starts the background work
- * (cache invalidation, health events). Runs once per process; retried while it cannot start.
+ * From `instrumentation.node.ts` at server start: makes the HTTP server stamp each request's peer
+ * address (`installPeerAddressHeader`), logs the mode and starts the background work (cache
+ * invalidation, health events). Runs once per process; retried while it cannot start.
  */
 export async function startAppRuntime(
   getRuntime: () => TPlatformRuntime,
@@ -43,6 +44,9 @@ export async function startAppRuntime(
 ): Promise<void> {
   if (runtimeGlobal.__lumenforgeRuntimeStarted) return;
   runtimeGlobal.__lumenforgeRuntimeStarted = true;
+  // Next exposes no socket address to proxy.ts or route handlers: the server stamps it on each
+  // request (dropping a client's own value), and `clientIp` reads it with TRUSTED_PROXIES.
+  installPeerAddressHeader();
   const runtime = getRuntime();
   runtime.logger.info({ mode: runtime.mode }, runtime.summary);
   await runtime.startBackground({ healthReport: options.healthReport }).catch((error: unknown) => {

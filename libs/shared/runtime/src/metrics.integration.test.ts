@@ -4,7 +4,11 @@ import type { TTestDatabase } from '@lumenforge/db/testing';
 import { waitFor } from '@lumenforge/event-bus/testing';
 import type { TSubscription } from '@lumenforge/event-bus';
 import { COMPONENT_UPDATED, createEvent, type TEventEnvelope } from '@lumenforge/events';
-import { createLogger } from '@lumenforge/observability/server';
+import {
+  createLogger,
+  installPeerAddressHeader,
+  PEER_ADDRESS_HEADER,
+} from '@lumenforge/observability/server';
 import { parsePrometheusText, sampleValue, sumSamples } from '@lumenforge/observability/testing';
 import { describe, expect, it } from 'vitest';
 import { apiRoute, publicApiRoute } from './api-route';
@@ -25,10 +29,13 @@ function componentUpdated(): TEventEnvelope {
   });
 }
 
+// The socket peer, as every app's HTTP server stamps it (installPeerAddressHeader, at boot).
+installPeerAddressHeader();
+
 /** Scrapes `/api/metrics` of `runtime` as Prometheus would from inside the cluster. */
 async function scrape(runtime: TPlatformRuntime) {
   const response = await metricsRoute(() => runtime)(
-    new Request('http://localhost/api/metrics', { headers: { 'x-forwarded-for': '10.42.0.7' } }),
+    new Request('http://localhost/api/metrics', { headers: { [PEER_ADDRESS_HEADER]: '10.42.0.7' } }),
   );
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
@@ -301,18 +308,19 @@ describe('metrics and logs of a runtime', () => {
     const call = (runtime: TPlatformRuntime, headers: Record<string, string>) =>
       metricsRoute(() => runtime)(new Request('http://localhost:3005/api/metrics', { headers }));
     try {
-      expect((await call(open, { 'x-forwarded-for': '127.0.0.1' })).status).toBe(200);
-      expect((await call(open, { 'x-forwarded-for': '10.42.1.9' })).status).toBe(200);
-      expect((await call(open, { 'x-forwarded-for': '203.0.113.5' })).status).toBe(403);
-      expect(
-        (await call(open, { 'x-forwarded-for': '127.0.0.1', 'cf-connecting-ip': '203.0.113.5' })).status,
-      ).toBe(403);
+      const peer = PEER_ADDRESS_HEADER;
+      expect((await call(open, { [peer]: '127.0.0.1' })).status).toBe(200);
+      expect((await call(open, { [peer]: '10.42.1.9' })).status).toBe(200);
+      expect((await call(open, { [peer]: '203.0.113.5' })).status).toBe(403);
+      // A public client's own X-Forwarded-For is not believed (no TRUSTED_PROXIES).
+      expect((await call(open, { [peer]: '203.0.113.5', 'x-forwarded-for': '127.0.0.1' })).status).toBe(403);
+      expect((await call(open, { [peer]: '127.0.0.1', 'cf-connecting-ip': '203.0.113.5' })).status).toBe(403);
 
-      expect((await call(guarded, { 'x-forwarded-for': '127.0.0.1' })).status).toBe(401);
+      expect((await call(guarded, { [peer]: '127.0.0.1' })).status).toBe(401);
       expect((await call(guarded, { authorization: 'Bearer not-the-token' })).status).toBe(401);
       const allowed = await call(guarded, {
         authorization: `Bearer ${METRICS_TOKEN}`,
-        'x-forwarded-for': '10.42.0.3',
+        [peer]: '10.42.0.3',
       });
       expect(allowed.status).toBe(200);
       expect(parsePrometheusText(await allowed.text()).has('http_requests_total')).toBe(true);

@@ -3,7 +3,7 @@ import {
   createCloudflareAccessVerifier,
   type TAuthenticator,
 } from '@lumenforge/auth/server';
-import { createPostgresSessionStore, createRedisSessionStore } from '@lumenforge/auth/server';
+import { createCachedSessionStore, createPostgresSessionStore } from '@lumenforge/auth/server';
 import type { TAuthEnv } from '@lumenforge/auth/env';
 import type { TSessionStore, TSessionTimeouts } from '@lumenforge/auth';
 import { systemUrls, type TSystemId, type TSystemUrlOptions } from '@lumenforge/config';
@@ -19,11 +19,13 @@ import { connectNats, natsServers, type NatsConnection } from '@lumenforge/nats/
 import { createMemoryRateLimiter, createRedisRateLimiter } from '@lumenforge/rate-limit/server';
 import type { TRateLimiter, TRateLimiterOptions } from '@lumenforge/rate-limit';
 import type { TLogger } from '@lumenforge/observability';
+import type { TTrustedProxies } from '@lumenforge/observability/server';
 import {
   configureMetrics,
   createLogger,
   isLogger,
   loggerFromCallbacks,
+  parseTrustedProxies,
   registerCacheStats,
   registerConsumerLag,
   registerPoolStats,
@@ -62,6 +64,11 @@ export type TPlatformRuntime = {
   logger: TLogger;
   /** `/api/metrics` access: the Bearer token Prometheus must send (METRICS_TOKEN), if set. */
   metrics: { token: string | undefined };
+  /**
+   * The proxies whose `X-Forwarded-For` / `CF-Connecting-IP` are believed (TRUSTED_PROXIES): the
+   * client address of rate limits, audit rows and `/api/metrics` (`clientIp`).
+   */
+  trustedProxies: TTrustedProxies;
   db: TDbClient;
   bus: TEventBus<TDbTransaction>;
   cache: TCache;
@@ -72,7 +79,7 @@ export type TPlatformRuntime = {
   /** The six systems' origins: mutating requests must come from one of them. */
   allowedOrigins: readonly string[];
   auth: {
-    /** PostgreSQL in single-node mode, Redis `sessions:*` in cluster mode. */
+    /** PostgreSQL; in cluster mode cached in Redis (`sessions:*`), answered from PostgreSQL while Redis is away. */
     sessions: TSessionStore;
     authenticator: TAuthenticator;
     env: TAuthEnv;
@@ -176,7 +183,14 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
     bus,
     cache: createRedisCache(redis, { keyPrefix: options.keyPrefix ?? '' }),
     writeLimiter: createRedisRateLimiter(redis, limits),
-    sessions: createRedisSessionStore(redis, timeouts, { keyPrefix: options.keyPrefix ?? '' }),
+    // PostgreSQL stays the source of truth; while Redis is away, sessions are read from PostgreSQL.
+    sessions: createCachedSessionStore(db, redis, timeouts, {
+      keyPrefix: options.keyPrefix ?? '',
+      logger: {
+        warn: (message) => logger.warn({ component: 'sessions' }, message),
+        info: (message) => logger.info({ component: 'sessions' }, message),
+      },
+    }),
     checks: [redisCheck(redis), natsCheck(() => nc)],
     summary: `${service}: cluster mode (events on NATS JetStream at ${servers.map(redact).join(', ')}, cache and rate limits in Redis at ${redisTarget})`,
     close: async () => {
@@ -227,11 +241,13 @@ export function createRuntime(options: TCreateRuntimeOptions): TPlatformRuntime 
     };
 
     const urls = systemUrls(options.urlOptions);
+    const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
     return {
       service,
       mode: parts.mode,
       logger,
       metrics: { token: env.METRICS_TOKEN },
+      trustedProxies,
       db,
       bus: parts.bus,
       cache: parts.cache,

@@ -33,6 +33,24 @@ export type TAuthProxyOptions = {
   formActions?: readonly string[];
 };
 
+/**
+ * A page request that cannot be served right now: a small self-contained HTML page (the app's own
+ * pages need the database that is missing) with status 503, `Retry-After`, and a reload after 10 s.
+ */
+export function serviceUnavailablePage(message: string, headers: Record<string, string> = {}): NextResponse {
+  const escaped = message.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="10"><title>Temporarily unavailable · LumenForge</title>
+<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fafafa;color:#18181b;display:grid;place-items:center;min-height:100vh}main{max-width:32rem;padding:2rem;text-align:center}p.code{font:12px ui-monospace,monospace;color:#52525b}a{color:inherit}@media (prefers-color-scheme:dark){body{background:#09090b;color:#f4f4f5}p.code{color:#a1a1aa}}</style>
+</head><body><main><p class="code">503</p><h1>LumenForge is briefly unavailable</h1><p>${escaped}</p>
+<p>This page reloads by itself in a few seconds, or <a href="">try again now</a>.</p></main></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
 function matches(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
 }
@@ -41,7 +59,9 @@ function matches(pathname: string, prefix: string): boolean {
  * Every app's `proxy.ts` (Node runtime). In order: Cloudflare Access (when configured, everything
  * but `/api/health` and `/api/metrics` needs a valid `Cf-Access-Jwt-Assertion`: 403), the Origin of writes (403),
  * then the session or Bearer token: pages without one are redirected to LANDING's sign-in with a
- * return URL, APIs get 401 JSON. Adds the security headers with a per-request CSP nonce. It is not
+ * return URL, APIs get 401 JSON; when the session cannot be checked (PostgreSQL away), pages get a
+ * readable 503 page and APIs 503 JSON, never a bare 500. Adds the security headers with a
+ * per-request CSP nonce. It is not
  * the only gate (CVE-2025-29927): route handlers and server components authenticate again.
  */
 export function createAuthProxy(options: TAuthProxyOptions): (request: NextRequest) => Promise<NextResponse> {
@@ -52,7 +72,7 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
     const urlOptions = urlOptionsFromEnv(env);
     const { pathname, search } = request.nextUrl;
     const isApi = matches(pathname, '/api');
-    const context = requestContext(request);
+    const context = requestContext(request, runtime.trustedProxies);
     const nonce = createNonce();
     const headers = securityHeaders({
       nonce,
@@ -101,16 +121,21 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
     try {
       principal = await runtime.auth.authenticator.authenticate(request.headers);
     } catch (error) {
-      if (isDatabaseUnavailable(error))
-        return refuse(
-          503,
-          'database_unavailable',
-          'Sign-in cannot be checked right now; try again shortly.',
-          {
-            'Retry-After': '5',
-          },
-        );
-      throw error;
+      // Sessions live in PostgreSQL (Redis only caches them), so this is PostgreSQL being away, or
+      // something unexpected: either way the request cannot be admitted now, and says so.
+      if (!isDatabaseUnavailable(error))
+        runtime.logger.error({ err: error, correlationId: context.correlationId }, 'sign-in check failed');
+      const message = 'Sign-in cannot be checked right now; try again shortly.';
+      if (!isApi && request.method === 'GET')
+        return finish(serviceUnavailablePage(message, { 'Retry-After': '5' }));
+      return refuse(
+        503,
+        isDatabaseUnavailable(error) ? 'database_unavailable' : 'service_unavailable',
+        message,
+        {
+          'Retry-After': '5',
+        },
+      );
     }
     if (principal) return pass();
     if (isApi || request.method !== 'GET') {
