@@ -1,9 +1,9 @@
 import 'server-only';
 import type { TPrincipal } from '@lumenforge/auth';
-import { type TComponentDetail, ZCreateComponentSchema } from '@lumenforge/db';
+import { type TAuditContext, type TComponentDetail, ZCreateComponentSchema } from '@lumenforge/db';
 import { createRepositories } from '@lumenforge/db/server';
 import { COMPONENT_CREATED, createEvent } from '@lumenforge/events';
-import { invalidBody, type TRequestContext } from '@lumenforge/runtime/server';
+import { invalidBody, type TPlatformRuntime } from '@lumenforge/runtime/server';
 import { z } from 'zod';
 import { getRuntime } from './runtime';
 
@@ -36,27 +36,37 @@ export function componentLibrary() {
 }
 
 /**
- * Saves a component written by hand (origin `manual`, version 1) in the principal's workspace and
- * publishes `wissil.component.created` in the same transaction: the event exists exactly when the
- * component does. Throws `InvalidRequestError` (400) for a bad field and `DbConflictError` (409)
- * when the workspace already has a component of that name, whatever its case.
+ * Saves a component written by hand (origin `manual`, version 1) in the principal's workspace and,
+ * in the same transaction, writes its `component.created` audit row and publishes
+ * `wissil.component.created`: the row and the event exist exactly when the component does. Throws
+ * `InvalidRequestError` (400) for a bad field and `DbConflictError` (409) when the workspace
+ * already has a component of that name, whatever its case.
  */
 export async function saveNewComponent(
+  deps: Pick<TPlatformRuntime, 'db' | 'bus'>,
   principal: TPrincipal,
   input: TNewComponent,
-  requestContext: Pick<TRequestContext, 'correlationId'>,
+  context: TAuditContext,
 ): Promise<TComponentDetail> {
-  const runtime = getRuntime();
   try {
-    return await runtime.db.$transaction(async (tx) => {
-      const component = await createRepositories(tx).components.create({
+    return await deps.db.$transaction(async (tx) => {
+      const repos = createRepositories(tx);
+      const component = await repos.components.create({
         ...input,
         workspaceId: principal.workspaceId,
         origin: 'manual',
         prompt: null,
         authorId: principal.userId,
       });
-      await runtime.bus.publish(
+      await repos.auditLogs.record(context, {
+        action: 'component.created',
+        actorUserId: principal.userId,
+        workspaceId: principal.workspaceId,
+        targetType: 'component',
+        targetId: component.id,
+        metadata: { name: component.name, version: component.latestVersion },
+      });
+      await deps.bus.publish(
         createEvent(COMPONENT_CREATED, {
           data: {
             componentId: component.id,
@@ -70,7 +80,7 @@ export async function saveNewComponent(
             id: principal.userId,
             ...(principal.name ? { name: principal.name } : {}),
           },
-          correlationId: requestContext.correlationId,
+          correlationId: context.correlationId,
           workspaceId: principal.workspaceId,
         }),
         { tx },

@@ -1,4 +1,4 @@
-import { DbNotFoundError, type TMembershipRole } from '@lumenforge/db';
+import { DbNotFoundError, type TAuditContext, type TAuditResult, type TMembershipRole } from '@lumenforge/db';
 import { createRepositories, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import type { TEventBus } from '@lumenforge/event-bus';
 import {
@@ -15,8 +15,10 @@ import { isPermission, isRole, permissionsFor, type TPermission, type TRole } fr
 import type { TPrincipal } from './principal';
 import type { TSessionRecord, TSessionStore } from './session-store.types';
 
-/** Where a request came from, for the audit log. */
-export type TAuditContext = { ip: string | null; userAgent: string | null; correlationId: string };
+export type { TAuditContext };
+
+/** Where refused sign-ins are logged (pino's logger and `TLogger` fit). */
+export type TSignInLogger = { warn: (fields: Record<string, unknown>, message: string) => void };
 
 export type TAccountDeps = {
   db: TDbClient;
@@ -45,32 +47,29 @@ export function roleFromClaims(
   return ROLE_PRECEDENCE.find((role) => roles.has(role)) ?? null;
 }
 
-/** The audit-entry fields of where a request came from. */
-function requestFields(context: TAuditContext): TAuditContext {
-  return { ip: context.ip, userAgent: context.userAgent, correlationId: context.correlationId };
-}
-
 function userActor(principal: { userId: string; name?: string }): TEventActor {
   return { type: 'user', id: principal.userId, ...(principal.name ? { name: principal.name } : {}) };
 }
 
-async function auditFailure(
+/** The one row of an attempt that changed nothing (refused or failed), with its reason. */
+async function auditRefusal(
   db: TDbClient,
   entry: {
     action: string;
+    result: Exclude<TAuditResult, 'success'>;
     actorUserId?: string | null;
     workspaceId?: string | null;
-    detail: string;
+    reason: string;
+    metadata?: Record<string, unknown>;
     context: TAuditContext;
   },
 ) {
-  await createRepositories(db).auditLogs.append({
+  await createRepositories(db).auditLogs.record(entry.context, {
     action: entry.action,
     actorUserId: entry.actorUserId ?? null,
     workspaceId: entry.workspaceId ?? null,
-    result: 'failure',
-    ...requestFields(entry.context),
-    metadata: { reason: entry.detail.slice(0, 500) },
+    result: entry.result,
+    metadata: { ...entry.metadata, reason: entry.reason.slice(0, 500) },
   });
 }
 
@@ -96,10 +95,12 @@ export async function completeSignIn(
   const { claims, context, workspaceId } = input;
   const email = claims.email?.trim().toLowerCase();
   if (!email || claims.email_verified === false) {
-    await auditFailure(deps.db, {
+    await auditRefusal(deps.db, {
       action: 'auth.signin',
+      result: 'denied',
       workspaceId,
-      detail: `no verified email for sub ${claims.sub}`,
+      reason: 'no_access: the provider gave no verified email',
+      metadata: { claimedSubject: claims.sub },
       context,
     });
     throw new SignInError('no_access', `The provider gave no verified email for ${claims.sub}`);
@@ -137,13 +138,12 @@ export async function completeSignIn(
     }
     if (!role) return { refused: 'no_access' as const, userId: user.id };
     await repos.users.recordLogin(user.id);
-    await repos.auditLogs.append({
+    await repos.auditLogs.record(context, {
       action: 'auth.signin',
       actorUserId: user.id,
       workspaceId,
       targetType: 'user',
       targetId: user.id,
-      ...requestFields(context),
       metadata: { provider: input.issuer, mfa: isMfa, amr: claims.amr ?? [], role },
     });
     await deps.bus.publish(
@@ -159,11 +159,16 @@ export async function completeSignIn(
   });
 
   if (outcome.refused) {
-    await auditFailure(deps.db, {
+    await auditRefusal(deps.db, {
       action: 'auth.signin',
+      result: 'denied',
       actorUserId: outcome.userId,
       workspaceId,
-      detail: outcome.refused === 'deactivated' ? 'account deactivated' : 'no role in the workspace',
+      reason:
+        outcome.refused === 'deactivated'
+          ? 'deactivated: the account is deactivated'
+          : 'no_access: no role in the workspace',
+      metadata: { claimedSubject: claims.sub },
       context,
     });
     throw new SignInError(outcome.refused, `Sign-in refused for ${email}: ${outcome.refused}`);
@@ -179,14 +184,36 @@ export async function completeSignIn(
   });
 }
 
-/** Records a sign-in the provider or the verification refused (no user is known, or only by email). */
+/**
+ * Logs a refused sign-in (warn, with its reason) and records one `auth.signin` row for a refusal
+ * before any user was known (the provider's error, a stale or forged state, an ID token that failed
+ * verification): `denied` (or `failure` when the provider could not be reached), with the reason
+ * and the subject the token claimed, if any. Refusals after verification (no access, deactivated)
+ * already have their row from `completeSignIn`, so they are only logged here.
+ */
 export async function recordFailedSignIn(
-  deps: Pick<TAccountDeps, 'db'>,
-  input: { code: string; detail: string; context: TAuditContext },
+  deps: Pick<TAccountDeps, 'db'> & { logger: TSignInLogger },
+  input: { error: SignInError; workspaceId?: string | null; context: TAuditContext },
 ): Promise<void> {
-  await auditFailure(deps.db, {
+  const { error } = input;
+  // The detail names the check that failed (never the token, the code or a secret).
+  deps.logger.warn(
+    {
+      correlationId: input.context.correlationId,
+      reason: error.code,
+      detail: error.detail,
+      ip: input.context.ip,
+      ...(error.claimedSubject ? { claimedSubject: error.claimedSubject } : {}),
+    },
+    `sign-in refused: ${error.code}`,
+  );
+  if (error.code === 'no_access' || error.code === 'deactivated') return;
+  await auditRefusal(deps.db, {
     action: 'auth.signin',
-    detail: `${input.code}: ${input.detail}`,
+    result: error.code === 'unavailable' ? 'failure' : 'denied',
+    workspaceId: input.workspaceId ?? null,
+    reason: `${error.code}: ${error.detail}`,
+    metadata: error.claimedSubject ? { claimedSubject: error.claimedSubject } : {},
     context: input.context,
   });
 }
@@ -199,13 +226,12 @@ export async function signOut(
   const session = await deps.sessions.revoke(input.token);
   if (!session) return null;
   await deps.db.$transaction(async (tx) => {
-    await createRepositories(tx).auditLogs.append({
+    await createRepositories(tx).auditLogs.record(input.context, {
       action: 'auth.signout',
       actorUserId: session.userId,
       workspaceId: session.workspaceId,
       targetType: 'session',
       targetId: session.id,
-      ...requestFields(input.context),
     });
     await deps.bus.publish(
       createEvent(USER_LOGOUT, {
@@ -227,13 +253,12 @@ export async function signOutEverywhere(
 ): Promise<number> {
   const count = await deps.sessions.revokeAllForUser(input.principal.userId);
   await deps.db.$transaction(async (tx) => {
-    await createRepositories(tx).auditLogs.append({
+    await createRepositories(tx).auditLogs.record(input.context, {
       action: 'auth.signout_everywhere',
       actorUserId: input.principal.userId,
       workspaceId: input.principal.workspaceId,
       targetType: 'user',
       targetId: input.principal.userId,
-      ...requestFields(input.context),
       metadata: { sessions: count },
     });
     await deps.bus.publish(
@@ -266,13 +291,12 @@ export async function changeRole(
       workspaceId: input.actor.workspaceId,
       role: input.role,
     });
-    await repos.auditLogs.append({
+    await repos.auditLogs.record(input.context, {
       action: 'user.role_changed',
       actorUserId: input.actor.userId,
       workspaceId: input.actor.workspaceId,
       targetType: 'user',
       targetId: input.userId,
-      ...requestFields(input.context),
       metadata: { previousRole, newRole: input.role },
     });
     if (previousRole !== input.role)
@@ -300,13 +324,12 @@ export async function setUserActive(
     const repos = createRepositories(tx);
     await repos.users.setStatus(input.userId, input.active ? 'active' : 'deactivated');
     const revokedTokens = input.active ? 0 : await repos.apiTokens.revokeAllForUser(input.userId);
-    await repos.auditLogs.append({
+    await repos.auditLogs.record(input.context, {
       action: input.active ? 'user.reactivated' : 'user.deactivated',
       actorUserId: input.actor.userId,
       workspaceId: input.actor.workspaceId,
       targetType: 'user',
       targetId: input.userId,
-      ...requestFields(input.context),
       metadata: { revokedTokens },
     });
     if (!input.active)
@@ -356,17 +379,62 @@ export async function createApiToken(
       scopes: [...input.scopes],
       expiresAt: input.expiresAt,
     });
-    await repos.auditLogs.append({
+    await repos.auditLogs.record(input.context, {
       action: 'api_token.created',
       actorUserId: input.principal.userId,
       workspaceId: input.principal.workspaceId,
       targetType: 'api_token',
       targetId: apiToken.id,
-      ...requestFields(input.context),
       metadata: { name: apiToken.name, scopes: apiToken.scopes, expiresAt: apiToken.expiresAt.toISOString() },
     });
     return { token, id: apiToken.id };
   });
+}
+
+/**
+ * Revokes one of the principal's own API tokens (idempotent: revoking a revoked token is true);
+ * the revocation and its `api_token.revoked` row commit together. False (nothing written) when the
+ * user has no token with this id, another user's included.
+ */
+export async function revokeApiToken(
+  deps: Pick<TAccountDeps, 'db'>,
+  input: { principal: TPrincipal; tokenId: string; context: TAuditContext },
+): Promise<boolean> {
+  return deps.db.$transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    if (!(await repos.apiTokens.revoke(input.principal.userId, input.tokenId))) return false;
+    await repos.auditLogs.record(input.context, {
+      action: 'api_token.revoked',
+      actorUserId: input.principal.userId,
+      workspaceId: input.principal.workspaceId,
+      targetType: 'api_token',
+      targetId: input.tokenId,
+    });
+    return true;
+  });
+}
+
+/**
+ * Ends one of the principal's own sessions ("sign out that device"), then writes its
+ * `session.revoked` row. The session store is not part of a PostgreSQL transaction (Redis in
+ * cluster mode), so the order is chosen for safety: a session is never left alive because its
+ * audit row could not be written. False (nothing written) when the user has no live session with
+ * this id.
+ */
+export async function revokeSession(
+  deps: Pick<TAccountDeps, 'db' | 'sessions'>,
+  input: { principal: TPrincipal; sessionId: string; context: TAuditContext },
+): Promise<boolean> {
+  if (!(await deps.sessions.revokeById(input.principal.userId, input.sessionId))) return false;
+  await createRepositories(deps.db).auditLogs.record(input.context, {
+    action: 'session.revoked',
+    actorUserId: input.principal.userId,
+    workspaceId: input.principal.workspaceId,
+    targetType: 'session',
+    targetId: input.sessionId,
+    metadata: { isCurrent: input.sessionId === input.principal.sessionId },
+  });
+  return true;
 }
 
 /** Scopes a token may not have: unknown, or beyond the creator's role. */

@@ -1,18 +1,33 @@
 import { createHash } from 'node:crypto';
-import { EncryptJWT, jwtDecrypt } from 'jose';
+import { decodeJwt, EncryptJWT, jwtDecrypt } from 'jose';
 import * as oidc from 'openid-client';
 import { z } from 'zod';
 import { parseCookieHeader, serializeCookie } from './cookies';
-import { createJwksKeySource, verifyIdToken, type TIdTokenClaims } from './id-token';
+import { createJwksKeySource, IdTokenError, verifyIdToken, type TIdTokenClaims } from './id-token';
 
-/** The sign-in failed; `code` picks the message LANDING shows, `detail` goes to the audit log. */
+/**
+ * The sign-in failed; `code` picks the message LANDING shows, `detail` (the reason, never a token
+ * or secret) goes to the log and the audit log with `claimedSubject`, the `sub` an ID token that
+ * failed verification claimed (unverified: who the token says it is, not who signed in).
+ */
 export class SignInError extends Error {
   constructor(
     readonly code: 'expired' | 'provider' | 'invalid_token' | 'no_access' | 'deactivated' | 'unavailable',
     readonly detail: string,
+    readonly claimedSubject: string | null = null,
   ) {
     super(detail);
     this.name = 'SignInError';
+  }
+}
+
+/** The `sub` a JWT claims, read without verifying it (for the audit row of a refused token). */
+function claimedSubject(jwt: string): string | null {
+  try {
+    const { sub } = decodeJwt(jwt);
+    return typeof sub === 'string' && sub.length > 0 ? sub.slice(0, 200) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -204,7 +219,8 @@ export function createRelyingParty(options: TRelyingPartyOptions) {
         });
         return { claims, idToken, returnTo: flow.returnTo, stepUp: flow.stepUp, clearCookie };
       } catch (error) {
-        throw new SignInError('invalid_token', `ID token refused: ${String(error)}`);
+        const reason = error instanceof IdTokenError ? `${error.code}: ${error.message}` : String(error);
+        throw new SignInError('invalid_token', `ID token refused (${reason})`, claimedSubject(idToken));
       }
     },
 

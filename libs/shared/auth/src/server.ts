@@ -38,6 +38,8 @@ export {
 export {
   completeSignIn,
   recordFailedSignIn,
+  revokeApiToken,
+  revokeSession,
   signOut,
   signOutEverywhere,
   changeRole,

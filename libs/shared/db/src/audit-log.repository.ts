@@ -2,6 +2,8 @@ import type { TDb } from './client';
 import type { Prisma } from './generated/prisma/client';
 import {
   type TAppendAuditLog,
+  type TAuditContext,
+  type TAuditEntry,
   type TAuditLog,
   type TAuditLogPage,
   type TListAuditLogs,
@@ -45,6 +47,29 @@ export class AuditLogRepository {
       select: AUDIT_SELECT,
     });
     return ZAuditLogSchema.parse(row);
+  }
+
+  /**
+   * Writes the audit row of one action with the request's IP, user agent and correlation id. Build
+   * the repository on the transaction of the change (`createRepositories(tx).auditLogs`), like the
+   * change's outbox event: the change and its row then commit or roll back together.
+   */
+  async record(context: TAuditContext, entry: TAuditEntry): Promise<TAuditLog> {
+    const row = await this.append({
+      ...entry,
+      ip: context.ip,
+      userAgent: context.userAgent,
+      correlationId: context.correlationId,
+    });
+    context.onAudited?.(row);
+    return row;
+  }
+
+  /** Which of these entry ids exist (committed, as seen from this client or transaction). */
+  async existingIds(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.auditLog.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+    return rows.map((row) => row.id);
   }
 
   /**

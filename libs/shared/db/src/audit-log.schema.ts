@@ -38,6 +38,20 @@ export const ZAppendAuditLogSchema = z.object({
 });
 export type TAppendAuditLog = z.input<typeof ZAppendAuditLogSchema>;
 
+/**
+ * Where the request behind an audited action came from. `onAudited` hears of every row written for
+ * it, so `apiRoute` knows the action's own row exists and writes no second one.
+ */
+export type TAuditContext = {
+  ip: string | null;
+  userAgent: string | null;
+  correlationId: string;
+  onAudited?: (entry: TAuditLog) => void;
+};
+
+/** An audit entry without the request fields, which {@link TAuditContext} supplies. */
+export type TAuditEntry = Omit<TAppendAuditLog, 'ip' | 'userAgent' | 'correlationId'>;
+
 export const ZListAuditLogsSchema = z.object({
   actorUserId: z.uuid().optional(),
   workspaceId: z.uuid().optional(),

@@ -53,6 +53,8 @@ export {
   type TAuditResult,
   type TAuditLog,
   type TAppendAuditLog,
+  type TAuditContext,
+  type TAuditEntry,
   type TListAuditLogs,
   type TAuditLogPage,
 } from './audit-log.schema';

@@ -12,6 +12,7 @@ import {
   DatabaseUnavailableError,
   DbConflictError,
   DbNotFoundError,
+  type TAuditLog,
   type TAuditResult,
 } from '@lumenforge/db';
 import { createRepositories, toDatabaseError } from '@lumenforge/db/server';
@@ -162,8 +163,16 @@ export type TApiContext<TContext> = TRequestContext & {
   principal: TPrincipal;
   /** Next.js's route context (`{ params }`). */
   route: TContext;
-  /** Names what a mutating call changed, for its audit entry. */
+  /**
+   * Names what a mutating call is about, for the row `apiRoute` writes when the action itself wrote
+   * none (a refusal or a failure).
+   */
   auditTarget: (type: string, id: string, metadata?: Record<string, unknown>) => void;
+  /**
+   * Hears of each audit row the action writes in its own transaction (`auditLogs.record`); pass the
+   * whole context to the domain function as its audit context.
+   */
+  onAudited: (entry: TAuditLog) => void;
 };
 
 type TAuditTarget = { type: string; id: string; metadata: Record<string, unknown> };
@@ -198,8 +207,12 @@ async function admit(
  * one of the six origins (403; a missing Origin is refused) and are rate limited per client IP and
  * endpoint (429); the principal is authenticated from the session cookie or a Bearer token (401)
  * and authorized for `permission` (403, or `mfa_required` for step-up permissions); thrown errors
- * become clear JSON answers (`errorResponse`). Every mutating call, allowed or refused, is written
- * to the audit log with actor, target, IP, user agent, result and correlation id. Every request is
+ * become clear JSON answers (`errorResponse`). Every mutating call, allowed or refused, leaves ONE
+ * audit row with actor, target, IP, user agent, result and correlation id: an action that changes
+ * data writes its row in the transaction of the change (`auditLogs.record(context, …)`), so both
+ * commit or roll back together; when no such row was committed (refused, failed and rolled back, or
+ * a call that changed nothing in PostgreSQL) `apiRoute` writes the request's row itself, with the
+ * reason of a refusal or failure. Every request is
  * measured (`http_request_duration_seconds`, `http_requests_total`, route = `endpoint`) and logged
  * in one line (method, route, status, duration, correlation id, user id).
  */
@@ -216,6 +229,8 @@ export function apiRoute<TContext>(
     const log = runtime.logger.child({ correlationId: context.correlationId });
     let principal: TPrincipal | null = null;
     let target: TAuditTarget | null = null;
+    let failure: string | null = null;
+    const recorded: string[] = [];
     let response: Response;
     try {
       const admitted = await admit(runtime, request, context, {
@@ -225,6 +240,7 @@ export function apiRoute<TContext>(
       });
       if (admitted.refusal) {
         response = admitted.refusal;
+        failure = response.status === 429 ? 'rate limited' : 'origin not allowed';
       } else {
         principal = await runtime.auth.authenticator.authenticate(request.headers);
         const allowed = authorize(principal, options.permission, {
@@ -237,6 +253,9 @@ export function apiRoute<TContext>(
           auditTarget: (type, id, metadata = {}) => {
             target = { type, id, metadata };
           },
+          onAudited: (entry) => {
+            recorded.push(entry.id);
+          },
         });
         const { limit } = admitted;
         if (limit) trySetHeaders(response, (headers) => applyRateLimitHeaders(headers, limit));
@@ -247,9 +266,14 @@ export function apiRoute<TContext>(
         `${request.method} ${options.endpoint}`,
         principal ? log.child({ userId: principal.userId }) : log,
       );
+      // The answer's message (never a stack or a secret); a 500's cause is in the error log.
+      failure =
+        response.status >= 500
+          ? `${error instanceof Error ? error.name : 'error'} (logged)`
+          : errorMessage(error);
     }
-    if (isMutating && response.status !== 429)
-      await audit(runtime, options.endpoint, context, principal, target, response.status);
+    if (isMutating && response.status !== 429 && !(await isActionAudited(runtime, recorded, response.status)))
+      await audit(runtime, options.endpoint, context, principal, target, response.status, failure);
     trySetHeaders(response, (headers) => headers.set('x-correlation-id', context.correlationId));
     observeRequest(log, request.method, options.endpoint, response.status, startedAt, principal?.userId);
     return response;
@@ -291,6 +315,29 @@ function trySetHeaders(response: Response, set: (headers: Headers) => void): voi
   }
 }
 
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}
+
+/**
+ * Whether the action's own audit row stands: it was written (in the change's transaction) and, when
+ * the answer is an error, that transaction still committed (the failure came after the change). A
+ * row rolled back with its change does not count, so the refusal or failure gets its row instead.
+ */
+async function isActionAudited(
+  runtime: TPlatformRuntime,
+  recorded: readonly string[],
+  status: number,
+): Promise<boolean> {
+  if (recorded.length === 0) return false;
+  if (status < 400) return true;
+  try {
+    return (await createRepositories(runtime.db).auditLogs.existingIds(recorded)).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 async function audit(
   runtime: TPlatformRuntime,
   endpoint: string,
@@ -298,6 +345,7 @@ async function audit(
   principal: TPrincipal | null,
   target: TAuditTarget | null,
   status: number,
+  failure: string | null,
 ): Promise<void> {
   try {
     await createRepositories(runtime.db).auditLogs.append({
@@ -310,7 +358,12 @@ async function audit(
       userAgent: context.userAgent,
       result: auditResult(status),
       correlationId: context.correlationId,
-      metadata: { status, via: principal?.kind ?? null, ...(target?.metadata ?? {}) },
+      metadata: {
+        status,
+        via: principal?.kind ?? null,
+        ...(target?.metadata ?? {}),
+        ...(failure && status >= 400 ? { reason: failure } : {}),
+      },
     });
   } catch (error) {
     // The answer stands (the change, if any, is committed); a lost audit entry is logged loudly.

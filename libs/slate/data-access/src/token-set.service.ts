@@ -7,6 +7,7 @@ import { cacheKeys, getOrSet, type TCache } from '@lumenforge/cache';
 import {
   DbConflictError,
   DbNotFoundError,
+  type TAuditContext,
   type TTokenSetRow,
   type TTokenVersionSummaryRow,
 } from '@lumenforge/db';
@@ -47,8 +48,11 @@ import type {
 
 /** Who is acting, for the draft's editor, the version's author, the audit log and the event. */
 export type TTokenActor = { userId: string; name: string };
-/** The request behind a write, for the audit entry and the event's correlation id. */
-export type TTokenRequestContext = { correlationId: string; ip: string | null; userAgent: string | null };
+/**
+ * The request behind a write, for its audit row (written in the write's transaction) and the
+ * event's correlation id. Pass `apiRoute`'s context as it is, so the route knows the row exists.
+ */
+export type TTokenRequestContext = TAuditContext;
 
 /** Input the token rules refuse (the route answers 422 with every issue). Nothing was stored. */
 export class TokenValidationError extends UnprocessableError {
@@ -155,15 +159,12 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
       isBreaking: diff.isBreaking,
       restoredFrom: input.restoredFrom ?? null,
     });
-    await txRepos.auditLogs.append({
+    await txRepos.auditLogs.record(input.context, {
       action: input.restoredFrom ? 'tokens.restored' : 'tokens.published',
       actorUserId: input.actor?.userId ?? null,
       workspaceId: input.row.workspaceId,
       targetType: 'token_version',
       targetId: version.id,
-      ip: input.context.ip,
-      userAgent: input.context.userAgent,
-      correlationId: input.context.correlationId,
       metadata: {
         version: number,
         semver: input.semver,
@@ -217,7 +218,12 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
           semver: '1.0.0',
           changelog: FIRST_CHANGELOG,
           actor: null,
-          context: context ?? { correlationId: `slate-init-${workspaceId}`, ip: null, userAgent: null },
+          // The system's action (the first version), not the request's: its row names no client.
+          context: {
+            correlationId: context?.correlationId ?? `slate-init-${workspaceId}`,
+            ip: null,
+            userAgent: null,
+          },
         });
       });
     } catch (error) {
@@ -268,11 +274,16 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
     return set;
   }
 
+  /**
+   * Saves the draft unless someone saved it since `expectedUpdatedAt` (409). With a request
+   * `audit`, its `tokens.draft_saved` row (`action` says how) commits with the save.
+   */
   async function saveDraft(
     row: TTokenSetRow,
     set: TTokenSet,
     actor: TTokenActor,
     expectedUpdatedAt: string | undefined,
+    audit?: { context: TTokenRequestContext; how: string; metadata?: Record<string, unknown> },
   ): Promise<TTokenDraft> {
     const expected = expectedUpdatedAt ? new Date(expectedUpdatedAt) : row.draftUpdatedAt;
     if (Number.isNaN(expected.getTime())) {
@@ -280,11 +291,24 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
         { path: 'expectedUpdatedAt', message: 'Expected an ISO date-time', rule: 'shape', severity: 'error' },
       ]);
     }
-    const saved = await repos().tokenSets.saveDraft({
-      tokenSetId: row.id,
-      draft: set as unknown as Record<string, unknown>,
-      updatedById: actor.userId,
-      expectedUpdatedAt: expected,
+    const saved = await db.$transaction(async (tx) => {
+      const txRepos = createRepositories(tx);
+      const updated = await txRepos.tokenSets.saveDraft({
+        tokenSetId: row.id,
+        draft: set as unknown as Record<string, unknown>,
+        updatedById: actor.userId,
+        expectedUpdatedAt: expected,
+      });
+      if (updated && audit)
+        await txRepos.auditLogs.record(audit.context, {
+          action: 'tokens.draft_saved',
+          actorUserId: actor.userId,
+          workspaceId: row.workspaceId,
+          targetType: 'token_set',
+          targetId: row.id,
+          metadata: { how: audit.how, ...audit.metadata },
+        });
+      return updated;
     });
     if (!saved) {
       throw new DbConflictError(
@@ -368,10 +392,21 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
       operations: readonly TDraftOperation[],
       actor: TTokenActor,
       expectedUpdatedAt?: string,
+      context?: TTokenRequestContext,
     ): Promise<TTokenDraft> {
       const row = await ensure(workspaceId);
       const applied = applyDraftOperations(storedSet(row.draft, 'The draft'), operations);
-      return saveDraft(row, checkSavable(applied.set, applied.issues), actor, expectedUpdatedAt);
+      return saveDraft(
+        row,
+        checkSavable(applied.set, applied.issues),
+        actor,
+        expectedUpdatedAt,
+        context && {
+          context,
+          how: 'edited',
+          metadata: { operations: operations.map((operation) => `${operation.op} ${operation.path}`) },
+        },
+      );
     },
 
     /** Replaces the whole draft (`PUT`), or throws with every problem. */
@@ -380,16 +415,28 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
       candidate: unknown,
       actor: TTokenActor,
       expectedUpdatedAt?: string,
+      context?: TTokenRequestContext,
     ): Promise<TTokenDraft> {
       const row = await ensure(workspaceId);
-      return saveDraft(row, checkSavable(candidate), actor, expectedUpdatedAt);
+      return saveDraft(
+        row,
+        checkSavable(candidate),
+        actor,
+        expectedUpdatedAt,
+        context && { context, how: 'replaced' },
+      );
     },
 
     /**
      * Imports a DTCG JSON document (bundle, single file or resolver document) as the new draft.
      * Every problem is reported and nothing is kept unless the whole import is valid.
      */
-    async importDtcg(workspaceId: string, text: string, actor: TTokenActor): Promise<TTokenDraft> {
+    async importDtcg(
+      workspaceId: string,
+      text: string,
+      actor: TTokenActor,
+      context?: TTokenRequestContext,
+    ): Promise<TTokenDraft> {
       const row = await ensure(workspaceId);
       const imported = importDtcgJson(text);
       const blocking = imported.issues.filter(blocksSave);
@@ -399,15 +446,25 @@ export function createTokenSetService(deps: TTokenSetServiceDeps) {
           blocking,
         );
       }
-      return saveDraft(row, imported.set, actor, undefined);
+      return saveDraft(
+        row,
+        imported.set,
+        actor,
+        undefined,
+        context && { context, how: 'imported', metadata: { bytes: Buffer.byteLength(text) } },
+      );
     },
 
     /** Resets the draft to the latest published version. */
-    async discardDraft(workspaceId: string, actor: TTokenActor): Promise<TTokenDraft> {
+    async discardDraft(
+      workspaceId: string,
+      actor: TTokenActor,
+      context?: TTokenRequestContext,
+    ): Promise<TTokenDraft> {
       const row = await ensure(workspaceId);
       const published = await latest(row);
       if (!published) throw new DbNotFoundError('Nothing is published yet');
-      return saveDraft(row, published.set, actor, undefined);
+      return saveDraft(row, published.set, actor, undefined, context && { context, how: 'discarded' });
     },
 
     /**

@@ -36,10 +36,9 @@ export const GET = apiRoute(
 export const POST = apiRoute(
   getRuntime,
   { endpoint: 'components.create', permission: 'components.generate' },
-  async (request, { principal, correlationId, auditTarget }) => {
+  async (request, context) => {
     const body = await readJsonBody(request, ZNewComponentSchema);
-    const component = await saveNewComponent(principal, body, { correlationId });
-    auditTarget('component', component.id, { name: component.name });
+    const component = await saveNewComponent(getRuntime(), context.principal, body, context);
     return Response.json({ component }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   },
 );

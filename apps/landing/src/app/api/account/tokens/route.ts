@@ -45,7 +45,7 @@ export const POST = apiRoute(
         name: body.name,
         scopes: body.scopes,
         expiresAt,
-        context: context,
+        context,
       });
     } catch (error) {
       if (error instanceof ScopeNotAllowedError)
@@ -58,11 +58,6 @@ export const POST = apiRoute(
         );
       throw error;
     }
-    context.auditTarget('api_token', created.id, {
-      name: body.name,
-      scopes: body.scopes,
-      expiresAt: expiresAt.toISOString(),
-    });
     const answer: TCreatedApiToken = {
       id: created.id,
       token: created.token,

@@ -52,9 +52,10 @@ export const GET = publicApiRoute(
       return redirectWithCookies(next, [...clearFlow, sessionCookie(token), ...(hint ? [hint] : [])]);
     } catch (error) {
       if (!(error instanceof SignInError)) throw error;
-      // Refusals after verification are audited by completeSignIn; the rest here.
-      if (error.code !== 'no_access' && error.code !== 'deactivated')
-        await recordFailedSignIn({ db: runtime.db }, { code: error.code, detail: error.detail, context });
+      await recordFailedSignIn(
+        { db: runtime.db, logger: runtime.logger },
+        { error, workspaceId: await runtime.auth.authenticator.workspaceId().catch(() => null), context },
+      );
       return redirectWithCookies(landingUrl(`/signin?error=${error.code}`), clearFlow);
     }
   },

@@ -23,17 +23,19 @@ export const GET = apiRoute(
 export const PATCH = apiRoute(
   getRuntime,
   { endpoint: 'tokens.draft.edit', permission: 'tokens.write' },
-  async (request, { principal, auditTarget }) => {
+  async (request, context) => {
+    const { principal } = context;
     const body = await readJsonBody(request, ZOperationsBodySchema);
+    context.auditTarget('token_set', principal.workspaceId, {
+      operations: body.operations.map((o) => `${o.op} ${o.path}`),
+    });
     const draft = await tokenService().applyOperations(
       principal.workspaceId,
       body.operations,
       actorOf(principal),
       body.expectedUpdatedAt,
+      context,
     );
-    auditTarget('token_set', principal.workspaceId, {
-      operations: body.operations.map((o) => `${o.op} ${o.path}`),
-    });
     return Response.json(draft, noStore);
   },
 );
@@ -42,15 +44,17 @@ export const PATCH = apiRoute(
 export const PUT = apiRoute(
   getRuntime,
   { endpoint: 'tokens.draft.replace', permission: 'tokens.write' },
-  async (request, { principal, auditTarget }) => {
+  async (request, context) => {
+    const { principal } = context;
+    context.auditTarget('token_set', principal.workspaceId);
     const body = await readJsonBody(request, ZReplaceDraftSchema);
     const draft = await tokenService().replaceDraft(
       principal.workspaceId,
       body.set,
       actorOf(principal),
       body.expectedUpdatedAt,
+      context,
     );
-    auditTarget('token_set', principal.workspaceId);
     return Response.json(draft, noStore);
   },
 );
@@ -59,9 +63,10 @@ export const PUT = apiRoute(
 export const DELETE = apiRoute(
   getRuntime,
   { endpoint: 'tokens.draft.discard', permission: 'tokens.write' },
-  async (_request, { principal, auditTarget }) => {
-    const draft = await tokenService().discardDraft(principal.workspaceId, actorOf(principal));
-    auditTarget('token_set', principal.workspaceId);
+  async (_request, context) => {
+    const { principal } = context;
+    context.auditTarget('token_set', principal.workspaceId);
+    const draft = await tokenService().discardDraft(principal.workspaceId, actorOf(principal), context);
     return Response.json(draft, noStore);
   },
 );

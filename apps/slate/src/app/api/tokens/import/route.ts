@@ -14,16 +14,19 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const POST = apiRoute(
   getRuntime,
   { endpoint: 'tokens.import', permission: 'tokens.write' },
-  async (request, { principal, auditTarget }) => {
+  async (request, context) => {
+    const { principal } = context;
+    context.auditTarget('token_set', principal.workspaceId);
     const text = await request.text();
     if (text.trim() === '') throw new InvalidRequestError('The request body is empty; send the DTCG JSON');
     if (Buffer.byteLength(text) > MAX_IMPORT_BYTES)
       throw new InvalidRequestError(`The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-    const draft = await tokenService().importDtcg(principal.workspaceId, text, {
-      userId: principal.userId,
-      name: principal.name,
-    });
-    auditTarget('token_set', principal.workspaceId, { bytes: Buffer.byteLength(text) });
+    const draft = await tokenService().importDtcg(
+      principal.workspaceId,
+      text,
+      { userId: principal.userId, name: principal.name },
+      context,
+    );
     return Response.json(draft, { headers: { 'Cache-Control': 'no-store' } });
   },
 );

@@ -9,15 +9,17 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(
   getRuntime,
   { endpoint: 'tokens.publish', permission: 'tokens.write' },
-  async (request, { principal, auditTarget, correlationId, ip, userAgent }) => {
+  async (request, context) => {
+    const { principal } = context;
+    context.auditTarget('token_set', principal.workspaceId);
     const input = await readJsonBody(request, ZPublishInputSchema);
+    // The version and its `tokens.published` row commit together (the context hears of the row).
     const version = await tokenService().publish(
       principal.workspaceId,
       input,
       { userId: principal.userId, name: principal.name },
-      { correlationId, ip, userAgent },
+      context,
     );
-    auditTarget('token_version', String(version.number), { semver: version.semver });
     return Response.json({ version }, { status: 201 });
   },
 );

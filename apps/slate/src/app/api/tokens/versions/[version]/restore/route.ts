@@ -12,17 +12,18 @@ type TRoute = { params: Promise<{ version: string }> };
 export const POST = apiRoute<TRoute>(
   getRuntime,
   { endpoint: 'tokens.restore', permission: 'tokens.write' },
-  async (request, { principal, route, auditTarget, correlationId, ip, userAgent }) => {
+  async (request, context) => {
+    const { principal, route } = context;
     const number = versionNumber((await route.params).version);
+    context.auditTarget('token_version', String(number));
     const input = await readJsonBody(request, ZRestoreInputSchema);
     const version = await tokenService().restore(
       principal.workspaceId,
       number,
       input,
       { userId: principal.userId, name: principal.name },
-      { correlationId, ip, userAgent },
+      context,
     );
-    auditTarget('token_version', String(version.number), { restoredFrom: number });
     return Response.json({ version }, { status: 201 });
   },
 );
