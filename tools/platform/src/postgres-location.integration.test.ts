@@ -109,7 +109,7 @@ describeAsRoot('embedded PostgreSQL started by root from a mode-700 folder', () 
     const message = await attempt.catch((error: Error) => error.message);
     expect(message).not.toContain('\n');
     expect(message).toMatch(
-      /^PostgreSQL runs as the `postgres` user, who cannot enter .+ set DATABASE_URL .+\.$/,
+      /^For root, PostgreSQL must run as the `postgres` user from .+ \(it cannot enter .+\), and preparing that folder failed \(.+\): run `npm start` as a regular user, or set DATABASE_URL to a PostgreSQL server you run\.$/,
     );
   });
 });

