@@ -1,10 +1,16 @@
 import 'server-only';
 import { authorize, canUseSystem, hasPermission, type TPermission, type TPrincipal } from '@lumenforge/auth';
-import { SYSTEMS, systemLinks, systemUrl, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
+import {
+  SYSTEMS,
+  systemLinks,
+  systemUrl,
+  urlOptionsFromEnv,
+  type TSystemId,
+  type TSystemLink,
+} from '@lumenforge/config';
 import type { TPlatformEnv } from '@lumenforge/config/env';
-import type { TAccessDenied, TShellProps, TShellTheme } from '@lumenforge/shell-contracts';
 import { headers } from 'next/headers';
-import { forbidden, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { publishedTheme, THEME_STYLESHEET_PATH } from '../published-theme';
 import type { TPlatformRuntime } from '../runtime';
@@ -25,29 +31,40 @@ export type TAppAuth = {
   signInUrlFor(pathAndQuery: string): string;
   can(principal: TPrincipal | null, permission: TPermission): boolean;
   /**
-   * For an app's pages: the principal (or the sign-in redirect). When the role may not use this
-   * system at all, Next's `forbidden()`: the page answers HTTP 403 with the app's `forbidden.tsx`,
-   * which shows `systemAccessDenial()`.
+   * For an app's pages: the principal (or the sign-in redirect), and when the role may not use this
+   * system at all, the props of the access-denied panel (`AccessDenied` of `@lumenforge/ui/user-menu`).
    */
-  pageAccess(): Promise<{ principal: TPrincipal }>;
-  /**
-   * For pages that need one permission (LANDING's admin pages): the principal holding it, else
-   * `forbidden()` (HTTP 403 with the segment's `forbidden.tsx`), or the sign-in redirect.
-   */
-  requirePagePermission(permission: TPermission): Promise<TPrincipal>;
-  /**
-   * For `forbidden.tsx`: the props of the access-denied panel (`AccessDenied` of
-   * `@lumenforge/ui/user-menu`) when the role may not use this system, else null.
-   */
-  systemAccessDenial(): Promise<TAccessDenied | null>;
+  pageAccess(): Promise<{
+    principal: TPrincipal;
+    denied: { systemName: string; role: string; homeUrl: string } | null;
+  }>;
   /**
    * The shell's props for this request (`<SystemDocument system=… {...await auth.shellProps()}>`):
-   * the six systems' links, the user slot and the live theme (`@lumenforge/shell-contracts`).
+   * the six systems' links and the user slot (matches `TShellUser` of `@lumenforge/ui/user-menu`).
    */
-  shellProps(): Promise<TShellProps>;
+  shellProps(): Promise<{
+    systems: TSystemLink[];
+    user: TShellUserProps | null;
+    signInUrl: string;
+    /** The workspace's published theme for live restyling; null when signed out (build-time theme). */
+    theme: TShellThemeProps | null;
+  }>;
 };
 
-async function shellTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TShellTheme | null> {
+/** Matches `TLiveThemeProps` of `@lumenforge/ui/live-theme`. */
+export type TShellThemeProps = { version: number | null; stylesheetPath: string };
+
+export type TShellUserProps = {
+  name: string;
+  email: string;
+  role: string;
+  accountUrl: string;
+  adminUrl: string | null;
+  signOutUrl: string;
+  signOutEverywhereUrl: string;
+};
+
+async function shellTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TShellThemeProps | null> {
   try {
     const { version } = await publishedTheme(runtime, workspaceId);
     return { version, stylesheetPath: THEME_STYLESHEET_PATH };
@@ -88,20 +105,12 @@ export function defineAppAuth(options: {
     requirePagePrincipal,
     async pageAccess() {
       const principal = await requirePagePrincipal();
-      // Thrown before anything streams: Next answers 403 and renders forbidden.tsx in the layout.
-      if (!canUseSystem(principal.permissions, options.system)) forbidden();
-      return { principal };
-    },
-    async requirePagePermission(permission) {
-      const principal = await requirePagePrincipal();
-      if (!hasPermission(principal, permission)) forbidden();
-      return principal;
-    },
-    async systemAccessDenial() {
-      const principal = await requirePagePrincipal();
-      if (canUseSystem(principal.permissions, options.system)) return null;
+      if (canUseSystem(principal.permissions, options.system)) return { principal, denied: null };
       const homeUrl = systemUrl('landing', urlOptionsFromEnv(options.getEnv()));
-      return { systemName: SYSTEMS[options.system].name, role: principal.role, homeUrl };
+      return {
+        principal,
+        denied: { systemName: SYSTEMS[options.system].name, role: principal.role, homeUrl },
+      };
     },
     async shellProps() {
       const principal = await currentPrincipal();
