@@ -1,3 +1,4 @@
+import type { TShellUser } from '@lumenforge/shell-contracts';
 import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AppShell } from './app-shell';
@@ -12,7 +13,6 @@ import {
 } from './command-palette-model';
 import { SystemDocument } from './system-document';
 import type { TSwitcherSystem } from './system-switcher';
-import type { TShellUser } from './user-menu';
 
 const SYSTEMS: TSwitcherSystem[] = [
   { id: 'landing', name: 'Landing', url: 'https://lumenforge.io', tagline: 'front door' },

@@ -1,13 +1,7 @@
 'use client';
+import type { TShellTheme } from '@lumenforge/shell-contracts';
 import { useCallback, useState } from 'react';
 import { useEventStream } from './use-event-stream';
-
-export type TLiveThemeProps = {
-  /** The published token version the page was rendered with; null: the workspace has none yet. */
-  version: number | null;
-  /** Same-origin path of the theme stylesheet, e.g. `/api/theme.css` (`?v=<version>` is added). */
-  stylesheetPath: string;
-};
 
 const href = (path: string, version: number | null) => (version === null ? path : `${path}?v=${version}`);
 
@@ -16,7 +10,7 @@ const href = (path: string, version: number | null) => (version === null ? path 
  * SLATE publishes (the `tokens` topic of the app's live connection), the new version's sheet is loaded next to the old one and the old one is
  * dropped once the new one has loaded, so the page restyles in place without a flash or reload.
  */
-export function LiveTheme({ version, stylesheetPath }: TLiveThemeProps) {
+export function LiveTheme({ version, stylesheetPath }: TShellTheme) {
   const [sheets, setSheets] = useState<(number | null)[]>([version]);
   const onEvent = useCallback((event: { envelope: { data: unknown } }) => {
     const next = (event.envelope.data as { version?: unknown }).version;

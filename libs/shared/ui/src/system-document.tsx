@@ -1,10 +1,11 @@
+import type { TShellTheme, TShellUser } from '@lumenforge/shell-contracts';
 import type { ReactNode } from 'react';
 import { AppShell } from './app-shell';
 import { LiveSession } from './live-session';
-import { LiveTheme, type TLiveThemeProps } from './live-theme';
+import { LiveTheme } from './live-theme';
 import type { TSystemAccentId } from './system-accent';
 import type { TSwitcherSystem } from './system-switcher';
-import { UserMenu, type TShellUser } from './user-menu';
+import { UserMenu } from './user-menu';
 
 export type SystemDocumentProps = {
   system: TSystemAccentId;
@@ -18,7 +19,7 @@ export type SystemDocumentProps = {
    */
   searchPath?: string | null;
   /** The workspace's published theme, kept live (omit for pages without a session: build-time theme). */
-  theme?: TLiveThemeProps | null;
+  theme?: TShellTheme | null;
   children: ReactNode;
 };
 

@@ -1,17 +1,4 @@
-/** The signed-in user as the shell shows them (no permissions logic here: the app decides the links). */
-export type TShellUser = {
-  name: string;
-  email: string;
-  role: string;
-  /** LANDING's account page: sessions, API tokens, sign out everywhere. */
-  accountUrl: string;
-  /** LANDING's admin pages, for admins only. */
-  adminUrl: string | null;
-  /** LANDING's sign-out endpoint (a form POST). */
-  signOutUrl: string;
-  /** LANDING's "sign out everywhere" endpoint (every session of this user, every device). */
-  signOutEverywhereUrl: string;
-};
+import type { TAccessDenied, TShellUser } from '@lumenforge/shell-contracts';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -35,7 +22,8 @@ export function UserMenu({ user }: { user: TShellUser }) {
         >
           {initials(user.name)}
         </span>
-        <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
+        {/* The name from lg up (the menu shows it anyway); the role badge always, phones included. */}
+        <span className="hidden max-w-40 truncate font-medium lg:inline">{user.name}</span>
         <span
           className="rounded-full border border-border px-2 py-0.5 text-xs text-fg-muted"
           data-testid="user-role"
@@ -80,15 +68,7 @@ export function UserMenu({ user }: { user: TShellUser }) {
 }
 
 /** Shown instead of a page the role may not use (the server refuses its data too). */
-export function AccessDenied({
-  systemName,
-  role,
-  homeUrl,
-}: {
-  systemName: string;
-  role: string;
-  homeUrl: string;
-}) {
+export function AccessDenied({ systemName, role, homeUrl }: TAccessDenied) {
   return (
     <section
       className="mx-auto max-w-lg rounded-xl border border-border bg-surface p-8 text-center"

@@ -1,14 +1,8 @@
 import 'server-only';
 import { authorize, canUseSystem, hasPermission, type TPermission, type TPrincipal } from '@lumenforge/auth';
-import {
-  SYSTEMS,
-  systemLinks,
-  systemUrl,
-  urlOptionsFromEnv,
-  type TSystemId,
-  type TSystemLink,
-} from '@lumenforge/config';
+import { SYSTEMS, systemLinks, systemUrl, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
 import type { TPlatformEnv } from '@lumenforge/config/env';
+import type { TAccessDenied, TShellProps, TShellTheme } from '@lumenforge/shell-contracts';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -34,37 +28,15 @@ export type TAppAuth = {
    * For an app's pages: the principal (or the sign-in redirect), and when the role may not use this
    * system at all, the props of the access-denied panel (`AccessDenied` of `@lumenforge/ui/user-menu`).
    */
-  pageAccess(): Promise<{
-    principal: TPrincipal;
-    denied: { systemName: string; role: string; homeUrl: string } | null;
-  }>;
+  pageAccess(): Promise<{ principal: TPrincipal; denied: TAccessDenied | null }>;
   /**
    * The shell's props for this request (`<SystemDocument system=… {...await auth.shellProps()}>`):
-   * the six systems' links and the user slot (matches `TShellUser` of `@lumenforge/ui/user-menu`).
+   * the six systems' links, the user slot and the live theme (`@lumenforge/shell-contracts`).
    */
-  shellProps(): Promise<{
-    systems: TSystemLink[];
-    user: TShellUserProps | null;
-    signInUrl: string;
-    /** The workspace's published theme for live restyling; null when signed out (build-time theme). */
-    theme: TShellThemeProps | null;
-  }>;
+  shellProps(): Promise<TShellProps>;
 };
 
-/** Matches `TLiveThemeProps` of `@lumenforge/ui/live-theme`. */
-export type TShellThemeProps = { version: number | null; stylesheetPath: string };
-
-export type TShellUserProps = {
-  name: string;
-  email: string;
-  role: string;
-  accountUrl: string;
-  adminUrl: string | null;
-  signOutUrl: string;
-  signOutEverywhereUrl: string;
-};
-
-async function shellTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TShellThemeProps | null> {
+async function shellTheme(runtime: TPlatformRuntime, workspaceId: string): Promise<TShellTheme | null> {
   try {
     const { version } = await publishedTheme(runtime, workspaceId);
     return { version, stylesheetPath: THEME_STYLESHEET_PATH };

@@ -1,0 +1,3 @@
+import baseConfig, { noInfrastructureClients } from '../../../eslint.config.mjs';
+
+export default [...baseConfig, noInfrastructureClients];
