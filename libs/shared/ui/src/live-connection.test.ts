@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   LiveConnection,
@@ -24,7 +25,9 @@ class FakeEventSource implements TEventSourceLike {
   }
   send(cursor: string, topics: string[], subject: string, data: unknown = {}) {
     const event = { id: `e-${cursor}`, subject, occurredAt: '2026-12-07T08:00:00.000Z', data };
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify({ topics, event }), lastEventId: cursor }));
+    this.onmessage?.(
+      new MessageEvent('message', { data: JSON.stringify({ topics, event }), lastEventId: cursor }),
+    );
   }
   fail() {
     this.readyState = 2;
@@ -90,7 +93,7 @@ function origin() {
   return { tab, sources, openSources };
 }
 
-const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+const settle = (ms = 30) => delay(ms);
 const opened: LiveConnection[] = [];
 function track(connection: LiveConnection) {
   opened.push(connection);
@@ -114,7 +117,9 @@ describe('parseLiveMessage and liveStreamUrl', () => {
   });
 
   it('asks for the topics and resumes after the cursor', () => {
-    expect(liveStreamUrl('/api/events', ['health', 'tokens'], null)).toBe('/api/events?topics=health%2Ctokens');
+    expect(liveStreamUrl('/api/events', ['health', 'tokens'], null)).toBe(
+      '/api/events?topics=health%2Ctokens',
+    );
     expect(liveStreamUrl('/api/events', ['tokens'], '17')).toBe('/api/events?topics=tokens&lastEventId=17');
   });
 });
@@ -133,7 +138,9 @@ describe('SubscriptionRegistry', () => {
       throw new Error('a broken listener');
     });
     registry.add('activity', [], (e) => seen.push(`activity:${e.subject}`));
-    const removeHealth = registry.add('health', ['wissil.system.health'], (e) => seen.push(`health:${e.subject}`));
+    const removeHealth = registry.add('health', ['wissil.system.health'], (e) =>
+      seen.push(`health:${e.subject}`),
+    );
     registry.add('tokens', ['wissil.tokens.updated'], (e) => seen.push(`tokens:${e.subject}`));
     expect(registry.topics()).toEqual(['activity', 'health', 'tokens']);
 
