@@ -1,11 +1,18 @@
 import 'server-only';
-import { SYSTEM_IDS, systemUrl, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
+import { SYSTEM_IDS, systemUrls, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
 import { runHealthChecks } from '@lumenforge/health';
 import { peerHealthCheck } from '@lumenforge/health/server';
 import { PEER_CHECK_TIMEOUT_MS, type TSystemsStatus } from '@lumenforge/landing-monitoring';
-import { cacheKeys, getOrSet } from '@lumenforge/cache';
+import { cacheKeys, getOrSet, type TCache } from '@lumenforge/cache';
 import { getEnv } from './env';
 import { getRuntime } from './runtime';
+
+/** Where the systems answer and what LANDING reports as its version (from the environment). */
+export type TPeerChecks = { urls: Record<TSystemId, string>; version: string };
+
+function peerChecksFromEnv(): TPeerChecks {
+  return { urls: systemUrls(urlOptionsFromEnv(getEnv())), version: getEnv().LUMENFORGE_VERSION };
+}
 
 /**
  * The systems' status now, from LANDING's side: each one's GET /api/health (1.5 s timeout; no
@@ -15,14 +22,14 @@ import { getRuntime } from './runtime';
  */
 export async function checkSystems(
   systems: readonly TSystemId[] = SYSTEM_IDS.filter((id) => id !== 'landing'),
+  peers: TPeerChecks = peerChecksFromEnv(),
 ): Promise<TSystemsStatus> {
-  const urlOptions = urlOptionsFromEnv(getEnv());
   const report = await runHealthChecks({
     service: 'landing',
-    version: getEnv().LUMENFORGE_VERSION,
+    version: peers.version,
     uptimeSeconds: process.uptime(),
     checks: systems.map((id) => ({
-      ...peerHealthCheck(id, `${systemUrl(id, urlOptions)}/api/health`),
+      ...peerHealthCheck(id, `${peers.urls[id]}/api/health`),
       timeoutMs: PEER_CHECK_TIMEOUT_MS,
     })),
   });
@@ -57,11 +64,12 @@ const FIRST_PAINT_REUSE_MS = 5_000;
 export function recentSystemsStatus(
   workspaceId: string,
   systems: readonly TSystemId[],
+  deps: { cache?: TCache; peers?: TPeerChecks } = {},
 ): Promise<TSystemsStatus> {
   return getOrSet(
-    getRuntime().cache,
+    deps.cache ?? getRuntime().cache,
     `${cacheKeys.realtime(workspaceId)}:systems:${systems.join(',')}`,
-    () => checkSystems(systems),
+    () => checkSystems(systems, deps.peers),
     { ttlMs: FIRST_PAINT_REUSE_MS },
   );
 }

@@ -1,6 +1,11 @@
 import 'server-only';
 import type { TPrincipal } from '@lumenforge/auth';
-import { createReadRepositories, createRepositories, type TDbClient } from '@lumenforge/db/server';
+import {
+  createReadRepositories,
+  createRepositories,
+  type TDbClient,
+  type TRepositories,
+} from '@lumenforge/db/server';
 import type { TAuditQuery, TUserListQuery } from './admin-schemas';
 import {
   auditUserIds,
@@ -39,12 +44,12 @@ export async function listUsersForAdmin(
 /**
  * A page of the audit log, newest first, with actors (and user targets) named. An actor given by
  * email that matches no user yields an empty page (`actorUnknown`), not an error. Reads the
- * replica when there is one.
+ * replica when there is one (`repos`: tests pass their own database's).
  */
 export async function listAuditEntries(
   query: TAuditQuery,
+  repos: TRepositories = createReadRepositories(),
 ): Promise<{ entries: TAuditEntryView[]; nextCursor: string | null; actorUnknown: boolean }> {
-  const repos = createReadRepositories();
   let actorUserId: string | undefined;
   if (query.actor?.kind === 'id') actorUserId = query.actor.id;
   if (query.actor?.kind === 'email') {

@@ -1,19 +1,32 @@
 import 'server-only';
-import { canUseSystem, type TPrincipal } from '@lumenforge/auth';
+import { canUseSystem, type TPermission, type TPrincipal } from '@lumenforge/auth';
 import { CARD_SYSTEMS, type TSystemCardsSummary } from '@lumenforge/landing-monitoring';
 import { cachedSystemCards } from '@lumenforge/landing-monitoring/server';
+import type { TPlatformRuntime } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../runtime';
 import type { TVisibleLifecycle } from './system-card-types';
+
+/** The summary's lifecycle with the systems these permissions may not use as null. */
+export function lifecycleForPermissions(
+  summary: TSystemCardsSummary,
+  permissions: readonly TPermission[],
+): TVisibleLifecycle {
+  return Object.fromEntries(
+    CARD_SYSTEMS.map((id) => [id, canUseSystem(permissions, id) ? summary.lifecycle[id] : null]),
+  ) as TVisibleLifecycle;
+}
 
 /**
  * The workspace's lifecycle summary (cached a few seconds under `realtime:{workspace_id}:cards`),
  * with the systems the role may not use left out: their data is not the role's to read.
  */
-export async function visibleLifecycle(principal: TPrincipal): Promise<{
+export async function visibleLifecycle(
+  principal: TPrincipal,
+  runtime: Pick<TPlatformRuntime, 'db' | 'cache' | 'logger'> = getRuntime(),
+): Promise<{
   generatedAt: string;
   lifecycle: TVisibleLifecycle;
 }> {
-  const runtime = getRuntime();
   const summary: TSystemCardsSummary = await cachedSystemCards(
     {
       db: runtime.db,
@@ -23,8 +36,8 @@ export async function visibleLifecycle(principal: TPrincipal): Promise<{
     },
     principal.workspaceId,
   );
-  const lifecycle = Object.fromEntries(
-    CARD_SYSTEMS.map((id) => [id, canUseSystem(principal.permissions, id) ? summary.lifecycle[id] : null]),
-  ) as TVisibleLifecycle;
-  return { generatedAt: summary.generatedAt, lifecycle };
+  return {
+    generatedAt: summary.generatedAt,
+    lifecycle: lifecycleForPermissions(summary, principal.permissions),
+  };
 }

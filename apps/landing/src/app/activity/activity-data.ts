@@ -1,5 +1,6 @@
 import 'server-only';
 import type { TPrincipal } from '@lumenforge/auth';
+import type { TDbClient } from '@lumenforge/db/server';
 import { systemUrls, urlOptionsFromEnv, type TSystemId } from '@lumenforge/config';
 import type { TActivityPage, TActivityQuery, TActivityViewer } from '@lumenforge/landing-activity';
 import { listActivity } from '@lumenforge/landing-activity/server';
@@ -20,6 +21,7 @@ export function activityUrls(): Record<TSystemId, string> {
 export function readActivity(
   principal: TPrincipal,
   query: Pick<TActivityQuery, 'system' | 'kind' | 'before' | 'limit'>,
+  deps: { db: TDbClient; urls: Record<TSystemId, string> } = { db: getRuntime().db, urls: activityUrls() },
 ): Promise<TActivityPage> {
-  return listActivity(getRuntime().db, activityViewer(principal), query, { urls: activityUrls() });
+  return listActivity(deps.db, activityViewer(principal), query, { urls: deps.urls });
 }
