@@ -204,6 +204,10 @@ export async function startEmbeddedPostgres(options: {
   const logFile = join(options.homeDir, 'logs', 'postgres.log');
   mkdirSync(join(options.homeDir, 'logs'), { recursive: true });
   const location = await resolvePostgresLocation(options.homeDir, options.placement);
+  if (location.leftoverDataDir) {
+    await stopOrphanedServer(location.leftoverDataDir);
+    rmSync(location.leftoverDataDir, { recursive: true, force: true });
+  }
   const password = readOrCreatePassword(options.homeDir);
   const isFresh = !existsSync(join(location.dataDir, 'PG_VERSION'));
 

@@ -95,6 +95,22 @@ describeAsRoot('embedded PostgreSQL started by root from a mode-700 folder', () 
     running = undefined;
   });
 
+  it('starts from scratch when the home is deleted, though the old cluster lived outside it', async () => {
+    // The README's way to start afresh. The cluster in the system folder has the deleted home's
+    // password; kept, it would refuse the new one ("password authentication failed").
+    rmSync(homeDir, { recursive: true, force: true });
+    running = await startEmbeddedPostgres({
+      homeDir,
+      port,
+      onError: () => undefined,
+      placement: { binaries: await binariesInsideWorkspace(), systemStateDir },
+    });
+    expect(running.isFresh).toBe(true);
+    expect(await query(running.databaseUrl, "SELECT to_regclass('kept') AS kept")).toEqual([{ kept: null }]);
+    await running.stop();
+    running = undefined;
+  });
+
   it('stops with one sentence saying why and what to do when no reachable place can be made', async () => {
     const blocked = join(scratch, 'not-a-folder');
     writeFileSync(blocked, '');

@@ -25,6 +25,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { EMBEDDED_PASSWORD_FILE } from './database-url';
 
 /** Root-owned state of the embedded PostgreSQL for workspaces the `postgres` user cannot enter. */
 export const SYSTEM_STATE_DIR = '/var/lib/lumenforge';
@@ -50,6 +51,11 @@ export type TPostgresLocation = {
   runAs: TRunAs | null;
   /** One line for the user when the data or binaries are not in the workspace; null otherwise. */
   notice: string | null;
+  /**
+   * A cluster under /var/lib/lumenforge whose home was deleted (its password file with it): the
+   * README's "delete .lumenforge/ to start from scratch" covers it too, so the caller removes it.
+   */
+  leftoverDataDir: string | null;
 };
 
 /**
@@ -195,7 +201,7 @@ export async function resolvePostgresLocation(
   mkdirSync(homeDir, { recursive: true });
   const homeDataDir = join(homeDir, 'postgres');
   if (process.platform === 'win32' || process.getuid?.() !== 0)
-    return { binaries, dataDir: homeDataDir, runAs: null, notice: null };
+    return { binaries, dataDir: homeDataDir, runAs: null, notice: null, leftoverDataDir: null };
 
   const runAs = ensurePostgresUser();
   const systemHome = systemHomeFor(homeDir, systemStateDir);
@@ -203,9 +209,13 @@ export async function resolvePostgresLocation(
   const homeReachable = userCanReach(runAs, homeDir);
   const binariesReachable = userCanReach(runAs, binaries.postgres);
 
+  const hasSystemCluster = existsSync(join(systemDataDir, 'PG_VERSION'));
+  const leftoverDataDir =
+    hasSystemCluster && !existsSync(join(homeDir, EMBEDDED_PASSWORD_FILE)) ? systemDataDir : null;
+
   let dataDir: string;
   // A cluster already in /var/lib stays there, even if the home became reachable since.
-  if (existsSync(join(systemDataDir, 'PG_VERSION'))) dataDir = systemDataDir;
+  if (hasSystemCluster && !leftoverDataDir) dataDir = systemDataDir;
   else if (homeReachable) dataDir = homeDataDir;
   else if (existsSync(join(homeDataDir, 'PG_VERSION')))
     throw new EmbeddedPostgresUnavailableError(
@@ -213,7 +223,8 @@ export async function resolvePostgresLocation(
     );
   else dataDir = systemDataDir;
 
-  if (binariesReachable && dataDir === homeDataDir) return { binaries, dataDir, runAs, notice: null };
+  if (binariesReachable && dataDir === homeDataDir)
+    return { binaries, dataDir, runAs, notice: null, leftoverDataDir };
 
   const closedFolders = [
     ...(homeReachable ? [] : [homeDir]),
@@ -235,6 +246,7 @@ export async function resolvePostgresLocation(
       binaries: located,
       dataDir,
       runAs,
+      leftoverDataDir,
       notice:
         `PostgreSQL runs as the \`${runAs.name}\` user` +
         (closedFolders ? `, who cannot enter ${closedFolders}, so its` : '; its') +
