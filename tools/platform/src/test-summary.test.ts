@@ -69,6 +69,18 @@ describe('Nx runs', () => {
     expect(tally.failures[0]).toBe('config:lint: no result (Nx ended without its summary)');
   });
 
+  it('reads task headers in the collapsed and the GitHub-grouped forms', () => {
+    const nx = parseNxRun(
+      [
+        '✔  nx run config:lint',
+        '::group::✅ > nx run ui:lint',
+        '',
+        ' NX   Successfully ran target lint for 2 projects',
+      ].join('\n'),
+    );
+    expect(tallyNxTasks(nx, ['config:lint', 'ui:lint'])).toMatchObject({ passed: 2, failed: 0 });
+  });
+
   it('fails an expected task Nx never mentioned', () => {
     const nx = parseNxRun(fixture('nx-succeeded.txt'));
     expect(tallyNxTasks(nx, [...STATIC_TASKS, 'ui:lint']).failures).toEqual([

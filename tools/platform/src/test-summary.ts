@@ -152,8 +152,9 @@ export function parseNxRun(output: string): TNxRunSummary {
   const lines = output.replace(ANSI_CODES, '').replace(/\r/g, '').split('\n');
   const finished = new Set<string>();
   for (const line of lines) {
-    // `> nx run app:build  [local cache]` (full output) or `✔  nx run app:build` (collapsed).
-    const match = /^(?:> |✔ +)nx run (\S+)/.exec(line);
+    // `> nx run app:build  [local cache]` (full output), `✔  nx run app:build` (collapsed), each
+    // behind `::group::✅ ` when Nx groups output for GitHub Actions.
+    const match = /^(?:::group::\S+ )?(?:> |✔ +)nx run (\S+)/u.exec(line);
     if (match?.[1]) finished.add(match[1]);
   }
   const closing = lines.findLastIndex((line) =>
