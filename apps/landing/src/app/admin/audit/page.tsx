@@ -22,7 +22,6 @@ import {
 import { CursorPager, FilterDate, FilterSelect, Time } from '../../../lib/page-parts';
 import { parseQuery, queryToObject } from '@lumenforge/runtime/server';
 import { summarizeUserAgent } from '../../../lib/user-agent';
-import { AdminAccessDenied } from '../_components/admin-access-denied';
 
 export const metadata = { title: 'Audit log · Administration · LumenForge' };
 
@@ -31,11 +30,30 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 const PATH = '/admin/audit';
 const FILTER_KEYS = ['action', 'result', 'actor', 'from', 'to', 'limit'] as const;
 
+// Stored as success | failure | denied; shown as what happened to the attempt.
 const RESULT_STYLE: Record<TAuditResult, { tone: TTone; label: string }> = {
-  success: { tone: 'success', label: 'Success' },
-  failure: { tone: 'danger', label: 'Failure' },
-  denied: { tone: 'warning', label: 'Denied' },
+  success: { tone: 'success', label: 'Succeeded' },
+  failure: { tone: 'danger', label: 'Failed' },
+  denied: { tone: 'warning', label: 'Refused' },
 };
+
+// Below `sm` (phones) each row is a card of label/value lines instead of a table too wide to read.
+const CELL = `${TD} max-sm:flex max-sm:gap-3 max-sm:border-0 max-sm:px-3 max-sm:py-1`;
+
+/** The column's name before a value, on phones only (the table header says it on wider screens). */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden="true" className="w-24 shrink-0 text-xs text-fg-muted sm:hidden">
+      {children}
+    </span>
+  );
+}
+
+/** Why an attempt was refused or failed (`metadata.reason`), when the entry says. */
+function reasonOf(entry: TAuditEntryView): string | null {
+  const reason = entry.metadata['reason'];
+  return entry.result !== 'success' && typeof reason === 'string' && reason ? reason : null;
+}
 
 /** `/admin/audit` with the current filters and `changes` applied (an empty value removes a filter). */
 function auditUrl(filters: Record<string, string>, changes: Record<string, string> = {}): string {
@@ -87,9 +105,7 @@ function Target({ entry }: { entry: TAuditEntryView }) {
 
 /** The audit log for `audit.read`: every change and every refused attempt, newest first, filterable. */
 export default async function AdminAuditPage({ searchParams }: { searchParams: TSearchParams }) {
-  const principal = await auth.requirePagePrincipal();
-  if (!principal.permissions.includes('audit.read'))
-    return <AdminAccessDenied role={principal.role} permission="audit.read" />;
+  await auth.requirePagePermission('audit.read');
 
   const params = await searchParams;
   const raw = queryToObject(params);
@@ -195,12 +211,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
       {page ? (
         <>
           <div className={TABLE_WRAPPER}>
-            <table className={TABLE} data-testid="audit-table">
+            <table className={`${TABLE} max-sm:block max-sm:[&_thead]:sr-only`} data-testid="audit-table">
               <caption className="sr-only">Audit log entries, newest first</caption>
               <TableHead
-                columns={['Time', 'Actor', 'Action', 'Target', 'Result', 'IP address', 'Correlation id']}
+                columns={['Time', 'Actor', 'Action', 'Target', 'Result', 'Client', 'Correlation id']}
               />
-              <tbody>
+              <tbody className="max-sm:block">
                 {page.entries.length === 0 ? (
                   <tr>
                     <td colSpan={7} className={`${TD} text-fg-muted`} data-testid="audit-empty">
@@ -209,57 +225,84 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
                   </tr>
                 ) : null}
                 {page.entries.map((entry) => {
-                  const metadata = Object.entries(entry.metadata);
+                  const metadata = Object.entries(entry.metadata).filter(([key]) => key !== 'reason');
+                  const reason = reasonOf(entry);
                   return (
                     <tr
+                      className="max-sm:block max-sm:border-b max-sm:border-border max-sm:py-2"
                       key={entry.id}
                       data-testid={`audit-row-${entry.id}`}
                       data-action={entry.action}
                       data-result={entry.result}
                     >
-                      <td className={TD}>
+                      <td className={CELL}>
+                        <CellLabel>Time</CellLabel>
                         <Time value={entry.occurredAt} now={now} />
                       </td>
-                      <td className={TD}>
+                      <td className={CELL}>
+                        <CellLabel>Actor</CellLabel>
                         {entry.actor ? (
                           <UserRef user={entry.actor} filters={raw} />
                         ) : (
-                          <span className="text-fg-subtle">Anonymous or system</span>
+                          <span className="text-fg-muted">Anonymous or system</span>
                         )}
                       </td>
-                      <th scope="row" className={`${TD} font-normal`}>
-                        <code className="font-mono text-xs font-medium">{entry.action}</code>
-                        {metadata.length > 0 ? (
-                          <details className="mt-1 text-xs">
-                            <summary className="cursor-pointer text-fg-muted hover:text-fg">Details</summary>
-                            <dl className="mt-1 grid max-w-sm grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5">
-                              {metadata.map(([key, value]) => (
-                                <div key={key} className="contents">
-                                  <dt className="text-fg-muted">{key}</dt>
-                                  <dd className="font-mono break-all">
-                                    {typeof value === 'string' ? value : JSON.stringify(value)}
-                                  </dd>
-                                </div>
-                              ))}
-                            </dl>
-                          </details>
-                        ) : null}
+                      <th scope="row" className={`${CELL} font-normal`}>
+                        <CellLabel>Action</CellLabel>
+                        <span className="min-w-0">
+                          <code className="font-mono text-xs font-medium break-all">{entry.action}</code>
+                          {metadata.length > 0 ? (
+                            <details className="mt-1 text-xs">
+                              <summary className="cursor-pointer text-fg-muted hover:text-fg">
+                                Details
+                              </summary>
+                              <dl className="mt-1 grid max-w-sm grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5">
+                                {metadata.map(([key, value]) => (
+                                  <div key={key} className="contents">
+                                    <dt className="text-fg-muted">{key}</dt>
+                                    <dd className="font-mono break-all">
+                                      {typeof value === 'string' ? value : JSON.stringify(value)}
+                                    </dd>
+                                  </div>
+                                ))}
+                              </dl>
+                            </details>
+                          ) : null}
+                        </span>
                       </th>
-                      <td className={TD}>
+                      <td className={CELL}>
+                        <CellLabel>Target</CellLabel>
                         <Target entry={entry} />
                       </td>
-                      <td className={TD}>
-                        <Badge tone={RESULT_STYLE[entry.result].tone} testId={`audit-result-${entry.id}`}>
-                          {RESULT_STYLE[entry.result].label}
-                        </Badge>
+                      <td className={CELL}>
+                        <CellLabel>Result</CellLabel>
+                        <span className="min-w-0">
+                          <Badge tone={RESULT_STYLE[entry.result].tone} testId={`audit-result-${entry.id}`}>
+                            {RESULT_STYLE[entry.result].label}
+                          </Badge>
+                          {reason ? (
+                            <span
+                              className="mt-1 block max-w-64 text-xs break-words text-fg-muted"
+                              data-testid={`audit-reason-${entry.id}`}
+                            >
+                              {reason}
+                            </span>
+                          ) : null}
+                        </span>
                       </td>
-                      <td
-                        className={`${TD} font-mono text-xs`}
-                        title={entry.userAgent ? summarizeUserAgent(entry.userAgent) : undefined}
-                      >
-                        {entry.ip ?? '—'}
+                      <td className={CELL} data-testid={`audit-client-${entry.id}`}>
+                        <CellLabel>Client</CellLabel>
+                        <span className="min-w-0">
+                          <span className="block font-mono text-xs">{entry.ip ?? '—'}</span>
+                          {entry.userAgent ? (
+                            <span className="block text-xs text-fg-muted" title={entry.userAgent}>
+                              {summarizeUserAgent(entry.userAgent)}
+                            </span>
+                          ) : null}
+                        </span>
                       </td>
-                      <td className={`${TD} font-mono text-xs`}>
+                      <td className={`${CELL} font-mono text-xs`}>
+                        <CellLabel>Correlation id</CellLabel>
                         <span className="block max-w-40 truncate" title={entry.correlationId ?? undefined}>
                           {entry.correlationId ?? '—'}
                         </span>
