@@ -3,6 +3,7 @@ import { AUDIT_RESULTS } from '@lumenforge/db';
 import { auth } from '../../../auth';
 import { listAuditEntries } from '../../../lib/admin-data';
 import { AUDIT_ACTION_SUGGESTIONS, ZAuditQuerySchema } from '../../../lib/admin-schemas';
+import { AUDIT_FILTER_KEYS, auditPageUrl, auditReason } from '../../../lib/audit-page';
 import type { TAuditEntryView, TAuditUserRef } from '../../../lib/admin-views';
 import {
   Badge,
@@ -27,9 +28,6 @@ export const metadata = { title: 'Audit log · Administration · LumenForge' };
 
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const PATH = '/admin/audit';
-const FILTER_KEYS = ['action', 'result', 'actor', 'from', 'to', 'limit'] as const;
-
 // Stored as success | failure | denied; shown as what happened to the attempt.
 const RESULT_STYLE: Record<TAuditResult, { tone: TTone; label: string }> = {
   success: { tone: 'success', label: 'Succeeded' },
@@ -49,30 +47,12 @@ function CellLabel({ children }: { children: string }) {
   );
 }
 
-/** Why an attempt was refused or failed (`metadata.reason`), when the entry says. */
-function reasonOf(entry: TAuditEntryView): string | null {
-  const reason = entry.metadata['reason'];
-  return entry.result !== 'success' && typeof reason === 'string' && reason ? reason : null;
-}
-
-/** `/admin/audit` with the current filters and `changes` applied (an empty value removes a filter). */
-function auditUrl(filters: Record<string, string>, changes: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = key in changes ? changes[key] : filters[key];
-    if (value) params.set(key, value);
-  }
-  if (changes['cursor']) params.set('cursor', changes['cursor']);
-  const query = params.toString();
-  return query ? `${PATH}?${query}` : PATH;
-}
-
 function UserRef({ user, filters }: { user: TAuditUserRef; filters: Record<string, string> }) {
   const filterValue = user.email ?? user.id;
   return (
     <a
       className="group block rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
-      href={auditUrl(filters, { actor: filterValue })}
+      href={auditPageUrl(filters, { actor: filterValue })}
       title={`Only entries by ${filterValue}`}
     >
       {user.name ? <span className="block font-medium group-hover:underline">{user.name}</span> : null}
@@ -112,7 +92,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
   const parsed = parseQuery(ZAuditQuerySchema, params);
   const page = parsed.success ? await listAuditEntries(parsed.data) : null;
   const now = new Date();
-  const hasFilters = FILTER_KEYS.some((key) => key !== 'limit' && raw[key]);
+  const hasFilters = AUDIT_FILTER_KEYS.some((key) => key !== 'limit' && raw[key]);
 
   return (
     <div className="space-y-5">
@@ -123,7 +103,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
 
       <form
         method="get"
-        action={PATH}
+        action={auditPageUrl({})}
         className="flex flex-wrap items-end gap-3"
         role="search"
         aria-label="Filter the audit log"
@@ -182,7 +162,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
           Apply
         </button>
         {hasFilters ? (
-          <a className={BUTTON_SECONDARY} href={PATH}>
+          <a className={BUTTON_SECONDARY} href={auditPageUrl({})}>
             Clear filters
           </a>
         ) : null}
@@ -196,7 +176,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
       {!parsed.success ? (
         <Notice tone="danger" testId="audit-filter-error">
           {parsed.message}.{' '}
-          <a className={`${LINK} underline`} href={PATH}>
+          <a className={`${LINK} underline`} href={auditPageUrl({})}>
             Show the newest entries
           </a>
         </Notice>
@@ -226,7 +206,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
                 ) : null}
                 {page.entries.map((entry) => {
                   const metadata = Object.entries(entry.metadata).filter(([key]) => key !== 'reason');
-                  const reason = reasonOf(entry);
+                  const reason = auditReason(entry);
                   return (
                     <tr
                       className="max-sm:block max-sm:border-b max-sm:border-border max-sm:py-2"
@@ -315,8 +295,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
           </div>
           <CursorPager
             summary={`${page.entries.length} ${page.entries.length === 1 ? 'entry' : 'entries'}${raw['cursor'] ? ', older than the previous page' : ''}`}
-            firstHref={raw['cursor'] ? auditUrl(raw) : null}
-            nextHref={page.nextCursor ? auditUrl(raw, { cursor: page.nextCursor }) : null}
+            firstHref={raw['cursor'] ? auditPageUrl(raw) : null}
+            nextHref={page.nextCursor ? auditPageUrl(raw, { cursor: page.nextCursor }) : null}
             testIdPrefix="audit"
           />
         </>
