@@ -9,6 +9,8 @@
 //  - the adapter drops the shadow database while its own pool still holds connections to it
 //    ("database … is being accessed by other users"): the factory below closes the shadow pool
 //    first, then drops the database.
+//  - the adapter splits a migration script on every `;`, even inside a function body: the
+//    adapters below send the script whole.
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -89,7 +91,7 @@ export function connectionFieldsFromUrl(databaseUrl: string): pg.PoolConfig {
   };
 }
 
-type TShadowAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+type TConnectedAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
 
 /** PrismaPg for the schema engine: text-typed catalog columns and a shadow database that is dropped cleanly. */
 export class MigrationPgAdapterFactory extends PrismaPg {
@@ -101,11 +103,26 @@ export class MigrationPgAdapterFactory extends PrismaPg {
     this.#config = withClient;
   }
 
-  override async connectToShadowDb(): Promise<TShadowAdapter> {
+  /**
+   * adapter-pg runs a script statement by statement, split on every `;`, which cuts a function
+   * body (`$$ … ; … $$`) apart. The script goes to PostgreSQL whole instead, as one simple query:
+   * as Prisma's native engine sends it, and one implicit transaction, so a failed migration leaves
+   * nothing half-applied.
+   */
+  override async connect(): Promise<TConnectedAdapter> {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
+  }
+
+  override async connectToShadowDb(): Promise<TConnectedAdapter> {
     const main = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...this.#config, database }).connect();
+    const shadow = await new MigrationPgAdapterFactory({ ...this.#config, database }).connect();
     const disposeShadowPool = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       try {

@@ -1,7 +1,8 @@
 import { BUILD_STARTED, createEvent, type TEventEnvelope } from '@lumenforge/events';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories } from './repositories';
-import { readOutbox, sequenceOutbox } from './outbox.repository';
+import { pruneEventLog, readOutbox, sequenceOutbox } from './outbox.repository';
 import { createTestDatabase, type TTestDatabase } from './testing';
 
 let testDb: TTestDatabase;
@@ -91,5 +92,113 @@ describe('outbox', () => {
         Array.from({ length: EVENTS_PER_WRITER }, (_, index) => `writer-${writer}-${index}`),
       );
     }
+  });
+
+  it('sequences the events of one transaction, and of one multi-row append, in the order they were appended', async () => {
+    // They share created_at (the transaction's start): ordering by it and the random id shuffled them.
+    const run = randomUUID();
+    const names = Array.from({ length: 30 }, (_, index) => `${run}-${index}`);
+    await testDb.db.$transaction(async (tx) => {
+      for (const name of names.slice(0, 15)) await createRepositories(tx).outbox.append(buildStarted(name));
+    });
+    await createRepositories(testDb.db).outbox.appendMany(names.slice(15).map(buildStarted));
+    await sequenceOutbox(testDb.db);
+    const sequenced = await testDb.db.outboxEvent.findMany({
+      where: { correlationId: { startsWith: run } },
+      orderBy: { position: 'asc' },
+      select: { correlationId: true },
+    });
+    expect(sequenced.map((row) => row.correlationId)).toEqual(names);
+  });
+
+  it('appendMany writes nothing when one of the events is invalid', async () => {
+    const valid = buildStarted(`valid-${randomUUID()}`);
+    const invalid = { ...buildStarted('invalid'), data: { buildId: 'nope' } } as unknown as TEventEnvelope;
+    await expect(createRepositories(testDb.db).outbox.appendMany([valid, invalid])).rejects.toThrow();
+    expect(await testDb.db.outboxEvent.count({ where: { id: valid.id } })).toBe(0);
+  });
+});
+
+describe('pruneEventLog', () => {
+  let pruneDb: TTestDatabase;
+  beforeAll(async () => {
+    pruneDb = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await pruneDb.drop();
+  });
+
+  /** Appends `count` events and sequences them; returns their positions. */
+  async function appendSequenced(count: number): Promise<number[]> {
+    const events = Array.from({ length: count }, (_, index) => buildStarted(`prune-${index}`));
+    await createRepositories(pruneDb.db).outbox.appendMany(events);
+    await sequenceOutbox(pruneDb.db);
+    const rows = await pruneDb.db.outboxEvent.findMany({
+      where: { id: { in: events.map((event) => event.id) } },
+      orderBy: { position: 'asc' },
+      select: { position: true },
+    });
+    return rows.map((row) => Number(row.position));
+  }
+  const positions = async () =>
+    (await pruneDb.db.outboxEvent.findMany({ orderBy: { position: 'asc' }, select: { position: true } })).map(
+      (row) => Number(row.position),
+    );
+  const future = () => new Date(Date.now() + 60_000);
+
+  it('single-node: deletes rows every consumer has passed, in bounded batches, keeps the rest and the newest row', async () => {
+    const written = await appendSequenced(10); // positions 1…10
+    await pruneDb.db.eventConsumerCursor.createMany({
+      data: [
+        { consumer: 'prune.fast', position: 10n },
+        { consumer: 'prune.slow', position: 4n },
+      ],
+    });
+    expect(
+      await pruneEventLog(pruneDb.db, { transport: 'postgres', before: future(), batchSize: 3 }),
+    ).toEqual({
+      outbox: 3,
+      processedEvents: 0,
+    });
+    expect(await positions()).toEqual(written.slice(3));
+    await pruneEventLog(pruneDb.db, { transport: 'postgres', before: future(), batchSize: 3 });
+    // The slow consumer has not read 5…10: they stay.
+    expect(await positions()).toEqual(written.slice(4));
+
+    await pruneDb.db.eventConsumerCursor.update({
+      where: { consumer: 'prune.slow' },
+      data: { position: 10n },
+    });
+    await pruneEventLog(pruneDb.db, { transport: 'postgres', before: future() });
+    // Everything is consumed, but the newest row stays: the sequencer numbers on from it.
+    expect(await positions()).toEqual([10]);
+    expect(await appendSequenced(1)).toEqual([11]);
+  });
+
+  it('keeps rows younger than the retention window, and processed-event records too', async () => {
+    await pruneDb.db.eventConsumerCursor.updateMany({ data: { position: 1_000n } });
+    await appendSequenced(3);
+    await pruneDb.db.processedEvent.create({ data: { consumer: 'prune.fast', eventId: randomUUID() } });
+    const before = await positions();
+    expect(
+      await pruneEventLog(pruneDb.db, { transport: 'postgres', before: new Date(Date.now() - 60_000) }),
+    ).toEqual({ outbox: 0, processedEvents: 0 });
+    expect(await positions()).toEqual(before);
+    expect(await pruneEventLog(pruneDb.db, { transport: 'postgres', before: future() })).toEqual({
+      outbox: before.length - 1,
+      processedEvents: 1,
+    });
+  });
+
+  it('cluster: deletes only rows relayed to JetStream', async () => {
+    const written = await appendSequenced(4);
+    // As if the relay had moved the first two.
+    await pruneDb.db.outboxEvent.updateMany({
+      where: { position: { in: written.slice(0, 2).map(BigInt) } },
+      data: { publishedAt: new Date() },
+    });
+    const before = await positions();
+    await pruneEventLog(pruneDb.db, { transport: 'nats', before: future() });
+    expect(await positions()).toEqual(before.filter((position) => !written.slice(0, 2).includes(position)));
   });
 });

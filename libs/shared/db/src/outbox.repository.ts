@@ -1,5 +1,5 @@
 import { parseEvent, type TEventEnvelope } from '@lumenforge/events';
-import type { TDb, TDbClient } from './client';
+import type { TDb } from './client';
 
 /** LISTEN/NOTIFY channel: a notification is sent when an outbox row commits (payload: its subject). */
 export const OUTBOX_CHANNEL = 'lumenforge_outbox';
@@ -15,45 +15,123 @@ export class OutboxRepository {
    * describes: a rolled-back change leaves no event behind. The NOTIFY is delivered on commit.
    */
   async append(event: TEventEnvelope): Promise<void> {
-    const parsed = parseEvent(event);
-    if (!parsed.success) throw parsed.error;
-    const envelope = parsed.event;
-    await this.db.outboxEvent.create({
-      data: {
-        id: envelope.id,
-        subject: envelope.subject,
-        workspaceId: envelope.workspaceId,
-        correlationId: envelope.correlationId,
-        occurredAt: new Date(envelope.occurredAt),
-        envelope: JSON.parse(JSON.stringify(envelope)),
-      },
+    await this.appendMany([event]);
+  }
+
+  /**
+   * Appends validated events in one statement, which also sends the NOTIFY (one per statement, not
+   * per event: every NOTIFY-ing commit takes PostgreSQL's global notify-queue lock, so a NOTIFY per
+   * event serialises commits). They are sequenced in the order given. Throws, and writes nothing,
+   * if any of them is invalid.
+   */
+  async appendMany(events: readonly TEventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    const envelopes = events.map((event) => {
+      const parsed = parseEvent(event);
+      if (!parsed.success) throw parsed.error;
+      return parsed.event;
     });
-    await this.db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${envelope.subject})`;
+    // One JSON parameter for the whole batch; the rows are inserted in its order (insert_order).
+    await this.db.$executeRaw`
+      WITH inserted AS (
+        INSERT INTO outbox (id, subject, workspace_id, correlation_id, occurred_at, envelope)
+        SELECT (e->>'id')::uuid, e->>'subject', (e->>'workspaceId')::uuid, e->>'correlationId',
+               (e->>'occurredAt')::timestamptz, e
+        FROM jsonb_array_elements(${JSON.stringify(envelopes)}::jsonb) WITH ORDINALITY AS batch(e, n)
+        ORDER BY n
+        RETURNING 1
+      )
+      SELECT pg_notify(${OUTBOX_CHANNEL}, '') WHERE EXISTS (SELECT 1 FROM inserted)`;
   }
 }
 
 /**
  * Gives committed, not yet sequenced events their log positions (1, 2, 3 … without gaps), in
- * creation order, and returns how many it sequenced. An advisory lock lets one sequencer run at a
- * time across every process, and positions become visible only when its transaction commits, so a
- * reader following positions can never see position N+1 before N.
+ * insertion order, and returns how many it sequenced. One round trip: the
+ * `lumenforge_sequence_outbox` function takes an advisory lock (one sequencer at a time across
+ * every process) before it reads the head of the log, and positions become visible only when it
+ * commits, so a reader following positions can never see position N+1 before N.
  */
-export async function sequenceOutbox(db: TDbClient, options: { batchSize?: number } = {}): Promise<number> {
+export async function sequenceOutbox(db: TDb, options: { batchSize?: number } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 500;
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('lumenforge.outbox.sequencer'))`;
-    return tx.$executeRaw`
-      WITH pending AS (
-        SELECT id, created_at FROM outbox WHERE position IS NULL ORDER BY created_at, id LIMIT ${batchSize}
-      ),
-      base AS (SELECT COALESCE(MAX(position), 0) AS max_position FROM outbox),
-      numbered AS (
-        SELECT pending.id, base.max_position + ROW_NUMBER() OVER (ORDER BY pending.created_at, pending.id) AS position
-        FROM pending CROSS JOIN base
-      )
-      UPDATE outbox SET position = numbered.position, sequenced_at = now()
-      FROM numbered WHERE outbox.id = numbered.id`;
-  });
+  const [row] = await db.$queryRaw<Array<{ sequenced: number }>>`
+    SELECT lumenforge_sequence_outbox(${batchSize}::int) AS sequenced`;
+  return row?.sequenced ?? 0;
+}
+
+export type TPruneEventLogOptions = {
+  /**
+   * Which outbox rows are done with: `postgres` (single-node, the outbox is the log): at or before
+   * every registered consumer's cursor; `nats` (cluster): relayed to JetStream, which keeps them for
+   * its consumers.
+   */
+  transport: 'postgres' | 'nats';
+  /** Only rows (and processed-event records) older than this go: the retention window. */
+  before: Date;
+  /** Rows per statement (default 1,000), so a large backlog never holds long locks. */
+  batchSize?: number;
+};
+
+/**
+ * Deletes one bounded batch of outbox rows that no consumer needs any more, and one of
+ * processed-event records older than `before`; returns how many of each. The newest outbox row is
+ * always kept: the sequencer numbers on from it. Parked events live in their own table and are never
+ * touched. Call it until both counts are below `batchSize`.
+ */
+export async function pruneEventLog(
+  db: TDb,
+  options: TPruneEventLogOptions,
+): Promise<{ outbox: number; processedEvents: number }> {
+  const batchSize = options.batchSize ?? 1_000;
+  const outbox =
+    options.transport === 'postgres'
+      ? await db.$executeRaw`
+          DELETE FROM outbox WHERE id IN (
+            SELECT id FROM outbox
+            WHERE position <= LEAST(
+                    (SELECT MAX(position) - 1 FROM outbox),
+                    (SELECT MIN(position) FROM event_consumer_cursors))
+              AND created_at < ${options.before}
+            ORDER BY position
+            LIMIT ${batchSize})`
+      : await db.$executeRaw`
+          DELETE FROM outbox WHERE id IN (
+            SELECT id FROM outbox
+            WHERE position <= (SELECT MAX(position) - 1 FROM outbox)
+              AND published_at IS NOT NULL
+              AND created_at < ${options.before}
+            ORDER BY position
+            LIMIT ${batchSize})`;
+  const processedEvents = await db.$executeRaw`
+    DELETE FROM processed_events WHERE (consumer, event_id) IN (
+      SELECT consumer, event_id FROM processed_events
+      WHERE processed_at < ${options.before}
+      LIMIT ${batchSize})`;
+  return { outbox, processedEvents };
+}
+
+/** A pg `Client` or `Pool`: all `sequenceAndReadOutbox` needs of a connection. */
+export type TSqlQueryable = {
+  query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+};
+
+/**
+ * `sequenceOutbox`, then `readOutbox`, on a plain pg connection (the event bus's LISTEN connection):
+ * two short round trips without Prisma's per-query cost, since they are on the path of every event.
+ */
+export async function sequenceAndReadOutbox(
+  client: TSqlQueryable,
+  options: { afterPosition: number; limit: number },
+): Promise<TOutboxRecord[]> {
+  await client.query('SELECT lumenforge_sequence_outbox(500)');
+  const result = await client.query(
+    'SELECT position, envelope FROM outbox WHERE position > $1 ORDER BY position LIMIT $2',
+    [options.afterPosition, options.limit],
+  );
+  // pg reads bigint as a string and jsonb as parsed JSON.
+  return (result.rows as Array<{ position: string; envelope: unknown }>).map((row) =>
+    toOutboxRecord({ position: BigInt(row.position), envelope: row.envelope }),
+  );
 }
 
 /** Sequenced events after `afterPosition`, in position order. */

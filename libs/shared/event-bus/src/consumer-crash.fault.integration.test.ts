@@ -1,10 +1,12 @@
 // Fault test: a consumer process is SIGKILLed in the middle of a batch, inside an open handler
 // transaction, and a second process takes over. For both transports every event must be handled,
-// and each side effect must exist exactly once: the killed transaction rolls back, the
-// PostgreSQL consumer lock is released with the dead connection and its cursor rewinds at most
-// one batch; on NATS the unacknowledged messages come back after the ack wait.
+// and each side effect must exist exactly once: the killed transaction (a delivery batch) rolls
+// back, the PostgreSQL consumer lock is released with the dead connection and its cursor rewinds at
+// most one batch; on NATS the unacknowledged messages come back after the ack wait. A poison event
+// that crashes its process on every delivery is parked once JetStream gives up on it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { TDbTransaction } from '@lumenforge/db/server';
@@ -16,7 +18,9 @@ import type { TEventBus } from './event-bus.types';
 import type { TFaultConsumerConfig } from './fault-consumer.fixture';
 import { createNatsEventBus, durableName } from './nats-event-bus';
 import { createPostgresEventBus } from './postgres-event-bus';
-import { sampleEvent, waitFor } from './testing';
+import { DEPLOY_STARTED } from '@lumenforge/events';
+import { listParkedEvents } from './event-delivery';
+import { countSideEffects, sampleEvent, subscribeRecording, waitFor } from './testing';
 
 const WORKSPACE_ROOT = resolve(import.meta.dirname, '../../../..');
 const FIXTURE = resolve(import.meta.dirname, 'fault-consumer.fixture.ts');
@@ -186,13 +190,16 @@ describe('a consumer process killed mid-batch', () => {
       const standby = startConsumerProcess(config);
       await standby.waitForLine((line) => line.type === 'subscribed', 'standby subscription');
 
-      // Mid-batch, inside a handler: the stalled event's row is written but not committed.
-      expect(await countEffects(pgDb, consumer)).toEqual({ total: STALL_AT - 1, distinct: STALL_AT - 1 });
+      // Mid-batch, inside a handler: the stalled event's row is written but not committed, nor are
+      // the rows of the events before it in the same delivery transaction.
       const cursor = Number(
         (await pgDb.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } })).position,
       );
-      // The cursor is persisted once per batch: behind what was handled, but by less than a batch.
-      expect(cursor).toBeLessThanOrEqual(STALL_AT - 1);
+      const committed = await countEffects(pgDb, consumer);
+      expect(committed.total).toBe(committed.distinct);
+      expect(committed.total).toBeGreaterThanOrEqual(cursor);
+      expect(committed.total).toBeLessThan(STALL_AT);
+      // The cursor is persisted once per batch read: behind what was handled, but by less than a batch.
       expect(STALL_AT - 1 - cursor).toBeLessThan(BATCH_SIZE);
       expect(cursor % BATCH_SIZE).toBe(0);
       expect(standby.handledCount()).toBe(0);
@@ -229,9 +236,9 @@ describe('a consumer process killed mid-batch', () => {
       await expectExactlyOnce(pgDb, consumer, ids);
       expect(await pgDb.db.processedEvent.count({ where: { consumer } })).toBe(EVENT_COUNT);
       expect(await pgDb.db.parkedEvent.count()).toBe(0);
-      // The standby handled everything from the stalled event on; the rewound part of the batch it
-      // found in processed_events and skipped.
-      expect(standby.handledCount()).toBe(EVENT_COUNT - (STALL_AT - 1));
+      // The standby handled everything not committed before the kill; the rewound part of the batch
+      // that was committed it found in processed_events and skipped.
+      expect(standby.handledCount()).toBe(EVENT_COUNT - committed.total);
       await standby.stop();
     },
     TEST_TIMEOUT_MS,
@@ -267,7 +274,10 @@ describe('a consumer process killed mid-batch', () => {
 
       const first = startConsumerProcess({ ...config, stallAt: STALL_AT });
       await first.waitForLine((line) => line.type === 'stalled', 'stall in the first process');
-      expect(await countEffects(natsDb, consumer)).toEqual({ total: STALL_AT - 1, distinct: STALL_AT - 1 });
+      // The stalled delivery transaction holds the stalled event and those before it in its batch.
+      const committed = await countEffects(natsDb, consumer);
+      expect(committed.total).toBe(committed.distinct);
+      expect(committed.total).toBeLessThan(STALL_AT);
       const jsm = await jetstreamManager(nc);
       const info = () => jsm.consumers.info(EVENT_STREAM, durableName(consumer));
       // The first process pulled more than it handled: those messages wait for redelivery.
@@ -284,8 +294,90 @@ describe('a consumer process killed mid-batch', () => {
       await expectExactlyOnce(natsDb, consumer, ids);
       expect(await natsDb.db.processedEvent.count({ where: { consumer } })).toBe(EVENT_COUNT);
       expect(await natsDb.db.parkedEvent.count()).toBe(0);
-      expect(second.handledCount()).toBe(EVENT_COUNT - (STALL_AT - 1));
+      expect(second.handledCount()).toBe(EVENT_COUNT - committed.total);
       await second.stop();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'NATS JetStream: an event that crashes its consumer process on every delivery is parked after max deliveries, with one alert, and the consumer moves on',
+    async () => {
+      const runId = randomUUID();
+      const consumer = `fault.poison-${runId}`;
+      const maxDeliver = 2;
+      const redeliveryBackoffMs = [1_000];
+      // Its own subject: a new durable consumer starts at the beginning of the stream.
+      const subject = 'wissil.deploy.started';
+      const busErrors: string[] = [];
+      const bus = createNatsEventBus({
+        db: natsDb.db,
+        databaseUrl: natsDb.url,
+        nc,
+        pollIntervalMs: 250,
+        redeliveryBackoffMs,
+        maxDeliver,
+        onError: (message) => busErrors.push(message),
+      });
+      buses.push(bus);
+      const poison = sampleEvent(`${runId}-poison`, DEPLOY_STARTED);
+      await bus.publish(poison);
+
+      const config: TFaultConsumerConfig = {
+        transport: 'nats',
+        databaseUrl: natsDb.url,
+        natsUrl: nats.url,
+        consumer,
+        subject,
+        handlerDelayMs: 0,
+        redeliveryBackoffMs,
+        maxDeliver,
+        crashOn: poison.correlationId,
+      };
+      // One process after another takes the event and dies of it. A dead process's pull request
+      // can outlive it on the server and use up a delivery too, so count crashes only to prove
+      // there were some: the server counts the deliveries. Once it has made `maxDeliver` of them,
+      // the next pull makes it raise its max-deliveries advisory instead, and the event is parked.
+      const parkedEvents = () => listParkedEvents(natsDb.db, { consumer });
+      let crashes = 0;
+      for (let round = 0; round < maxDeliver + 2 && (await parkedEvents()).length === 0; round += 1) {
+        const crashing = startConsumerProcess(config);
+        const hasCrashed = () => crashing.lines.some((line) => line.type === 'crashing');
+        await waitFor(async () => hasCrashed() || (await parkedEvents()).length > 0, STEP_TIMEOUT_MS).catch(
+          (error: unknown) => {
+            throw new Error(
+              `round ${round}: no crash and nothing parked: ${JSON.stringify(crashing.lines)}; errors ${JSON.stringify(busErrors)}`,
+              {
+                cause: error,
+              },
+            );
+          },
+        );
+        if (hasCrashed()) crashes += 1;
+        await crashing.kill(); // waits for the exit
+      }
+      expect(crashes).toBeGreaterThanOrEqual(1);
+      await waitFor(async () => (await parkedEvents()).length === 1, STEP_TIMEOUT_MS);
+      expect(await parkedEvents()).toMatchObject([
+        { consumer, eventId: poison.id, subject, attempts: maxDeliver },
+      ]);
+      const alerts = () =>
+        natsDb.db.outboxEvent.findMany({
+          where: { subject: 'wissil.system.alert', correlationId: poison.correlationId },
+        });
+      await waitFor(async () => (await alerts()).length === 1);
+      await delay(1_000);
+      expect(await alerts()).toHaveLength(1);
+      expect((await alerts())[0]?.envelope).toMatchObject({
+        data: { severity: 'critical', consumer, parkedEventId: poison.id, parkedSubject: subject },
+      });
+      expect(await countSideEffects(natsDb.db, consumer, poison.correlationId)).toBe(0);
+
+      // A healthy process goes on with the next event; the parked one is not delivered again.
+      await subscribeRecording(bus, consumer, subject);
+      const next = `${runId}-next`;
+      await bus.publish(sampleEvent(next, DEPLOY_STARTED));
+      await waitFor(async () => (await countSideEffects(natsDb.db, consumer, next)) === 1, STEP_TIMEOUT_MS);
     },
     TEST_TIMEOUT_MS,
   );

@@ -4,7 +4,8 @@
 // written through the handler's tx, and prints one JSON line per step on stdout:
 //   {"type":"subscribed"}, {"type":"handling","count":n,"correlationId":…}, {"type":"stalled",…}
 // With `stallAt`, the handler writes that event's row and then never returns, so a kill is
-// guaranteed to land inside an open handler transaction. SIGTERM closes it gracefully.
+// guaranteed to land inside an open handler transaction; with `crashOn`, the process kills itself
+// on that event (a poison message). SIGTERM closes it gracefully.
 import { setTimeout as delay } from 'node:timers/promises';
 import { createDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import { connectNats, type NatsConnection } from '@lumenforge/nats/server';
@@ -27,6 +28,10 @@ export type TFaultConsumerConfig = {
   batchSize?: number;
   /** NATS transport: ack wait and redelivery backoff. */
   redeliveryBackoffMs?: number[];
+  /** NATS transport: deliveries before JetStream gives up on a message. */
+  maxDeliver?: number;
+  /** The process kills itself (SIGKILL) when its handler gets the event with this correlation id. */
+  crashOn?: string;
 };
 
 const RETRY: TRetryPolicy = { attempts: 3, backoffMs: () => 50 };
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
       databaseUrl: config.databaseUrl,
       nc,
       redeliveryBackoffMs: config.redeliveryBackoffMs,
+      ...(config.maxDeliver ? { maxDeliver: config.maxDeliver } : {}),
       pollIntervalMs: 250,
       onError,
     });
@@ -63,6 +69,10 @@ async function main(): Promise<void> {
   let count = 0;
   const handler: TEventHandler<TDbTransaction> = async (event, { tx }) => {
     count += 1;
+    if (event.correlationId === config.crashOn) {
+      print({ type: 'crashing', count, correlationId: event.correlationId });
+      process.kill(process.pid, 'SIGKILL');
+    }
     await tx.$executeRaw`
       INSERT INTO audit_logs (action, target_type, target_id, correlation_id)
       VALUES ('test.side_effect', 'consumer', ${config.consumer}, ${event.correlationId})`;

@@ -1,15 +1,17 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
 import { createRepositories, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
-import { isValidSubjectPattern, parseEvent, subjectMatches } from '@lumenforge/events';
+import { isValidSubjectPattern, parseEvent, subjectMatches, type TEventEnvelope } from '@lumenforge/events';
 import {
   ensureEventStream,
   EVENT_STREAM,
   type NatsConnection,
   type TEventStreamOptions,
 } from '@lumenforge/nats/server';
-import { processLogger, recordEventPublished } from '@lumenforge/observability/server';
-import { deliverEvent } from './event-delivery';
+import { processLogger, recordEventConsumed, recordEventPublished } from '@lumenforge/observability/server';
+import { deliverEvents, parkUndeliveredEvent } from './event-delivery';
+import { startEventLogPruner, type TEventLogRetention } from './event-log-pruner';
 import {
   DEFAULT_RETRY_POLICY,
   type TConsumerLag,
@@ -21,6 +23,7 @@ import {
 } from './event-bus.types';
 import { relayOutboxBatch } from './outbox-relay';
 import { startOutboxWorker } from './outbox-worker';
+import { createOutboxWriter } from './outbox-writer';
 
 export type TNatsEventBusOptions = {
   db: TDbClient;
@@ -40,16 +43,27 @@ export type TNatsEventBusOptions = {
   relayBatchSize?: number;
   /** Relay safety-net poll when a NOTIFY was missed. Default 1 s. */
   pollIntervalMs?: number;
+  /** Pruning of relayed outbox rows (default: after 7 days); `false`: keep everything. */
+  retention?: TEventLogRetention | false;
   onError?: (message: string) => void;
 };
 
 export const DEFAULT_REDELIVERY_BACKOFF_MS = [30_000, 60_000, 5 * 60_000] as const;
 export const DEFAULT_MAX_DELIVER = 500;
+/** Messages each pull asks for. Everything received waits in the subscription's own queue. */
+const PULL_BATCH = 256;
 /**
- * Messages pulled ahead of the handler. Buffered messages get no `working()` extension, so a long
- * buffer outlasts the ack wait and is redelivered while still queued: keep it small.
+ * Unacknowledged messages a consumer may hold (JetStream's `max_ack_pending`): the bound on that
+ * queue. Every queued message gets `working()` extensions, so none is redelivered while it waits.
  */
-const PREFETCH = 16;
+const MAX_ACK_PENDING = 1_000;
+/** Messages handed to `deliverEvents` at a time. */
+const DELIVERY_BATCH = 256;
+/** Queue group of the max-deliveries advisory subscription: one process parks each event. */
+const PARKING_QUEUE_GROUP = 'lumenforge.event-bus.parking';
+
+/** `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.<stream>.<consumer>` (NATS server advisory schema). */
+type TMaxDeliveriesAdvisory = { stream: string; consumer: string; stream_seq: number; deliveries: number };
 
 /** JetStream durable names allow no dots or wildcards: `landing.activity-feed` → `landing_activity-feed`. */
 export function durableName(consumer: string): string {
@@ -61,8 +75,9 @@ export function durableName(consumer: string): string {
  * single-node mode); a relay, one at a time across all processes, publishes committed rows to the
  * JetStream stream over `wissil.>` with the event id as `Nats-Msg-Id`, so a re-publish after a
  * crash is dropped as a duplicate. Each consumer is a durable JetStream pull consumer with explicit
- * acks; the handler runs through `deliverEvent` (processed-events record, retries, parking), and
- * the message is acknowledged only after that transaction committed.
+ * acks; batches of received messages run through `deliverEvents` (processed-events records,
+ * retries, parking), and each message is acknowledged only after its transaction committed. An
+ * event JetStream stops redelivering (`max_deliver`) is parked from the server's advisory.
  *
  * NATS 2.9 (Debian's server): one filter subject per consumer, which is all `subscribe` needs.
  */
@@ -78,6 +93,11 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
   const jetStream = () => connection.then((nc) => jetstream(nc));
   const subscriptions = new Set<TSubscription>();
   const tails = new Set<() => void>();
+  const writer = createOutboxWriter(db);
+  const pruner =
+    options.retention === false
+      ? undefined
+      : startEventLogPruner({ db, transport: 'nats', retention: options.retention ?? {}, reportError });
 
   let streamReady: Promise<unknown> | undefined;
   const ensureStream = () => {
@@ -114,6 +134,47 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     },
   });
 
+  /**
+   * An event JetStream gave up on (`max_deliver` deliveries, none acknowledged: its consumer crashed
+   * or could not reach the database every time) is parked with an alert, like one whose handler
+   * kept failing. Every process listens, in one queue group: the consumer's own processes may be
+   * the ones crashing. The parked row names the consumer as subscribed (kept in the JetStream
+   * consumer's description), not its durable name.
+   */
+  const parkOnMaxDeliveries = async (advisory: TMaxDeliveriesAdvisory) => {
+    const jsm = await jetstreamManager(await connection);
+    const [stored, info] = await Promise.all([
+      jsm.streams.getMessage(advisory.stream, { seq: advisory.stream_seq }),
+      jsm.consumers.info(advisory.stream, advisory.consumer).catch(() => undefined),
+    ]);
+    const consumer = info?.config.description || advisory.consumer;
+    const parsed = stored ? parseEvent(stored.json()) : undefined;
+    if (!parsed?.success) {
+      reportError(
+        `${consumer}: stream message ${advisory.stream_seq} reached max deliveries but is ${stored ? 'not a valid event' : 'gone from the stream'}; not parked`,
+      );
+      return;
+    }
+    if (await parkUndeliveredEvent(db, consumer, parsed.event, advisory.deliveries)) {
+      recordEventConsumed(consumer, parsed.event.subject, 'parked');
+      relay.wake(); // the alert
+    }
+  };
+  const maxDeliveriesAdvisories = connection.then((nc) =>
+    nc.subscribe(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${streamName}.*`, {
+      queue: PARKING_QUEUE_GROUP,
+      callback: (error, message) => {
+        if (error) return reportError(`max-deliveries advisories: ${error.message}`);
+        void parkOnMaxDeliveries(message.json<TMaxDeliveriesAdvisory>()).catch((parkError: unknown) =>
+          reportError(
+            `parking an event past max deliveries failed: ${parkError instanceof Error ? parkError.message : String(parkError)}`,
+          ),
+        );
+      },
+    }),
+  );
+  maxDeliveriesAdvisories.catch(() => undefined); // the connection's failure is reported where it is awaited
+
   async function subscribe(subscribeOptions: TSubscribeOptions<TDbTransaction>): Promise<TSubscription> {
     const { consumer, subject, handler } = subscribeOptions;
     const retry = subscribeOptions.retry ?? DEFAULT_RETRY_POLICY;
@@ -125,16 +186,19 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     const durable = durableName(consumer);
     const config = {
       durable_name: durable,
+      // The name as subscribed (durable names cannot hold dots): parking past max deliveries uses it.
+      description: consumer,
       filter_subject: subject,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All, // a new consumer starts at the beginning of the log
       ack_wait: nanos(ackWaitMs),
       backoff: backoffMs.map((ms) => nanos(ms)),
-      // Handler failures are retried and parked by deliverEvent and then acknowledged, so JetStream
+      // Handler failures are retried and parked by deliverEvents and then acknowledged, so JetStream
       // only redelivers after crashes and outages: keep trying through a long outage (the server
       // requires a limit above the backoff list's length; unlimited is not allowed with backoff).
+      // A message that reaches it anyway is parked from the max-deliveries advisory.
       max_deliver: options.maxDeliver ?? DEFAULT_MAX_DELIVER,
-      max_ack_pending: 1_000,
+      max_ack_pending: MAX_ACK_PENDING,
     };
     const existing = await jsm.consumers.info(streamName, durable).catch(() => undefined);
     if (existing && existing.config.filter_subject !== subject)
@@ -146,41 +210,86 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
 
     let isClosed = false;
     let stopCurrent: (() => void) | undefined;
+    // Received, not yet handled, in stream order. The reader fills it as fast as JetStream
+    // delivers (up to max_ack_pending), the worker takes batches from it, and every message in it
+    // or in the batch at hand gets `working()` extensions, so none is redelivered while it waits.
+    let queue: JsMsg[] = [];
+    let inFlight: readonly JsMsg[] = [];
+    let wakeWorker: (() => void) | undefined;
+    const keepAlive: NodeJS.Timeout = setInterval(
+      () => {
+        for (const message of inFlight) message.working();
+        for (const message of queue) message.working();
+      },
+      Math.max(250, ackWaitMs / 3),
+    );
+    keepAlive.unref(); // the reader's connection is what keeps a process alive, not this timer
 
-    const handle = async (message: JsMsg) => {
-      const parsed = parseEvent(message.json());
-      if (!parsed.success) {
-        reportError(
-          `${consumer}: stream message ${message.seq} is not a valid event (${parsed.error.message}); dropped`,
-        );
-        message.term('invalid event');
-        return;
+    const handleBatch = async (messages: readonly JsMsg[]) => {
+      const valid: Array<{ message: JsMsg; event: TEventEnvelope }> = [];
+      for (const message of messages) {
+        const parsed = parseEvent(message.json());
+        if (parsed.success) valid.push({ message, event: parsed.event });
+        else {
+          reportError(
+            `${consumer}: stream message ${message.seq} is not a valid event (${parsed.error.message}); dropped`,
+          );
+          message.term('invalid event');
+        }
       }
-      // A long handler keeps its claim on the message instead of being redelivered meanwhile.
-      const keepAlive = setInterval(() => message.working(), Math.max(250, ackWaitMs / 3));
+      let delivered = 0;
       try {
-        await deliverEvent(db, consumer, parsed.event, handler, retry);
-        message.ack();
+        const outcomes = await deliverEvents(
+          db,
+          consumer,
+          valid.map((item) => item.event),
+          handler,
+          retry,
+          { shouldContinue: () => !isClosed },
+        );
+        delivered = outcomes.length;
+        // Acknowledged only after the transactions that recorded them committed.
+        for (const item of valid.slice(0, delivered)) item.message.ack();
+        // Closing stopped the batch: the rest go back to JetStream for whoever consumes next.
+        for (const item of valid.slice(delivered)) item.message.nak();
       } catch (error) {
-        // The database itself failed (deliverEvent parks handler failures): try again later.
+        // The database itself failed (deliverEvents parks handler failures): try these again later.
         reportError(`${consumer}: ${error instanceof Error ? error.message : String(error)}; redelivering`);
-        message.nak(Math.min(5_000, ackWaitMs));
-      } finally {
-        clearInterval(keepAlive);
+        for (const item of valid) item.message.nak(Math.min(5_000, ackWaitMs));
       }
     };
 
-    const loop = (async () => {
+    const worker = (async () => {
+      while (!isClosed) {
+        if (queue.length === 0) {
+          await new Promise<void>((resolveWake) => (wakeWorker = resolveWake));
+          continue;
+        }
+        inFlight = queue.slice(0, DELIVERY_BATCH);
+        queue = queue.slice(inFlight.length);
+        await handleBatch(inFlight);
+        inFlight = [];
+      }
+      // Left unhandled: back to JetStream now rather than after the ack wait.
+      for (const message of queue) message.nak();
+      queue = [];
+    })();
+
+    const reader = (async () => {
       while (!isClosed) {
         try {
           const messages = await js.consumers
             .get(streamName, durable)
-            .then((pull) => pull.consume({ max_messages: PREFETCH }));
+            .then((pull) => pull.consume({ max_messages: PULL_BATCH }));
           stopCurrent = () => messages.stop();
           if (isClosed) messages.stop();
           for await (const message of messages) {
-            if (isClosed) break; // left unacknowledged: redelivered to whoever consumes next
-            await handle(message);
+            if (isClosed) {
+              message.nak();
+              break;
+            }
+            queue.push(message);
+            wakeWorker?.();
           }
         } catch (error) {
           if (!isClosed)
@@ -188,7 +297,7 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
               `${consumer}: ${error instanceof Error ? error.message : String(error)}; resubscribing`,
             );
         }
-        if (!isClosed) await new Promise((resolveWait) => setTimeout(resolveWait, 1_000));
+        if (!isClosed) await delay(1_000);
       }
     })();
 
@@ -197,7 +306,9 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
       close: async () => {
         isClosed = true;
         stopCurrent?.();
-        await loop;
+        wakeWorker?.();
+        await Promise.all([reader, worker]);
+        clearInterval(keepAlive);
         subscriptions.delete(subscription);
       },
     };
@@ -253,7 +364,9 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
   return {
     transport: 'nats',
     publish: async (event, publishOptions) => {
-      await createRepositories(publishOptions?.tx ?? db).outbox.append(event);
+      // On the caller's transaction; on its own, grouped with other publishes in flight.
+      if (publishOptions?.tx) await createRepositories(publishOptions.tx).outbox.append(event);
+      else await writer.write(event);
       recordEventPublished(event.subject);
       if (!publishOptions?.tx) relay.wake();
     },
@@ -264,6 +377,8 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
       for (const stop of tails) stop();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       await relay.close();
+      await pruner?.close();
+      (await maxDeliveriesAdvisories.catch(() => undefined))?.unsubscribe();
     },
   };
 }

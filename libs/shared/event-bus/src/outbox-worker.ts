@@ -11,9 +11,10 @@ export type TOutboxWorkerOptions = {
   /**
    * Called whenever the outbox may have something new, while this process holds the lock. Check
    * `holdsLock()` between batches: the lock is gone once its connection drops, and another process
-   * may already have taken over.
+   * may already have taken over. `connection` is the LISTEN connection (idle otherwise): short
+   * queries on it skip the pool and Prisma.
    */
-  work: (holdsLock: () => boolean) => Promise<void>;
+  work: (holdsLock: () => boolean, connection: pg.Client) => Promise<void>;
   /** After a failure (the lock is released by then): forget any state owned under the lock. */
   onReset?: () => void;
   reportError: (message: string) => void;
@@ -95,7 +96,8 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
         }
         hasLock ||= await acquire();
         const lockedBy = listener;
-        if (hasLock) await options.work(() => listener !== undefined && listener === lockedBy);
+        if (hasLock && lockedBy)
+          await options.work(() => listener !== undefined && listener === lockedBy, lockedBy);
       } catch (error) {
         hasLock = false;
         await endListener(listener);

@@ -8,11 +8,19 @@ export {
 export { relayOutboxBatch, type TRelayPublish } from './outbox-relay';
 export {
   deliverEvent,
+  deliverEvents,
   listParkedEvents,
   replayParkedEvent,
+  type TDeliverEventsOptions,
   type TDeliveryOutcome,
   type TParkedEvent,
 } from './event-delivery';
+export {
+  DEFAULT_RETENTION_WINDOW_MS,
+  startEventLogPruner,
+  type TEventLogPruner,
+  type TEventLogRetention,
+} from './event-log-pruner';
 export {
   eventStreamResponse,
   formatServerSentEvent,

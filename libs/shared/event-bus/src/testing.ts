@@ -171,6 +171,9 @@ export function describeEventBusContract(name: string, harness: () => TEventBusH
         await recordingHandler(consumer)(event, context);
       };
       await bus.subscribe({ consumer, subject: 'wissil.build.started', handler, retry: FAST_RETRY });
+      // The alert travels the bus like any event: a consumer of alerts gets it, once.
+      const alertConsumer = `${consumer}.alerts`;
+      await subscribeRecording(bus, alertConsumer, 'wissil.system.alert');
       await bus.publish(sampleEvent(failing));
       await bus.publish(sampleEvent(next));
       // The consumer moves on past the parked event.
@@ -192,6 +195,9 @@ export function describeEventBusContract(name: string, harness: () => TEventBusH
       expect(alerts[0]?.envelope).toMatchObject({
         data: { severity: 'critical', consumer, parkedSubject: 'wissil.build.started' },
       });
+      await waitFor(async () => (await countSideEffects(db, alertConsumer, failing)) === 1);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+      expect(await countSideEffects(db, alertConsumer, failing)).toBe(1);
 
       if (!parked) throw new Error('expected a parked event');
       expect(await replayParkedEvent(db, parked.id, recordingHandler(consumer), FAST_RETRY)).toBe(
