@@ -16,10 +16,16 @@ for (const role of ROLES) {
 
     test(`sees exactly the systems and admin links the matrix allows`, async ({ page }) => {
       for (const id of SYSTEM_IDS) {
-        await page.goto(`${systemUrl(id)}/`);
+        const response = await page.goto(`${systemUrl(id)}/`);
         await expect(page.getByTestId('user-role')).toHaveText(role);
-        if (USABLE[role].includes(id)) await expect(page.getByTestId('access-denied')).toHaveCount(0);
-        else await expect(page.getByTestId('access-denied')).toBeVisible();
+        if (USABLE[role].includes(id)) {
+          expect(response?.status(), id).toBe(200);
+          await expect(page.getByTestId('access-denied')).toHaveCount(0);
+        } else {
+          // A refused page says so in its status too (forbidden() → 403), not only in its body.
+          expect(response?.status(), id).toBe(403);
+          await expect(page.getByTestId('access-denied')).toContainText(`Your role (${role}) cannot use`);
+        }
       }
       await page.getByTestId('user-menu').locator('summary').click();
       const adminLink = page.getByRole('link', { name: 'Administration' });
@@ -47,6 +53,30 @@ for (const role of ROLES) {
         for (const id of ['ignition', 'waypoint'])
           await expect(page.getByTestId(`card-${id}`)).toHaveAttribute('data-available', 'false');
       if (role === 'admin') await expect(page.locator('[data-available="false"]')).toHaveCount(0);
+    });
+
+    test(`opens LANDING's admin pages only with their permission: 403 with the reason otherwise`, async ({
+      page,
+    }) => {
+      const landing = systemUrl('landing');
+      for (const [path, permission] of [
+        ['/admin', 'users.manage'],
+        ['/admin/users', 'users.manage'],
+        ['/admin/audit', 'audit.read'],
+      ] as const) {
+        const response = await page.goto(`${landing}${path}`);
+        if (role === 'admin') {
+          expect(response?.status(), path).toBe(200);
+          await expect(page.getByTestId('access-denied')).toHaveCount(0);
+        } else {
+          expect(response?.status(), path).toBe(403);
+          const denied = page.getByTestId('access-denied');
+          await expect(denied).toContainText('You don’t have access to this page');
+          await expect(denied).toContainText(`(${permission}), which your role (${role}) does not have`);
+        }
+      }
+      // A page every role may use still answers 200.
+      expect((await page.goto(`${landing}/account`))?.status()).toBe(200);
     });
 
     test(`gets from the APIs exactly what the matrix allows`, async ({ page }) => {

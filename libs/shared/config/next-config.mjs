@@ -40,5 +40,7 @@ export function createNextConfig(appDir, overrides = {}) {
     poweredByHeader: false,
     reactStrictMode: true,
     ...overrides,
+    // forbidden() + forbidden.tsx: a page the role may not use answers 403 with its explanation.
+    experimental: { authInterrupts: true, ...overrides.experimental },
   };
 }

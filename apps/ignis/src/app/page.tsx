@@ -1,11 +1,9 @@
 import { SYSTEMS } from '@lumenforge/config';
 import { SystemHome } from '@lumenforge/ui/system-home';
-import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../auth';
 import { health } from '../health';
 
 export default async function HomePage() {
-  const { denied } = await auth.pageAccess();
-  if (denied) return <AccessDenied {...denied} />;
+  await auth.pageAccess();
   return <SystemHome system={SYSTEMS.ignis} health={await health.report()} />;
 }

@@ -2,7 +2,6 @@ import { TokenExplorer } from '@lumenforge/slate-feature-tokens/explorer';
 import { SlateNav } from '@lumenforge/slate-feature-tokens/nav';
 import { tokenEntries } from '@lumenforge/tokens';
 import { queryToObject } from '@lumenforge/runtime/server';
-import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../auth';
 import { publishedOrNull } from './_components/published';
 
@@ -15,8 +14,7 @@ export default async function ExplorerPage({
   searchParams: Promise<{ q?: string | string[] }>;
 }) {
   const { q = '' } = queryToObject(await searchParams);
-  const { principal, denied } = await auth.pageAccess();
-  if (denied) return <AccessDenied {...denied} />;
+  const { principal } = await auth.pageAccess();
   const published = await publishedOrNull(principal.workspaceId);
   const entries = published
     ? {

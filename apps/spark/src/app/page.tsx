@@ -2,7 +2,6 @@ import { SYSTEMS } from '@lumenforge/config';
 import { plural } from '@lumenforge/ui/format';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from '@lumenforge/ui/page-parts';
 import { SystemHome } from '@lumenforge/ui/system-home';
-import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../auth';
 import { componentLibrary } from '../components';
 import { health } from '../health';
@@ -20,8 +19,7 @@ async function componentCount(workspaceId: string): Promise<number | null> {
 }
 
 export default async function HomePage() {
-  const { principal, denied } = await auth.pageAccess();
-  if (denied) return <AccessDenied {...denied} />;
+  const { principal } = await auth.pageAccess();
   const [report, count] = await Promise.all([health.report(), componentCount(principal.workspaceId)]);
   const canCreate = auth.can(principal, 'components.generate');
   return (

@@ -1,6 +1,5 @@
 import { TokenEditor } from '@lumenforge/slate-feature-tokens/editor';
 import { SlateNav } from '@lumenforge/slate-feature-tokens/nav';
-import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../../auth';
 import { tokenService } from '../../tokens';
 import { publishedOrNull } from '../_components/published';
@@ -9,8 +8,7 @@ export const metadata = { title: 'Editor' };
 
 /** The workspace's draft: edit tokens, review the changes, publish a version. */
 export default async function EditorPage() {
-  const { principal, denied } = await auth.pageAccess();
-  if (denied) return <AccessDenied {...denied} />;
+  const { principal } = await auth.pageAccess();
   const [draft, published] = await Promise.all([
     tokenService().draft(principal.workspaceId),
     publishedOrNull(principal.workspaceId),

@@ -12,7 +12,6 @@ import {
   TD,
 } from '@lumenforge/ui/page-parts';
 import { queryToObject } from '@lumenforge/runtime/server';
-import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { auth } from '../../auth';
 import { componentLibrary } from '../../components';
 import { SparkNav } from '../_components/spark-nav';
@@ -32,8 +31,7 @@ export default async function ComponentsPage({
 }: {
   searchParams: Promise<{ q?: string | string[] }>;
 }) {
-  const { principal, denied } = await auth.pageAccess();
-  if (denied) return <AccessDenied {...denied} />;
+  const { principal } = await auth.pageAccess();
   const query = (queryToObject(await searchParams).q ?? '').slice(0, MAX_QUERY_LENGTH);
   const library = componentLibrary();
   const [components, count] = await Promise.all([

@@ -4,7 +4,7 @@ import { SYSTEMS, systemLinks, systemUrl, urlOptionsFromEnv, type TSystemId } fr
 import type { TPlatformEnv } from '@lumenforge/config/env';
 import type { TAccessDenied, TShellProps, TShellTheme } from '@lumenforge/shell-contracts';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { publishedTheme, THEME_STYLESHEET_PATH } from '../published-theme';
 import type { TPlatformRuntime } from '../runtime';
@@ -25,10 +25,21 @@ export type TAppAuth = {
   signInUrlFor(pathAndQuery: string): string;
   can(principal: TPrincipal | null, permission: TPermission): boolean;
   /**
-   * For an app's pages: the principal (or the sign-in redirect), and when the role may not use this
-   * system at all, the props of the access-denied panel (`AccessDenied` of `@lumenforge/ui/user-menu`).
+   * For an app's pages: the principal (or the sign-in redirect). When the role may not use this
+   * system at all, Next's `forbidden()`: the page answers HTTP 403 with the app's `forbidden.tsx`,
+   * which shows `systemAccessDenial()`.
    */
-  pageAccess(): Promise<{ principal: TPrincipal; denied: TAccessDenied | null }>;
+  pageAccess(): Promise<{ principal: TPrincipal }>;
+  /**
+   * For pages that need one permission (LANDING's admin pages): the principal holding it, else
+   * `forbidden()` (HTTP 403 with the segment's `forbidden.tsx`), or the sign-in redirect.
+   */
+  requirePagePermission(permission: TPermission): Promise<TPrincipal>;
+  /**
+   * For `forbidden.tsx`: the props of the access-denied panel (`AccessDenied` of
+   * `@lumenforge/ui/user-menu`) when the role may not use this system, else null.
+   */
+  systemAccessDenial(): Promise<TAccessDenied | null>;
   /**
    * The shell's props for this request (`<SystemDocument system=… {...await auth.shellProps()}>`):
    * the six systems' links, the user slot and the live theme (`@lumenforge/shell-contracts`).
@@ -77,12 +88,20 @@ export function defineAppAuth(options: {
     requirePagePrincipal,
     async pageAccess() {
       const principal = await requirePagePrincipal();
-      if (canUseSystem(principal.permissions, options.system)) return { principal, denied: null };
+      // Thrown before anything streams: Next answers 403 and renders forbidden.tsx in the layout.
+      if (!canUseSystem(principal.permissions, options.system)) forbidden();
+      return { principal };
+    },
+    async requirePagePermission(permission) {
+      const principal = await requirePagePrincipal();
+      if (!hasPermission(principal, permission)) forbidden();
+      return principal;
+    },
+    async systemAccessDenial() {
+      const principal = await requirePagePrincipal();
+      if (canUseSystem(principal.permissions, options.system)) return null;
       const homeUrl = systemUrl('landing', urlOptionsFromEnv(options.getEnv()));
-      return {
-        principal,
-        denied: { systemName: SYSTEMS[options.system].name, role: principal.role, homeUrl },
-      };
+      return { systemName: SYSTEMS[options.system].name, role: principal.role, homeUrl };
     },
     async shellProps() {
       const principal = await currentPrincipal();

@@ -16,7 +16,6 @@ import {
 import { CursorPager, FilterSelect } from '../../../lib/page-parts';
 import { parseQuery, queryToObject } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../runtime';
-import { AdminAccessDenied } from '../_components/admin-access-denied';
 import { UsersTable } from './_components/users-table';
 
 export const metadata = { title: 'Users · Administration · LumenForge' };
@@ -39,9 +38,7 @@ function usersUrl(filters: Record<string, string>, extra: Record<string, string>
 
 /** Admins: the workspace's users, their roles and status; change a role, deactivate or reactivate. */
 export default async function AdminUsersPage({ searchParams }: { searchParams: TSearchParams }) {
-  const principal = await auth.requirePagePrincipal();
-  if (!principal.permissions.includes('users.manage'))
-    return <AdminAccessDenied role={principal.role} permission="users.manage" />;
+  const principal = await auth.requirePagePermission('users.manage');
 
   const runtime = getRuntime();
   const params = await searchParams;

@@ -1,6 +1,5 @@
 import { SlateNav } from '@lumenforge/slate-feature-tokens/nav';
 import { VersionDetail } from '@lumenforge/slate-feature-tokens/version-detail';
-import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { notFound } from 'next/navigation';
 import { auth } from '../../../auth';
 import { tokenService } from '../../../tokens';
@@ -18,8 +17,7 @@ export async function generateMetadata({ params }: TParams) {
 
 /** One published version: changelog and the diff against the version before it. */
 export default async function VersionPage({ params }: TParams) {
-  const { principal, denied } = await auth.pageAccess();
-  if (denied) return <AccessDenied {...denied} />;
+  const { principal } = await auth.pageAccess();
   const number = versionNumber((await params).version);
   if (number === null) notFound();
   const version = await tokenService().version(principal.workspaceId, number);

@@ -1,7 +1,6 @@
 import type { TComponentDetail } from '@lumenforge/db';
 import { formatDateTime } from '@lumenforge/ui/format';
 import { LINK, PageHeader, Section, TABLE, TABLE_WRAPPER, TableHead, TD } from '@lumenforge/ui/page-parts';
-import { AccessDenied } from '@lumenforge/ui/user-menu';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { cache } from 'react';
@@ -63,8 +62,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** A component: what it is, who made it, its latest source (with tests and stories) and its versions. */
 export default async function ComponentPage({ params }: TParams) {
-  const { denied } = await auth.pageAccess();
-  if (denied) return <AccessDenied {...denied} />;
+  await auth.pageAccess();
   const component = await loadComponent((await params).id);
   if (!component) notFound();
   const { latest } = component;
