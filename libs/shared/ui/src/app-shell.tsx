@@ -30,28 +30,30 @@ export function AppShell({ current, systems, userSlot, searchPath, children }: A
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-border bg-surface/90 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+        {/* Fits 360 px: below sm the brand is the mark alone and search an icon; below xl the switcher is a menu. */}
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
           <a
             href={home?.url ?? '/'}
             className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
           >
             <LumenForgeMark size={22} />
-            <span>LumenForge</span>
+            <span className="sr-only sm:not-sr-only">LumenForge</span>
           </a>
           {currentSystem && current !== 'landing' ? (
             <>
-              <span aria-hidden="true" className="text-fg-subtle">
+              <span aria-hidden="true" className="hidden text-fg-subtle md:inline">
                 /
               </span>
-              <a href="/" className="shrink-0 font-medium text-accent-text hover:underline">
+              {/* Below md the switcher's button names the system; this link would not fit. */}
+              <a href="/" className="hidden shrink-0 font-medium text-accent-text hover:underline md:inline">
                 {currentSystem.name}
               </a>
             </>
           ) : null}
-          <div className="ml-auto flex min-w-0 items-center gap-3">
+          <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
             {searchPath ? <CommandPalette systems={systems} searchPath={searchPath} /> : null}
             <SystemSwitcher systems={systems} current={current} />
-            {userSlot ? <div className="shrink-0 border-l border-border pl-3">{userSlot}</div> : null}
+            {userSlot ? <div className="shrink-0 border-l border-border pl-2 sm:pl-3">{userSlot}</div> : null}
           </div>
         </div>
       </header>

@@ -15,7 +15,8 @@ export const LINK = `rounded-sm font-medium text-accent-text hover:underline ${F
 /** `border-strong`: a control's outline needs 3:1 against the page (WCAG 1.4.11). */
 export const INPUT = `block w-full rounded-md border border-border-strong bg-surface px-2.5 py-1.5 text-sm placeholder:text-fg-subtle ${FOCUS} focus-visible:outline-offset-0`;
 export const LABEL = 'block text-xs font-medium text-fg-muted';
-export const TABLE_WRAPPER = 'overflow-x-auto rounded-lg border border-border bg-surface';
+// `relative`: absolutely positioned content (sr-only labels) is clipped by the scroller, not the page.
+export const TABLE_WRAPPER = 'relative overflow-x-auto rounded-lg border border-border bg-surface';
 export const TABLE = 'w-full border-collapse text-left text-sm';
 export const TH =
   'border-b border-border bg-surface-sunken px-3 py-2 text-xs font-medium whitespace-nowrap text-fg-muted';
@@ -33,7 +34,8 @@ export function PageHeader({
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0">
-        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {/* Titles can be one long word (a component name): wrap it rather than widen the page. */}
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{title}</h1>
         {description ? <div className="mt-1 max-w-3xl text-sm text-fg-muted">{description}</div> : null}
       </div>
       {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}

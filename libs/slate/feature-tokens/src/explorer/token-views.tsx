@@ -71,8 +71,18 @@ function Copy({ entry }: { entry: TTokenEntry }) {
   );
 }
 
+/**
+ * Which edge of its swatch the popover hangs from: swatches in the right half of their row (6
+ * columns on phones, 11 from md) open leftwards, so the popover stays on screen.
+ */
+function popoverEdge(index: number): string {
+  const mobile = index % 6 >= 3 ? 'right-0' : 'left-0';
+  const desktop = index >= 6 ? 'md:right-0 md:left-auto' : 'md:left-0 md:right-auto';
+  return `${mobile} ${desktop}`;
+}
+
 /** One colour step: the swatch, its step and hex below, oklch and copy buttons on hover or focus. */
-export function Swatch({ entry, label }: { entry: TTokenEntry; label: string }) {
+export function Swatch({ entry, label, index = 0 }: { entry: TTokenEntry; label: string; index?: number }) {
   const facts = colorFacts(entry.value);
   return (
     <li className="group relative min-w-0" data-testid={testIdOf(entry)}>
@@ -82,7 +92,9 @@ export function Swatch({ entry, label }: { entry: TTokenEntry; label: string }) 
         {entry.deprecated ? <span className="text-warning-text">dep.</span> : null}
       </div>
       <div className="font-mono text-[11px] text-fg-muted">{facts.hex ?? entry.css}</div>
-      <div className="pointer-events-none absolute top-full left-0 z-20 mt-1 w-56 rounded-md border border-border bg-surface-raised p-2 text-xs opacity-0 shadow-md transition-opacity group-focus-within:pointer-events-auto group-focus-within:opacity-100 group-hover:pointer-events-auto group-hover:opacity-100">
+      <div
+        className={`pointer-events-none absolute top-full ${popoverEdge(index)} z-20 mt-1 w-56 rounded-md border border-border bg-surface-raised p-2 text-xs opacity-0 shadow-md transition-opacity group-focus-within:pointer-events-auto group-focus-within:opacity-100 group-hover:pointer-events-auto group-hover:opacity-100`}
+      >
         <p className="font-mono break-all">{entry.path}</p>
         {facts.oklch ? <p className="mt-0.5 font-mono text-fg-muted">{facts.oklch}</p> : null}
         {entry.description ? <p className="mt-0.5 text-fg-muted">{entry.description}</p> : null}
@@ -106,8 +118,8 @@ export function PaletteRow({ palette }: { palette: TPalette }) {
         <p className="text-xs text-fg-muted">{palette.kind === 'other' ? 'palette' : palette.kind}</p>
       </div>
       <ul className="grid grid-cols-6 gap-2 md:grid-cols-11" aria-label={`${palette.name} palette`}>
-        {palette.steps.map((entry) => (
-          <Swatch key={entry.path} entry={entry} label={entry.path.split('.').at(-1) ?? ''} />
+        {palette.steps.map((entry, index) => (
+          <Swatch key={entry.path} entry={entry} label={entry.path.split('.').at(-1) ?? ''} index={index} />
         ))}
       </ul>
     </div>
