@@ -28,6 +28,7 @@ export default defineConfig({
       LUMENFORGE_HOME: join(WORKSPACE_ROOT, '.lumenforge', 'e2e-cluster'),
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       NATS_URL: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
+      TRUSTED_PROXIES: '127.0.0.1,::1', // as in playwright.config.ts
     },
   },
 });

@@ -78,6 +78,9 @@ export default defineConfig({
       REDIS_URL: '',
       REDIS_SENTINELS: '',
       NATS_URL: '',
+      // The specs play a reverse proxy on loopback that reports each client in X-Forwarded-For
+      // (auth/attacks.spec.ts: per-client sign-in limits); nothing else is believed.
+      TRUSTED_PROXIES: '127.0.0.1,::1',
       // The demo accounts (shared/sign-in.ts) and the control socket (shared/platform-control.ts) are here.
       LUMENFORGE_HOME: E2E_HOME,
     },

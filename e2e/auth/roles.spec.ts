@@ -15,6 +15,7 @@ for (const role of ROLES) {
     test.use({ storageState: storageStateFor(role) });
 
     test(`sees exactly the systems and admin links the matrix allows`, async ({ page }) => {
+      test.slow(); // six apps' home pages in a row: close to 30 s on a loaded 2-core machine
       for (const id of SYSTEM_IDS) {
         const response = await page.goto(`${systemUrl(id)}/`);
         await expect(page.getByTestId('user-role')).toHaveText(role);
