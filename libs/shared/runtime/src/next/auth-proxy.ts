@@ -42,7 +42,7 @@ export function serviceUnavailablePage(message: string, headers: Record<string, 
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="10"><title>Temporarily unavailable · LumenForge</title>
-<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fafafa;color:#18181b;display:grid;place-items:center;min-height:100vh}main{max-width:32rem;padding:2rem;text-align:center}p.code{font:12px ui-monospace,monospace;color:#52525b}a{color:inherit}@media (prefers-color-scheme:dark){body{background:#09090b;color:#f4f4f5}p.code{color:#a1a1aa}}</style>
+<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fafafa;color:#18181b;display:grid;place-items:center;min-height:100vh}main{max-width:32rem;padding:2rem;text-align:center}h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0}p.code{font:12px ui-monospace,monospace;color:#52525b}a{color:inherit}@media (prefers-color-scheme:dark){body{background:#09090b;color:#f4f4f5}p.code{color:#a1a1aa}}</style>
 </head><body><main><p class="code">503</p><h1>LumenForge is briefly unavailable</h1><p>${escaped}</p>
 <p>This page reloads by itself in a few seconds, or <a href="">try again now</a>.</p></main></body></html>`;
   return new NextResponse(html, {
