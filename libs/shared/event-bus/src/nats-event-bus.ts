@@ -143,11 +143,10 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
    */
   const parkOnMaxDeliveries = async (advisory: TMaxDeliveriesAdvisory) => {
     const jsm = await jetstreamManager(await connection);
-    const [stored, info] = await Promise.all([
+    const [stored, consumer] = await Promise.all([
       jsm.streams.getMessage(advisory.stream, { seq: advisory.stream_seq }),
-      jsm.consumers.info(advisory.stream, advisory.consumer).catch(() => undefined),
+      subscribedName(jsm, advisory),
     ]);
-    const consumer = info?.config.description || advisory.consumer;
     const parsed = stored ? parseEvent(stored.json()) : undefined;
     if (!parsed?.success) {
       reportError(
@@ -158,6 +157,26 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     if (await parkUndeliveredEvent(db, consumer, parsed.event, advisory.deliveries)) {
       recordEventConsumed(consumer, parsed.event.subject, 'parked');
       relay.wake(); // the alert
+    }
+  };
+  /** The consumer's name as subscribed (its description); the durable name only if that cannot be read. */
+  const subscribedName = async (
+    jsm: Awaited<ReturnType<typeof jetstreamManager>>,
+    advisory: TMaxDeliveriesAdvisory,
+  ): Promise<string> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const info = await jsm.consumers.info(advisory.stream, advisory.consumer);
+        return info.config.description || advisory.consumer;
+      } catch (error) {
+        if (attempt === 3) {
+          reportError(
+            `consumer ${advisory.consumer}: its description could not be read (${error instanceof Error ? error.message : String(error)}); parking under the durable name`,
+          );
+          return advisory.consumer;
+        }
+        await delay(500 * attempt);
+      }
     }
   };
   const maxDeliveriesAdvisories = connection.then((nc) =>
