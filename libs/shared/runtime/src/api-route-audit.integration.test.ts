@@ -153,7 +153,10 @@ describe('apiRoute writes exactly one audit row per mutating call', () => {
     expect(invalid.rows).toHaveLength(1);
     expect(invalid.rows[0]).toMatchObject({
       result: 'failure',
-      metadata: expect.objectContaining({ status: 400, reason: 'The request body is invalid' }),
+      metadata: expect.objectContaining({
+        status: 400,
+        reason: expect.stringMatching(/^The request body is invalid \(slug: /),
+      }),
     });
   });
 });

@@ -315,8 +315,14 @@ function trySetHeaders(response: Response, set: (headers: Headers) => void): voi
   }
 }
 
+/** A refusal's reason for its audit row: the answer's message and the first field issues it named. */
 function errorMessage(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  const message = error instanceof Error ? error.message : String(error);
+  const issues =
+    error instanceof InvalidRequestError || error instanceof UnprocessableError
+      ? error.issues.slice(0, 5).map((issue) => `${issue.path}: ${issue.message}`)
+      : [];
+  return (issues.length > 0 ? `${message} (${issues.join('; ')})` : message).slice(0, 500);
 }
 
 /**
