@@ -230,7 +230,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: T
                       <th scope="row" className={`${CELL} font-normal`}>
                         <CellLabel>Action</CellLabel>
                         <span className="min-w-0">
-                          <code className="font-mono text-xs font-medium break-all">{entry.action}</code>
+                          <code className="font-mono text-xs font-medium break-words">{entry.action}</code>
                           {metadata.length > 0 ? (
                             <details className="mt-1 text-xs">
                               <summary className="cursor-pointer text-fg-muted hover:text-fg">
