@@ -202,7 +202,8 @@ export function VersionHistory({ versions: initialVersions, canWrite }: VersionH
                                 setSelection([previous, version.number]);
                                 void load(previous, version.number);
                               }}
-                              aria-label={`Compare ${version.semver} with the version before it`}
+                              // The name starts with the visible word (WCAG 2.5.3, label in name).
+                              aria-label={`Diff ${version.semver} with the version before it`}
                               data-testid={`version-compare-previous-${version.number}`}
                             >
                               Diff

@@ -42,7 +42,7 @@ describe('VersionHistory', () => {
     expect(html).toContain('2 removed');
     expect(html).toContain('data-testid="version-restore-1"');
     expect(html).not.toContain('data-testid="version-restore-3"');
-    expect(html).toContain('aria-label="Compare 2.0.0 with the version before it"');
+    expect(html).toContain('aria-label="Diff 2.0.0 with the version before it"');
   });
 
   it('hides restore from readers and says what to do when nothing is published', () => {
