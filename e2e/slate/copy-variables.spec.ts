@@ -42,7 +42,7 @@ test.describe('[SLATE] copy as CSS variable', () => {
     // Retried: a click before hydration reaches a button with no handler yet.
     await expect(async () => {
       await copy.click();
-      await expect(copy).toHaveText('Copied', { timeout: 1_000 });
+      await expect(copy).toContainText('Copied', { timeout: 1_000 });
     }).toPass();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('var(--color-accent-spark)');
 
