@@ -302,11 +302,7 @@ describe('a consumer process killed mid-batch', () => {
 
   it(
     'NATS JetStream: an event that crashes its consumer process on every delivery is parked after max deliveries, with one alert, and the consumer moves on',
-    // Known flake (2 of 7 runs on the loaded 2-core machine, 2026-12-07): after the crashes no
-    // process received the max-deliveries advisory (no error, nothing parked), so the event stayed
-    // unparked. Advisories are core NATS messages, not stored; retried (and so reported as flaky)
-    // until the cause is found. Each try uses a new consumer.
-    { timeout: TEST_TIMEOUT_MS, retry: 2 },
+    TEST_TIMEOUT_MS,
     async () => {
       const runId = randomUUID();
       const consumer = `fault.poison-${runId}`;

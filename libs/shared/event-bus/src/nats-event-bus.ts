@@ -59,8 +59,6 @@ const PULL_BATCH = 256;
 const MAX_ACK_PENDING = 1_000;
 /** Messages handed to `deliverEvents` at a time. */
 const DELIVERY_BATCH = 256;
-/** Queue group of the max-deliveries advisory subscription: one process parks each event. */
-const PARKING_QUEUE_GROUP = 'lumenforge.event-bus.parking';
 
 /** `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.<stream>.<consumer>` (NATS server advisory schema). */
 type TMaxDeliveriesAdvisory = { stream: string; consumer: string; stream_seq: number; deliveries: number };
@@ -137,8 +135,10 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
   /**
    * An event JetStream gave up on (`max_deliver` deliveries, none acknowledged: its consumer crashed
    * or could not reach the database every time) is parked with an alert, like one whose handler
-   * kept failing. Every process listens, in one queue group: the consumer's own processes may be
-   * the ones crashing. The parked row names the consumer as subscribed (kept in the JetStream
+   * kept failing. Every process listens, not one of a queue group: advisories are not stored, and
+   * the one process a queue group would pick may be the consumer that is crashing on this very
+   * event. Parking is idempotent (one row per consumer and event, the alert in the same
+   * transaction), so exactly one process parks it and raises the alert. The parked row names the consumer as subscribed (kept in the JetStream
    * consumer's description), not its durable name.
    */
   const parkOnMaxDeliveries = async (advisory: TMaxDeliveriesAdvisory) => {
@@ -181,7 +181,6 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
   };
   const maxDeliveriesAdvisories = connection.then((nc) =>
     nc.subscribe(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${streamName}.*`, {
-      queue: PARKING_QUEUE_GROUP,
       callback: (error, message) => {
         if (error) return reportError(`max-deliveries advisories: ${error.message}`);
         void parkOnMaxDeliveries(message.json<TMaxDeliveriesAdvisory>()).catch((parkError: unknown) =>
