@@ -302,7 +302,7 @@ describe('a consumer process killed mid-batch', () => {
 
   it(
     'NATS JetStream: an event that crashes its consumer process on every delivery is parked after max deliveries, with one alert, and the consumer moves on',
-    TEST_TIMEOUT_MS,
+    { timeout: TEST_TIMEOUT_MS },
     async () => {
       const runId = randomUUID();
       const consumer = `fault.poison-${runId}`;
