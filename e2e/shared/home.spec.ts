@@ -30,6 +30,7 @@ test('[PLATFORM][HOME]: home page shows the system, its purpose, its health and 
 });
 
 test('[PLATFORM][SWITCHER]: every switcher link reaches the right app', async ({ page }, testInfo) => {
+  test.slow(); // twelve full page loads, each with its live connection
   const system = systemUnderTest(testInfo);
   await page.goto('/');
   for (const targetId of SYSTEM_IDS) {
