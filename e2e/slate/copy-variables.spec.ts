@@ -27,6 +27,7 @@ test.describe('[SLATE] copy as CSS variable', () => {
     page,
     context,
   }) => {
+    test.slow(); // SLATE's explorer (every token) and four more page loads: over 30 s under CI load
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: systemUrl('slate') });
     await page.goto('/');
     const variables = await offeredVariables(page);
