@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 const TYPE_CONSTRAINTS = [
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:ui', 'type:data-access', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:ui',
+      'type:data-access',
+      'type:engine',
+      'type:contracts',
+      'type:util',
+    ],
   },
   {
     sourceTag: 'type:feature',
@@ -18,6 +25,11 @@ const TYPE_CONSTRAINTS = [
     sourceTag: 'type:data-access',
     onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'],
   },
+  // engine: a system's long-running worker process (IGNIS's dev sessions and builds) and its client.
+  {
+    sourceTag: 'type:engine',
+    onlyDependOnLibsWithTags: ['type:engine', 'type:data-access', 'type:contracts', 'type:util'],
+  },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   {
@@ -26,7 +38,7 @@ const TYPE_CONSTRAINTS = [
   },
   {
     sourceTag: 'type:tool',
-    onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util', 'type:tool'],
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:engine', 'type:contracts', 'type:util', 'type:tool'],
   },
 ];
 // `identity` is the local OpenID provider (apps/identity), not one of the six systems.
