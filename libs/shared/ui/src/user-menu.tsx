@@ -87,3 +87,17 @@ export function AccessDenied({ systemName, role, homeUrl }: TAccessDenied) {
     </section>
   );
 }
+
+/**
+ * Every app's `forbidden.tsx` (HTTP 403, after `auth.pageAccess()` called Next's `forbidden()`): the
+ * system-level denial when the role may not use the system at all, otherwise this page is refused.
+ */
+export function ForbiddenPage({ denial }: { denial: TAccessDenied | null }) {
+  if (denial) return <AccessDenied {...denial} />;
+  return (
+    <section className="mx-auto max-w-lg p-8 text-center" data-testid="access-denied">
+      <h1 className="text-xl font-semibold">You don’t have access to this page</h1>
+      <p className="mt-3 text-fg-muted">Your role does not allow it. Ask an administrator if you need it.</p>
+    </section>
+  );
+}
