@@ -1,2 +1,3 @@
 import baseConfig from '../../../eslint.config.mjs';
-export default [...baseConfig];
+// The starter fixture is a user project (its own tsconfig and Vite config), not this lib's code.
+export default [...baseConfig, { ignores: ['src/__fixtures__/**'] }];
