@@ -24,6 +24,7 @@ import {
 import { relayOutboxBatch } from './outbox-relay';
 import { startOutboxWorker } from './outbox-worker';
 import { createOutboxWriter } from './outbox-writer';
+import { createEventPathPool } from './outbox-sql';
 
 export type TNatsEventBusOptions = {
   db: TDbClient;
@@ -91,7 +92,9 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
   const jetStream = () => connection.then((nc) => jetstream(nc));
   const subscriptions = new Set<TSubscription>();
   const tails = new Set<() => void>();
-  const writer = createOutboxWriter(db);
+  const pool = createEventPathPool(options.databaseUrl, reportError);
+  const writer = createOutboxWriter(pool);
+  let poolEnded: Promise<void> | undefined;
   const pruner =
     options.retention === false
       ? undefined
@@ -113,7 +116,7 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     lockName: 'lumenforge.outbox.relay',
     pollIntervalMs: options.pollIntervalMs ?? 1_000,
     reportError,
-    work: async (holdsLock) => {
+    work: async (holdsLock, connection) => {
       await ensureStream();
       const js = await jetStream();
       const publish = async (records: Parameters<Parameters<typeof relayOutboxBatch>[1]>[0]) => {
@@ -128,7 +131,10 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
         );
       };
       // Until the outbox is drained, or another relay took over (order needs one relay at a time).
-      while (holdsLock() && (await relayOutboxBatch(db, publish, { batchSize: options.relayBatchSize })) > 0);
+      while (
+        holdsLock() &&
+        (await relayOutboxBatch(connection, publish, { batchSize: options.relayBatchSize })) > 0
+      );
     },
   });
 
@@ -397,6 +403,9 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
       await relay.close();
       await pruner?.close();
       (await maxDeliveriesAdvisories.catch(() => undefined))?.unsubscribe();
+      await writer.drain();
+      poolEnded ??= pool.end();
+      await poolEnded;
     },
   };
 }

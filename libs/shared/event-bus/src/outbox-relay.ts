@@ -1,39 +1,31 @@
-import { sequenceOutbox, toOutboxRecord, type TDbClient, type TOutboxRecord } from '@lumenforge/db/server';
+import type { TOutboxRecord } from '@lumenforge/db/server';
+import { markPublished, sequenceAndReadUnpublished, type TPgQueryable } from './outbox-sql';
 
 export type TRelayPublish = (records: readonly TOutboxRecord[]) => Promise<void>;
 
-type TClaimedRow = { id: string; position: bigint; envelope: unknown };
-
 /**
  * Moves one batch of committed, unpublished outbox rows to the broker, in log order, and returns
- * how many it moved. The rows are claimed with `FOR UPDATE SKIP LOCKED` inside a transaction that
- * stays open while `publish` runs and marks them `published_at` only after the broker confirmed:
- * a crash or a broker outage leaves them unpublished for the next attempt (the broker drops the
- * repeat by event id). Callers run it under the relay lock (one relay at a time keeps per-subject
- * order).
+ * how many it moved: sequencing and reading in one round trip, `publish`, then one statement marks
+ * them `published_at`, only after the broker confirmed: a crash or a broker outage leaves them
+ * unpublished for the next attempt (the broker drops the repeat by event id).
+ *
+ * Run it under the relay lock, on the connection that holds that lock (the relay worker's LISTEN
+ * connection): one relay at a time keeps per-subject order, and a relay whose connection (and so
+ * its lock) is gone cannot mark anything, so a relay that took over re-publishes its batch, which
+ * the broker drops as duplicates. (Claiming the rows `FOR UPDATE SKIP LOCKED` on another connection
+ * would let a successor skip a batch still in flight and publish later events before it.)
  */
 export async function relayOutboxBatch(
-  db: TDbClient,
+  connection: TPgQueryable,
   publish: TRelayPublish,
-  options: { batchSize?: number; publishTimeoutMs?: number } = {},
+  options: { batchSize?: number } = {},
 ): Promise<number> {
-  await sequenceOutbox(db);
-  const batchSize = options.batchSize ?? 500;
-  return db.$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRaw<TClaimedRow[]>`
-        SELECT id, position, envelope FROM outbox
-        WHERE published_at IS NULL AND position IS NOT NULL
-        ORDER BY position
-        LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return 0;
-      const records = rows.map(toOutboxRecord);
-      await publish(records);
-      const ids = rows.map((row) => row.id);
-      await tx.$executeRaw`UPDATE outbox SET published_at = now() WHERE id = ANY(${ids}::uuid[])`;
-      return rows.length;
-    },
-    { maxWait: 10_000, timeout: options.publishTimeoutMs ?? 60_000 },
+  const rows = await sequenceAndReadUnpublished(connection, options.batchSize ?? 500);
+  if (rows.length === 0) return 0;
+  await publish(rows.map((row) => row.record));
+  await markPublished(
+    connection,
+    rows.map((row) => row.id),
   );
+  return rows.length;
 }

@@ -2,17 +2,16 @@ import { isValidSubjectPattern, subjectMatches } from '@lumenforge/events';
 import {
   createRepositories,
   readOutbox,
-  sequenceAndReadOutbox,
   sequenceOutbox,
   type TDbClient,
   type TDbTransaction,
-  type TSqlQueryable,
 } from '@lumenforge/db/server';
 import { processLogger, recordEventPublished } from '@lumenforge/observability/server';
 import { deliverEvents } from './event-delivery';
 import { startEventLogPruner, type TEventLogRetention } from './event-log-pruner';
 import { createOutboxWriter } from './outbox-writer';
 import { startOutboxWorker } from './outbox-worker';
+import { createEventPathPool, sequenceAndReadLog, type TPgQueryable } from './outbox-sql';
 import {
   DEFAULT_RETRY_POLICY,
   type TConsumerLag,
@@ -49,7 +48,9 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
   const batchSize = options.batchSize ?? 200;
   const reportError =
     options.onError ?? ((message: string) => processLogger().error({ component: 'event-bus' }, message));
-  const writer = createOutboxWriter(options.db);
+  const pool = createEventPathPool(options.databaseUrl, reportError);
+  const writer = createOutboxWriter(pool);
+  let poolEnded: Promise<void> | undefined;
   const pruner =
     options.retention === false
       ? undefined
@@ -73,12 +74,12 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
     // time allows). A crash mid-batch redelivers at most that batch, which processed_events absorbs.
     let cursor: number | undefined;
     let isClosed = false;
-    const drain = async (holdsLock: () => boolean, connection: TSqlQueryable) => {
+    const drain = async (holdsLock: () => boolean, connection: TPgQueryable) => {
       cursor ??= Number(
         (await options.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } })).position,
       );
       for (;;) {
-        const records = await sequenceAndReadOutbox(connection, { afterPosition: cursor, limit: batchSize });
+        const records = await sequenceAndReadLog(connection, { afterPosition: cursor, limit: batchSize });
         const matching = records.filter((record) => subjectMatches(subject, record.envelope.subject));
         const outcomes = await deliverEvents(
           options.db,
@@ -210,6 +211,9 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       await notifications?.close();
       await pruner?.close();
+      await writer.drain();
+      poolEnded ??= pool.end();
+      await poolEnded;
     },
   };
 }

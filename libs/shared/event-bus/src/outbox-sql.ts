@@ -1,0 +1,138 @@
+import pg from 'pg';
+import { OUTBOX_CHANNEL, toOutboxRecord, type TOutboxRecord } from '@lumenforge/db/server';
+import { parseEvent, type TEventEnvelope } from '@lumenforge/events';
+
+/**
+ * The event path's statements on plain node-postgres: every event goes through them (insert,
+ * sequencing, reading, relaying), and Prisma adds milliseconds per query under load. The Prisma
+ * client stays for handlers' transactions (their `tx`) and everything off the hot path.
+ */
+
+/** A pg `Pool` or `Client`. */
+export type TPgQueryable = Pick<pg.Pool, 'query'> | Pick<pg.Client, 'query'>;
+
+/**
+ * The event bus's own small pool for publishes (one insert in flight at a time per bus, and the
+ * writer's fallback). Idle-connection errors are reported, not thrown (pg would crash the process).
+ */
+export function createEventPathPool(databaseUrl: string, reportError: (message: string) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'lumenforge-event-bus',
+  });
+  pool.on('error', (error) => reportError(`event-bus pool: ${error.message}`));
+  return pool;
+}
+
+/**
+ * Appends validated events in one statement: a multi-row INSERT … SELECT FROM unnest(…) WITH
+ * ORDINALITY, in the order given (insert_order, which the sequencer follows), and one NOTIFY for
+ * the statement (every NOTIFY-ing commit takes PostgreSQL's global notify-queue lock, so a NOTIFY
+ * per event would serialise commits). On its own it is its own transaction: one commit for the
+ * group. Throws, and writes nothing, if any event is invalid or already in the outbox. Same rows
+ * as `OutboxRepository.appendMany`, which writes on a caller's Prisma transaction.
+ */
+export async function insertOutboxEvents(
+  client: TPgQueryable,
+  events: readonly TEventEnvelope[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const ids: string[] = [];
+  const subjects: string[] = [];
+  const workspaceIds: Array<string | null> = [];
+  const correlationIds: string[] = [];
+  const occurredAts: string[] = [];
+  const envelopes: string[] = [];
+  for (const event of events) {
+    const parsed = parseEvent(event);
+    if (!parsed.success) throw parsed.error;
+    const valid = parsed.event;
+    ids.push(valid.id);
+    subjects.push(valid.subject);
+    workspaceIds.push(valid.workspaceId ?? null);
+    correlationIds.push(valid.correlationId);
+    occurredAts.push(valid.occurredAt);
+    envelopes.push(JSON.stringify(valid));
+  }
+  await client.query(
+    `WITH inserted AS (
+       INSERT INTO outbox (id, subject, workspace_id, correlation_id, occurred_at, envelope)
+       SELECT id, subject, workspace_id, correlation_id, occurred_at, envelope
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::jsonb[])
+            WITH ORDINALITY AS batch(id, subject, workspace_id, correlation_id, occurred_at, envelope, n)
+       ORDER BY n
+       RETURNING 1
+     )
+     SELECT pg_notify($7, '') WHERE EXISTS (SELECT 1 FROM inserted)`,
+    [ids, subjects, workspaceIds, correlationIds, occurredAts, envelopes, OUTBOX_CHANNEL],
+  );
+}
+
+/** Rows the sequencer numbers per call (`lumenforge_sequence_outbox`). */
+const SEQUENCE_BATCH = 500;
+
+function checkedCount(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
+  return value;
+}
+
+/** The rows of the last statement of a multi-statement query (pg returns one result per statement). */
+function lastRows<TRow>(result: pg.QueryResult | pg.QueryResult[]): TRow[] {
+  const results = Array.isArray(result) ? result : [result];
+  return (results.at(-1)?.rows ?? []) as TRow[];
+}
+
+/** pg reads bigint as a string and jsonb as parsed JSON. */
+function toRecords(rows: Array<{ position: string; envelope: unknown }>): TOutboxRecord[] {
+  return rows.map((row) => toOutboxRecord({ position: BigInt(row.position), envelope: row.envelope }));
+}
+
+/**
+ * Sequences committed events (`lumenforge_sequence_outbox`), then reads the log after
+ * `afterPosition`, in one round trip: both statements go in one simple-protocol query (numbers
+ * inlined, checked integers), which PostgreSQL runs as one transaction; its read statement takes a
+ * new snapshot, so it sees what the sequencing just numbered. That transaction only sequences (its
+ * commit does not wait for the WAL flush, as the function's own comment explains).
+ */
+export async function sequenceAndReadLog(
+  client: TPgQueryable,
+  options: { afterPosition: number; limit: number },
+): Promise<TOutboxRecord[]> {
+  const after = checkedCount('afterPosition', options.afterPosition);
+  const limit = checkedCount('limit', options.limit);
+  const result = (await client.query(
+    `SELECT lumenforge_sequence_outbox(${SEQUENCE_BATCH});
+     SELECT position, envelope FROM outbox WHERE position > ${after} ORDER BY position LIMIT ${limit}`,
+  )) as pg.QueryResult | pg.QueryResult[];
+  return toRecords(lastRows(result));
+}
+
+/** One row the relay is to publish: its id (to mark it published) and its record. */
+export type TUnpublishedRow = { id: string; record: TOutboxRecord };
+
+/**
+ * Sequences committed events, then reads up to `limit` sequenced rows not yet published to the
+ * broker, in log order, in one round trip (see `sequenceAndReadLog`).
+ */
+export async function sequenceAndReadUnpublished(
+  client: TPgQueryable,
+  limit: number,
+): Promise<TUnpublishedRow[]> {
+  const result = (await client.query(
+    `SELECT lumenforge_sequence_outbox(${SEQUENCE_BATCH});
+     SELECT id::text, position, envelope FROM outbox
+     WHERE published_at IS NULL AND position IS NOT NULL
+     ORDER BY position LIMIT ${checkedCount('limit', limit)}`,
+  )) as pg.QueryResult | pg.QueryResult[];
+  const rows = lastRows<{ id: string; position: string; envelope: unknown }>(result);
+  const records = toRecords(rows);
+  return rows.map((row, index) => ({ id: row.id, record: records[index] as TOutboxRecord }));
+}
+
+/** Marks rows published (one statement, a synchronous commit: it is what stops a re-publish). */
+export async function markPublished(client: TPgQueryable, ids: readonly string[]): Promise<void> {
+  await client.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+}
