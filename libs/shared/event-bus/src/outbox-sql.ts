@@ -57,8 +57,10 @@ export async function insertOutboxEvents(
     occurredAts.push(valid.occurredAt);
     envelopes.push(JSON.stringify(valid));
   }
-  await client.query(
-    `WITH inserted AS (
+  await client.query({
+    // Named: parsed and planned once per connection, not for every group.
+    name: 'lumenforge_outbox_insert',
+    text: `WITH inserted AS (
        INSERT INTO outbox (id, subject, workspace_id, correlation_id, occurred_at, envelope)
        SELECT id, subject, workspace_id, correlation_id, occurred_at, envelope
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::jsonb[])
@@ -67,8 +69,8 @@ export async function insertOutboxEvents(
        RETURNING 1
      )
      SELECT pg_notify($7, '') WHERE EXISTS (SELECT 1 FROM inserted)`,
-    [ids, subjects, workspaceIds, correlationIds, occurredAts, envelopes, OUTBOX_CHANNEL],
-  );
+    values: [ids, subjects, workspaceIds, correlationIds, occurredAts, envelopes, OUTBOX_CHANNEL],
+  });
 }
 
 /** Rows the sequencer numbers per call (`lumenforge_sequence_outbox`). */
@@ -134,5 +136,9 @@ export async function sequenceAndReadUnpublished(
 
 /** Marks rows published (one statement, a synchronous commit: it is what stops a re-publish). */
 export async function markPublished(client: TPgQueryable, ids: readonly string[]): Promise<void> {
-  await client.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+  await client.query({
+    name: 'lumenforge_outbox_mark_published',
+    text: 'UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])',
+    values: [ids],
+  });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TTestDatabase } from '@lumenforge/db/testing';
+import type { TEventEnvelope } from '@lumenforge/events';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventPathPool, sequenceAndReadLog } from './outbox-sql';
@@ -46,7 +47,10 @@ describe('outbox writer (grouped publishes on plain pg)', () => {
   it('refuses an invalid event without writing it, and the others of its group commit', async () => {
     const writer = createOutboxWriter(pool);
     const valid = sampleEvent(`valid-${randomUUID()}`);
-    const invalid = { ...sampleEvent(`invalid-${randomUUID()}`), subject: 'not a subject' };
+    const invalid = {
+      ...sampleEvent(`invalid-${randomUUID()}`),
+      data: { buildId: 'not a uuid' },
+    } as unknown as TEventEnvelope;
     const [validResult, invalidResult] = await Promise.allSettled([
       writer.write(valid),
       writer.write(invalid),
