@@ -1,7 +1,9 @@
 import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
+import { ensureEngineSecret } from '@lumenforge/ignis-engine';
 import { spawnApp, type TAppMode } from './app-processes';
 import { startControlServer, type TControlServer } from './control-server';
 import { prepareDatabase } from './database';
+import { ENGINE_PROCESSES, startEngineProcesses } from './engine-processes';
 import { readRunnerEnv } from './env';
 import {
   IDENTITY_NAME,
@@ -61,6 +63,7 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       [
         ...SYSTEM_IDS.map((id) => ({ name: SYSTEMS[id].name, port: SYSTEMS[id].port })),
         ...(isLocalIdentity(env) ? [{ name: IDENTITY_NAME, port: env.IDENTITY_PORT }] : []),
+        ...ENGINE_PROCESSES.flatMap((spec) => (spec.port ? [{ name: spec.name, port: spec.port }] : [])),
       ],
       env.LUMENFORGE_BIND_HOST,
     );
@@ -97,7 +100,15 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
     if (!isLocalIdentity(env)) log.step(`Signing in through ${env.OIDC_ISSUER} (OIDC_ISSUER).`);
     const authEnv = await resolveAuthEnv(env, identity);
 
-    const childEnv = { ...process.env, DATABASE_URL: database.url, ...authEnv };
+    // The engines' control secret: generated once in LUMENFORGE_HOME, given to the engines and the apps that call them.
+    const engineSecret = await ensureEngineSecret(env.LUMENFORGE_HOME, process.env['IGNIS_ENGINE_SECRET']);
+    const childEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      ...authEnv,
+      LUMENFORGE_HOME: env.LUMENFORGE_HOME,
+      IGNIS_ENGINE_SECRET: engineSecret,
+    };
     supervisor = new Supervisor({
       apps: SYSTEM_IDS.map((id) => ({
         id,
@@ -110,8 +121,11 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       readyTimeoutMs: env.LUMENFORGE_READY_TIMEOUT * 1000,
     });
     control = await startControlServer({ home: env.LUMENFORGE_HOME, supervisor });
+    // Engine processes (IGNIS's preview engine…) run beside the apps, supervised and restarted on their own.
+    const engines = startEngineProcesses({ env: childEnv, bindHost: env.LUMENFORGE_BIND_HOST });
+    cleanups.push(() => engines.stopAll());
     // At boot an app that exits stops everything (bad config or build); afterwards it is restarted.
-    await supervisor.startAll();
+    await Promise.all([supervisor.startAll(), engines.ready]);
 
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     console.log('');

@@ -1,0 +1,117 @@
+// One IGNIS dev session: a Vite dev server for one materialised work directory, run by the engine
+// in a sandboxed child process (spawnLimited), so a crashing or runaway user project never takes
+// the engine down. Plain ESM (no TypeScript loader inside the sandbox).
+//
+// Protocol: the engine writes JSON lines to stdin ({ "type": "tokens", "css": "…" }); this process
+// writes `@@ignis {json}` lines to stdout ({ type: "ready", port } | { type: "fatal", message }).
+// Configuration comes from the environment the sandbox passes (nothing else is in it).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createServer } from 'vite';
+
+// eslint-disable-next-line no-restricted-properties -- the sandboxed worker's whole configuration is the environment spawnLimited passes
+const env = process.env;
+const dir = env.IGNIS_SESSION_DIR;
+const base = env.IGNIS_SESSION_BASE;
+const clientPort = Number(env.IGNIS_CLIENT_PORT);
+const clientProtocol = env.IGNIS_CLIENT_PROTOCOL === 'wss' ? 'wss' : 'ws';
+const tokensFile = env.IGNIS_TOKENS_FILE ?? 'lumenforge-tokens.css';
+
+/** @param {Record<string, unknown>} message */
+function emit(message) {
+  process.stdout.write(`@@ignis ${JSON.stringify(message)}\n`);
+}
+
+if (!dir || !base || !Number.isInteger(clientPort)) {
+  emit({
+    type: 'fatal',
+    message: 'IGNIS_SESSION_DIR, IGNIS_SESSION_BASE and IGNIS_CLIENT_PORT are required',
+  });
+  process.exit(2);
+}
+
+const tokensPath = join(dir, tokensFile);
+/** @type {string | null} the stylesheet the engine last sent; null: the file on disk */
+let tokensCss = null;
+
+/**
+ * The token stylesheet as a virtual module: its content comes from the engine (not the disk, whose
+ * watcher ignores it), so `wissil.tokens.updated` reaches every preview as one CSS hot update.
+ * @returns {import('vite').Plugin}
+ */
+function lumenforgeTokens() {
+  return {
+    name: 'lumenforge-tokens',
+    enforce: 'pre',
+    load(id) {
+      if (tokensCss !== null && id.split('?')[0] === tokensPath) return tokensCss;
+      return null;
+    },
+  };
+}
+
+const configFile = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs']
+  .map((name) => join(dir, name))
+  .find((file) => existsSync(file));
+
+const server = await createServer({
+  root: dir,
+  base,
+  configFile: configFile ?? false,
+  // node_modules is the shared read-only install: the optimizer's cache lives in the work dir.
+  cacheDir: join(dir, '.ignis', 'vite-cache'),
+  clearScreen: false,
+  logLevel: 'info',
+  plugins: [lumenforgeTokens()],
+  server: {
+    host: '127.0.0.1',
+    port: 0,
+    strictPort: false,
+    // The engine in front of this server is the gate (preview ids, CSP); it forwards the browser's Host.
+    allowedHosts: true,
+    // The browser reaches the HMR socket through the engine's port, under this session's base.
+    ws: { clientPort, protocol: clientProtocol },
+    hmr: { overlay: true },
+    watch: { ignored: [`**/${tokensFile}`, '**/.ignis/**'] },
+    fs: { strict: true, allow: [dir] },
+  },
+});
+
+server.httpServer?.on('error', (error) => {
+  emit({ type: 'fatal', message: String(error) });
+  process.exit(1);
+});
+await server.listen();
+const address = server.httpServer?.address();
+if (!address || typeof address === 'string') {
+  emit({ type: 'fatal', message: 'the dev server has no TCP address' });
+  process.exit(1);
+}
+emit({ type: 'ready', port: address.port });
+
+async function updateTokens(css) {
+  tokensCss = css;
+  const environment = server.environments.client;
+  const modules = environment.moduleGraph.getModulesByFile(tokensPath);
+  if (!modules || modules.size === 0) return;
+  for (const module of modules) await environment.reloadModule(module);
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  let command;
+  try {
+    command = JSON.parse(line);
+  } catch {
+    return;
+  }
+  if (command?.type === 'tokens' && typeof command.css === 'string') {
+    updateTokens(command.css).then(
+      () => emit({ type: 'tokens-applied' }),
+      (error) => emit({ type: 'error', message: `token update failed: ${String(error)}` }),
+    );
+  }
+});
+process.stdin.on('end', () => void server.close().finally(() => process.exit(0)));
+for (const signal of ['SIGTERM', 'SIGINT'])
+  process.on(signal, () => void server.close().finally(() => process.exit(0)));
