@@ -1,4 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
 import { createRepositories, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
@@ -287,6 +287,9 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
       while (!isClosed) {
         if (queue.length === 0) {
           await new Promise<void>((resolveWake) => (wakeWorker = resolveWake));
+          // Woken by the first message of a pull: let the rest of what arrived with it join the
+          // queue, so they share its transaction instead of waiting for a batch of one.
+          await nextTurn();
           continue;
         }
         inFlight = queue.slice(0, DELIVERY_BATCH);

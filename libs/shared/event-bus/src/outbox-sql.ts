@@ -101,12 +101,28 @@ function toRecords(rows: Array<{ position: string; envelope: unknown }>): TOutbo
  */
 export async function sequenceAndReadLog(
   client: TPgQueryable,
-  options: { afterPosition: number; limit: number },
+  options: {
+    afterPosition: number;
+    limit: number;
+    /**
+     * A consumer's cursor to write first, in the same round trip and transaction (whose commit,
+     * like a sequencing one, does not wait for the WAL flush: a cursor a crash loses only rewinds
+     * the consumer, and processed_events absorbs the redelivery).
+     */
+    saveCursor?: { consumer: string; position: number };
+  },
 ): Promise<TOutboxRecord[]> {
   const after = checkedCount('afterPosition', options.afterPosition);
   const limit = checkedCount('limit', options.limit);
+  const save = options.saveCursor;
+  const saveStatement = save
+    ? `UPDATE event_consumer_cursors SET position = ${checkedCount('cursor', save.position)}, updated_at = now()
+       WHERE consumer = ${pg.escapeLiteral(save.consumer)};`
+    : '';
   const result = (await client.query(
-    `SELECT lumenforge_sequence_outbox(${SEQUENCE_BATCH});
+    `SELECT set_config('synchronous_commit', 'off', true);
+     ${saveStatement}
+     SELECT lumenforge_sequence_outbox(${SEQUENCE_BATCH});
      SELECT position, envelope FROM outbox WHERE position > ${after} ORDER BY position LIMIT ${limit}`,
   )) as pg.QueryResult | pg.QueryResult[];
   return toRecords(lastRows(result));

@@ -15,6 +15,8 @@ export type TOutboxWorkerOptions = {
    * queries on it skip the pool and Prisma.
    */
   work: (holdsLock: () => boolean, connection: pg.Client) => Promise<void>;
+  /** On close, while this process still holds the lock: write what was kept for later under it. */
+  beforeRelease?: (connection: pg.Client) => Promise<void>;
   /** After a failure (the lock is released by then): forget any state owned under the lock. */
   onReset?: () => void;
   reportError: (message: string) => void;
@@ -84,8 +86,8 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
     return lock.rows[0]?.locked === true;
   };
 
+  let hasLock = false;
   const loop = (async () => {
-    let hasLock = false;
     while (!isClosed) {
       try {
         if (hasLock && !listener) {
@@ -117,6 +119,14 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
       isClosed = true;
       wake();
       await loop;
+      if (hasLock && listener)
+        await options
+          .beforeRelease?.(listener)
+          .catch((error: unknown) =>
+            options.reportError(
+              `${options.lockName}: ${error instanceof Error ? error.message : String(error)} (on close)`,
+            ),
+          );
       // Ending the session releases the advisory lock for a standby process.
       await endListener(listener);
       listener = undefined;

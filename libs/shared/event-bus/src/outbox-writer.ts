@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { TEventEnvelope } from '@lumenforge/events';
 import { insertOutboxEvents, type TPgQueryable } from './outbox-sql';
 
@@ -13,56 +12,75 @@ type TPendingWrite = { event: TEventEnvelope; resolve: () => void; reject: (erro
 
 /** Most events one statement inserts. */
 const MAX_EVENTS_PER_WRITE = 500;
+/** Inserts in flight at once: while one waits for its commit (WAL flush), the next is on its way. */
+const MAX_WRITES_IN_FLIGHT = 2;
 
 /**
- * Group commit for events published without a transaction: while one insert is in flight, the
- * events published meanwhile queue up, and all of them (up to `MAX_EVENTS_PER_WRITE`) go together
- * in the next one (one statement, one commit, one NOTIFY). A lone event is written at once, so
- * nothing waits for company; under load, commits (and the NOTIFY lock each one takes) are shared
- * instead of serialised. Each `write` still resolves only after its event is committed. If a
- * shared insert fails, its events are written one by one, so an invalid event or a duplicate id
- * fails only its own publish. Plain node-postgres (`pool`), not Prisma: this is every event's path.
+ * Group commit for events published without a transaction: the events published while inserts
+ * are in flight queue up, and all of them (up to `MAX_EVENTS_PER_WRITE`) go together in the next
+ * one (one statement, one commit, one NOTIFY). A lone event is written at once, so nothing waits
+ * for company; under load, commits (and the NOTIFY lock each one takes) are shared instead of
+ * serialised, and up to `MAX_WRITES_IN_FLIGHT` overlap. Each `write` resolves only after its event
+ * is committed; publishes awaited one after another keep their order (concurrent ones have none).
+ * If a shared insert fails, its events are written one by one, so an invalid event or a duplicate
+ * id fails only its own publish. Plain node-postgres (`pool`), not Prisma: this is every event's
+ * path.
  */
 export function createOutboxWriter(pool: TPgQueryable): TOutboxWriter {
   let queue: TPendingWrite[] = [];
-  // The loop's promise while it runs; cleared in the same synchronous step as its last look at the
-  // queue, so a write queued after that look starts a new loop.
-  let writing: Promise<void> | undefined;
+  let inFlight = 0;
+  let isScheduled = false;
+  const idleWaiters: Array<() => void> = [];
 
-  const writeQueued = async () => {
+  const writeBatch = async (batch: readonly TPendingWrite[]) => {
     try {
-      while (queue.length > 0) {
-        const batch = queue.slice(0, MAX_EVENTS_PER_WRITE);
-        queue = queue.slice(batch.length);
-        try {
-          await insertOutboxEvents(
-            pool,
-            batch.map((pending) => pending.event),
-          );
-          for (const pending of batch) pending.resolve();
-        } catch (error) {
-          if (batch.length === 1) batch[0]?.reject(error);
-          else
-            for (const pending of batch)
-              await insertOutboxEvents(pool, [pending.event]).then(pending.resolve, pending.reject);
-        }
-        // Let the publishers just released run on to their next publish before looking at the
-        // queue: otherwise the first of them goes alone and the others wait for it.
-        await nextTurn();
-      }
-    } finally {
-      writing = undefined;
+      await insertOutboxEvents(
+        pool,
+        batch.map((pending) => pending.event),
+      );
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      if (batch.length === 1) batch[0]?.reject(error);
+      else
+        for (const pending of batch)
+          await insertOutboxEvents(pool, [pending.event]).then(pending.resolve, pending.reject);
     }
+  };
+
+  const startWrites = () => {
+    while (queue.length > 0 && inFlight < MAX_WRITES_IN_FLIGHT) {
+      const batch = queue.slice(0, MAX_EVENTS_PER_WRITE);
+      queue = queue.slice(batch.length);
+      inFlight += 1;
+      void writeBatch(batch).finally(() => {
+        inFlight -= 1;
+        if (queue.length > 0) schedule();
+        else if (inFlight === 0) for (const resolveIdle of idleWaiters.splice(0)) resolveIdle();
+      });
+    }
+  };
+
+  // On the next turn of the event loop: the publishers a commit just released, and everyone else
+  // publishing in this turn, join the queue first instead of the first of them going alone.
+  const schedule = () => {
+    if (isScheduled) return;
+    isScheduled = true;
+    setImmediate(() => {
+      isScheduled = false;
+      startWrites();
+    });
   };
 
   return {
     write: (event) =>
       new Promise<void>((resolve, reject) => {
         queue.push({ event, resolve, reject });
-        writing ??= writeQueued();
+        if (inFlight === 0 && !isScheduled) startWrites();
+        else schedule();
       }),
-    drain: async () => {
-      while (writing) await writing;
-    },
+    drain: () =>
+      queue.length === 0 && inFlight === 0 && !isScheduled
+        ? Promise.resolve()
+        : new Promise<void>((resolveIdle) => idleWaiters.push(resolveIdle)),
   };
 }

@@ -73,6 +73,28 @@ describe('PostgreSQL transport', () => {
     await again.close();
   });
 
+  it('writes its cursor with its next read, or as it closes when none follows', async () => {
+    const bus = createPostgresEventBus({ db: testDb.db, databaseUrl: testDb.url, pollIntervalMs: 60_000 });
+    const consumer = `cursor-${randomUUID()}`;
+    const correlationId = `cursor-${randomUUID()}`;
+    await subscribeRecording(bus, consumer, 'wissil.build.started');
+    await bus.publish(sampleEvent(correlationId));
+    await waitFor(async () => (await countSideEffects(testDb.db, consumer, correlationId)) === 1);
+    const cursorOf = async () =>
+      (await testDb.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } })).position;
+    const first = await testDb.db.outboxEvent.findFirstOrThrow({
+      where: { correlationId },
+      select: { position: true },
+    });
+    // The next publish wakes the consumer: its read writes the cursor past the first event.
+    await bus.publish(sampleEvent(correlationId));
+    await waitFor(async () => (await countSideEffects(testDb.db, consumer, correlationId)) === 2);
+    expect(await cursorOf()).toBeGreaterThanOrEqual(first.position ?? 1n);
+    const head = await testDb.db.outboxEvent.aggregate({ _max: { position: true } });
+    await bus.close();
+    expect(await cursorOf()).toBe(head._max.position);
+  });
+
   it('runs one consumer name in one process at a time; a standby takes over when it stops', async () => {
     const consumer = `exclusive-${randomUUID()}`;
     const correlationId = `exclusive-${randomUUID()}`;

@@ -72,14 +72,24 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
     // The cursor is read once when the lock is taken (this process then owns it) and written once
     // per batch read, after its events were delivered (in as few transactions as their handlers'
     // time allows). A crash mid-batch redelivers at most that batch, which processed_events absorbs.
+    // The write goes with the next read (one round trip, not on the next event's path); when no
+    // read follows, with the poll's (pollIntervalMs), or as the subscription closes.
     let cursor: number | undefined;
+    let isCursorUnsaved = false;
     let isClosed = false;
+    const unsavedCursor = () =>
+      isCursorUnsaved && cursor !== undefined ? { consumer, position: cursor } : undefined;
     const drain = async (holdsLock: () => boolean, connection: TPgQueryable) => {
       cursor ??= Number(
         (await options.db.eventConsumerCursor.findUniqueOrThrow({ where: { consumer } })).position,
       );
       for (;;) {
-        const records = await sequenceAndReadLog(connection, { afterPosition: cursor, limit: batchSize });
+        const records = await sequenceAndReadLog(connection, {
+          afterPosition: cursor,
+          limit: batchSize,
+          saveCursor: unsavedCursor(),
+        });
+        isCursorUnsaved = false;
         const matching = records.filter((record) => subjectMatches(subject, record.envelope.subject));
         const outcomes = await deliverEvents(
           options.db,
@@ -96,15 +106,7 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
         const last = passed.at(-1);
         if (last) {
           cursor = last.position;
-          // Without waiting for the WAL flush (synchronous_commit off, this statement only): a cursor
-          // a crash loses only rewinds the consumer, and processed_events absorbs the redelivery.
-          // The next event's delivery waits for one fsync instead of two.
-          await connection.query(
-            `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
-             UPDATE event_consumer_cursors SET position = $1, updated_at = now()
-             FROM relaxed WHERE consumer = $2`,
-            [cursor, consumer],
-          );
+          isCursorUnsaved = true;
         }
         if (isClosed || !holdsLock() || records.length < batchSize) return;
       }
@@ -115,8 +117,18 @@ export function createPostgresEventBus(options: TPostgresEventBusOptions): TEven
       lockName: `lumenforge.consumer.${consumer}`,
       pollIntervalMs,
       work: drain,
+      beforeRelease: async (connection) => {
+        const save = unsavedCursor();
+        if (!save) return;
+        await connection.query(
+          'UPDATE event_consumer_cursors SET position = $1, updated_at = now() WHERE consumer = $2',
+          [save.position, save.consumer],
+        );
+        isCursorUnsaved = false;
+      },
       onReset: () => {
         cursor = undefined;
+        isCursorUnsaved = false;
       },
       reportError,
     });
