@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const BUILD_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export const BUILD_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export const DEPLOY_ENVIRONMENTS = ['dev', 'staging', 'production'] as const;
 export const DEPLOYMENT_STATUSES = ['pending', 'in_progress', 'succeeded', 'failed', 'rolled_back'] as const;
 
