@@ -37,6 +37,13 @@ export const ENGINE_PROCESSES: readonly TEngineProcessSpec[] = [
     // empty module under the react-server condition, as it does inside Next's server.
     nodeArgs: ['--conditions=react-server'],
   },
+  {
+    // IGNIS's build worker: the build queue, stages in sandboxed children, component-library builds.
+    id: 'ignis-builder',
+    name: 'the IGNIS builder',
+    entry: 'libs/ignis/builds/src/main.ts',
+    nodeArgs: ['--conditions=react-server'],
+  },
 ];
 
 export type TEngineProcesses = {
