@@ -96,3 +96,6 @@ export function createEngineClient(options: { url: string; secret: string; timeo
       call<{ restyled: number }>('POST', '/_engine/tokens', { workspaceId }),
   };
 }
+
+/** The env fragment of an app that calls the engine (composed into the app's env.ts). */
+export { ZIgnisEngineClientEnv, resolveEngineSecret, type TIgnisEngineClientEnv } from './client-env';

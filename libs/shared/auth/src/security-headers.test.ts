@@ -52,6 +52,21 @@ describe('securityHeaders', () => {
     expect(production.get('connect-src')).not.toContain('ws:');
   });
 
+  it('lets a page frame only the origins it names (IGNIS previews), and no frame-src otherwise', () => {
+    expect(directives(securityHeaders({ nonce: NONCE, isProduction: false })).has('frame-src')).toBe(false);
+    const csp = directives(
+      securityHeaders({ nonce: NONCE, isProduction: false, frameSources: ['http://127.0.0.1:24678'] }),
+    );
+    expect(csp.get('frame-src')).toEqual(['http://127.0.0.1:24678']);
+    expect(() =>
+      securityHeaders({
+        nonce: NONCE,
+        isProduction: false,
+        frameSources: ["http://x; script-src 'unsafe-inline'"],
+      }),
+    ).toThrow(TypeError);
+  });
+
   it('adds connect and form-action sources', () => {
     const csp = directives(
       securityHeaders({

@@ -14,6 +14,8 @@ export type TSecurityHeadersOptions = {
   connectSources?: readonly string[];
   /** Extra `form-action` sources, e.g. the identity provider a sign-in form posts to. */
   formActions?: readonly string[];
+  /** Origins the page may embed in iframes (`frame-src`), e.g. IGNIS's sandboxed preview origin. */
+  frameSources?: readonly string[];
 };
 
 /**
@@ -29,6 +31,7 @@ export function securityHeaders(options: TSecurityHeadersOptions): Record<string
     throw new TypeError('securityHeaders: the nonce must be base64 (createNonce())');
   const connectSources = validSources('connectSources', options.connectSources);
   const formActions = validSources('formActions', options.formActions);
+  const frameSources = validSources('frameSources', options.frameSources);
   const isDevServer = options.isDevServer === true;
 
   const directives = [
@@ -44,6 +47,7 @@ export function securityHeaders(options: TSecurityHeadersOptions): Record<string
     "img-src 'self' data: blob:",
     "font-src 'self'",
     ['connect-src', "'self'", ...connectSources, ...(isDevServer ? ['ws:'] : [])].join(' '),
+    ...(frameSources.length > 0 ? [['frame-src', ...frameSources].join(' ')] : []),
     "frame-ancestors 'none'",
     "base-uri 'self'",
     ['form-action', "'self'", ...formActions].join(' '),

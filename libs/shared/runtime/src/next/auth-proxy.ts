@@ -31,6 +31,8 @@ export type TAuthProxyOptions = {
   /** Extra `connect-src` / `form-action` sources for the CSP (e.g. the identity provider). */
   connectSources?: readonly string[];
   formActions?: readonly string[];
+  /** Origins the pages may embed (`frame-src`), e.g. IGNIS's preview origin. */
+  frameSources?: readonly string[];
 };
 
 /**
@@ -80,6 +82,7 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
       isDevServer: env.NODE_ENV === 'development',
       connectSources: options.connectSources ?? [],
       formActions: [...runtime.allowedOrigins, ...(options.formActions ?? [])],
+      frameSources: options.frameSources ?? [],
     });
     const finish = (response: NextResponse): NextResponse => {
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
