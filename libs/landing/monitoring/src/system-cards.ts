@@ -34,7 +34,7 @@ export type TComponentsLifecycle = {
 /** IGNIS: the newest build. */
 export type TBuildLifecycle = {
   kind: 'build';
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   target: string;
   durationMs: number | null;
   bundleBytes: number | null;
