@@ -38,3 +38,8 @@ export { runPipeline, DEFAULT_STAGE_LIMITS, type TPipelineOptions } from './pipe
 export { storeArtifact, artifactExists, type TArtifact } from './artifact';
 export { measureBuild, formatKb } from './metrics';
 export { COMPONENT_LIBRARY_CONSUMER, queueComponentLibraryBuild } from './component-library.subscriber';
+export {
+  buildLogStreamResponse,
+  createBuildLogNotifications,
+  type TBuildLogNotifications,
+} from './build-log-stream';
