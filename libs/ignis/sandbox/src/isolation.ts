@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 export type TIsolationMode = 'container' | 'process';
 
@@ -63,10 +62,4 @@ export function probeIsolation(): TIsolationReport {
 /** What the UI shows: which isolation is in force and what it does not cover. */
 export function describeIsolation(): TIsolationReport {
   return probeIsolation();
-}
-
-/** A safe PATH: node's own directory first (so `node` is the platform's node), then the system's. */
-export function safePath(): string {
-  const dirs = [process.execPath.slice(0, process.execPath.lastIndexOf('/')), '/usr/local/bin', '/usr/bin', '/bin'];
-  return [...new Set(dirs.filter((dir) => existsSync(dir)))].join(':');
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { platformSecretValues } from './env';
-import { probeIsolation, safePath, type TIsolationMode } from './isolation';
+import { probeIsolation, type TIsolationMode } from './isolation';
 import { sampleProcessTree } from './process-tree';
 
 export type TLimits = {
@@ -66,6 +66,12 @@ function assertNoPlatformSecrets(env: Record<string, string>): void {
       throw new SandboxError(`env ${name} carries the value of a platform secret; it is not passed to sandboxed code`);
     }
   }
+}
+
+/** A safe PATH: node's own directory first (so `node` is the platform's node), then the system's. */
+function safePath(): string {
+  const dirs = [process.execPath.slice(0, process.execPath.lastIndexOf('/')), '/usr/local/bin', '/usr/bin', '/bin'];
+  return [...new Set(dirs.filter((dir) => existsSync(dir)))].join(':');
 }
 
 function confineCwd(cwd: string, allowedRoot: string | undefined): string {

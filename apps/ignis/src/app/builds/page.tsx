@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { describeIsolation } from '@lumenforge/ignis-sandbox';
+import { describeIsolation } from '@lumenforge/ignis-sandbox/isolation';
 import { BuildRepository, type TBuildView } from '@lumenforge/ignis-builds/store';
 import { Badge, LINK, Notice, PageHeader, Section } from '@lumenforge/ui/page-parts';
 import { auth } from '../../auth';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { describeIsolation } from '@lumenforge/ignis-sandbox';
+import { describeIsolation } from '@lumenforge/ignis-sandbox/isolation';
 import { BuildRepository } from '@lumenforge/ignis-builds/store';
 import { LINK, PageHeader } from '@lumenforge/ui/page-parts';
 import { auth } from '../../../auth';
