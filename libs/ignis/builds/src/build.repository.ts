@@ -155,6 +155,16 @@ export class BuildRepository {
     return row ? toView(row as TViewRow) : null;
   }
 
+  /** The project's newest finished (succeeded or failed) build: what "latest metrics" answers. */
+  async latestFinished(workspaceId: string, projectId: string): Promise<TBuildView | null> {
+    const row = await this.db.build.findFirst({
+      where: { workspaceId, projectId, status: { in: ['succeeded', 'failed'] } },
+      orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+      select: VIEW_SELECT,
+    });
+    return row ? toView(row as TViewRow) : null;
+  }
+
   /** Queued builds created in the last `withinMs` (the JetStream dispatcher publishes their jobs). */
   async queuedIds(withinMs: number): Promise<string[]> {
     const rows = await this.db.build.findMany({
