@@ -9,7 +9,7 @@ import { connectNats, type NatsConnection } from '@lumenforge/nats/server';
 import { readTestNatsUrl } from '@lumenforge/nats/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildRepository } from './build.repository';
-import { JetStreamBuildQueue, PostgresBuildQueue, type IBuildQueue } from './build-queue';
+import { JetStreamBuildQueue, PostgresBuildQueue, startJetStreamDispatcher, type IBuildQueue } from './build-queue';
 import { BuildWorker } from './build-worker';
 import { queueComponentLibraryBuild } from './component-library.subscriber';
 import type { TWorkerFixtureConfig } from './worker-process.fixture';
@@ -237,5 +237,34 @@ describe.each(['postgres', 'jetstream'] as const)('two workers, one killed mid-b
     expect(log.some((line) => /attempt 2/.test(line.line))).toBe(true);
     // Nothing left for anyone.
     expect(await survivor.runOnce()).toBe(false);
+  });
+});
+
+describe('JetStream dispatcher', () => {
+  it('publishes a job for a queued build once (Nats-Msg-Id), and a worker on the work queue builds it', async () => {
+    const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const names = { stream: `IGNIS_DISPATCH_TEST_${suffix}`, subject: `ignis.dispatch.${suffix}.jobs`, consumer: `builder-${suffix}` };
+    const nc = await connectNats({ servers: [readTestNatsUrl()], name: 'ignis-dispatch-test' });
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const jsm = await jetstreamManager(nc);
+    try {
+      const queue = await JetStreamBuildQueue.create(nc, repo, { ackWaitMs: 5_000, ...names });
+      const build = await queueBuild({ ...starter, 'src/dispatched.ts': 'export const dispatched = true;\n' });
+      const dispatcher = startJetStreamDispatcher(repo, queue, { everyMs: 100 });
+      try {
+        // Several dispatch rounds while it is queued: deduplicated to one message.
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        expect((await jsm.streams.info(names.stream)).state.messages).toBe(1);
+        await waitFor(() => worker(queue, { leaseMs: 5_000 }).runOnce(), 30_000);
+      } finally {
+        dispatcher.stop();
+      }
+      expect((await repo.get(build.id))?.status).toBe('succeeded');
+      // Acked on completion: the work queue is empty.
+      expect((await jsm.streams.info(names.stream)).state.messages).toBe(0);
+    } finally {
+      await jsm.streams.delete(names.stream).catch(() => undefined);
+      await nc.close();
+    }
   });
 });

@@ -1,0 +1,167 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { systemUrl } from '@lumenforge/config';
+import { createDbClient, type TDbClient } from '@lumenforge/db/server';
+import { DEMO_WORKSPACE } from '@lumenforge/db/seed';
+import { homeDatabaseUrl } from '@lumenforge/platform/database-url';
+import { screenshotPath } from '../shared/screenshots';
+import { E2E_HOME } from '../shared/sign-in';
+
+const PG_PORT = 54329;
+/** Writes through the API need the app's Origin, as a browser sends it. */
+const WRITE_HEADERS = { Origin: systemUrl('ignis') };
+/** A real build (tsc, vitest, vite, sharp in sandboxed children) takes 10–30 s on a busy 2-core machine. */
+const BUILD_TIMEOUT_MS = 120_000;
+
+const STARTER_DIR = join(import.meta.dirname, '..', '..', 'libs', 'ignis', 'workspace', 'src', '__fixtures__', 'starter');
+
+let db: TDbClient;
+
+/** The starter project's files by path (React + TS + Tailwind, a component with a test and a story). */
+async function loadStarterFiles(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const entries = await readdir(STARTER_DIR, { recursive: true, withFileTypes: true });
+  for (const entry of entries.filter((item) => item.isFile())) {
+    const full = join(entry.parentPath, entry.name);
+    files[relative(STARTER_DIR, full).split(sep).join('/')] = await readFile(full, 'utf8');
+  }
+  return files;
+}
+
+/** A project of the demo workspace with the starter's files (plus `extra`) stored as its tree. */
+async function starterProject(name: string, extra: Record<string, string> = {}): Promise<string> {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
+  const suffix = randomBytes(4).toString('hex');
+  const project = await db.project.create({
+    data: { workspaceId: workspace.id, name: `${name} ${suffix}`, slug: `build-${suffix}`, description: 'e2e: IGNIS builds' },
+  });
+  // Stored as IGNIS stores a tree (PostgreSQL is the source of truth; the file API is tested by editor.spec).
+  const files = { ...(await loadStarterFiles()), ...extra };
+  await db.projectFile.createMany({
+    data: Object.entries(files).map(([path, content]) => ({
+      projectId: project.id,
+      path,
+      content,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      sizeBytes: Buffer.byteLength(content),
+    })),
+  });
+  return project.id;
+}
+
+async function queueBuild(request: APIRequestContext, projectId: string): Promise<string> {
+  const response = await request.post('/api/builds', { headers: WRITE_HEADERS, data: { kind: 'project', projectId } });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { build: { id: string } }).build.id;
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+}
+
+test.describe('[IGNIS] builds', () => {
+  test.beforeAll(() => {
+    const url = homeDatabaseUrl(E2E_HOME, PG_PORT);
+    if (!url) throw new Error(`No embedded PostgreSQL password in ${E2E_HOME}: is the e2e platform running?`);
+    db = createDbClient(url, { poolMax: 2, applicationName: 'e2e-ignis-builds' });
+  });
+  test.afterAll(async () => {
+    await db?.$disconnect();
+  });
+
+  test('[IGNIS][BUILDS]: bad requests get a clear 4xx', async ({ request }) => {
+    const invalid = await request.post('/api/builds', { headers: WRITE_HEADERS, data: { kind: 'project', projectId: 'nope' } });
+    expect(invalid.status()).toBe(400);
+    expect(((await invalid.json()) as { message: string }).message).toMatch(/invalid|UUID/i);
+    const unknown = await request.post('/api/builds', {
+      headers: WRITE_HEADERS,
+      data: { kind: 'project', projectId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknown.status()).toBe(404);
+    expect(((await unknown.json()) as { message: string }).message).toContain('does not exist in your workspace');
+    expect((await request.get('/api/builds/not-a-build')).status()).toBe(404);
+    expect((await request.get('/api/builds?limit=0')).status()).toBe(400);
+  });
+
+  test('[IGNIS][BUILDS]: an admin runs a build and sees its stages, metrics, module treemap and the size chart', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(BUILD_TIMEOUT_MS + 60_000);
+    const projectId = await starterProject('Build starter');
+    const buildId = await queueBuild(request, projectId);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/builds/${buildId}`);
+    await expect(page.getByRole('heading', { level: 1, name: /^Build of Build starter/ })).toBeVisible();
+    // Live: the page follows the stages over SSE until the build is done (no reload).
+    await expect(page.getByTestId('build-status')).toHaveText('succeeded', { timeout: BUILD_TIMEOUT_MS });
+    for (const stage of ['install', 'typecheck', 'tests', 'bundle', 'images'])
+      await expect(page.getByTestId(`stage-${stage}`)).toContainText('succeeded');
+    await expect(page.getByTestId('metrics')).toContainText('Gzip');
+    await expect(page.getByTestId('chunks')).toContainText('.js');
+    await expect(page.getByTestId('module-treemap').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('suggestions')).toContainText('react-dom');
+    await expect(page.getByTestId('build-log')).toContainText('built in');
+    await expect(page.getByRole('link', { name: /^Project Build starter/ })).toHaveAttribute('href', `/projects/${projectId}`);
+    // The latest metrics of the project (read through the platform cache).
+    const latest = await request.get(`/api/builds/latest?projectId=${projectId}`);
+    expect(latest.status()).toBe(200);
+    const answer = (await latest.json()) as { build: { id: string; metrics: { totalBytes: number } } };
+    expect(answer.build.id).toBe(buildId);
+    expect(answer.build.metrics.totalBytes).toBeGreaterThan(100_000);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: screenshotPath('ignis-build-1280'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId('stage-bundle')).toBeInViewport({ ratio: 0.5 }).catch(() => undefined);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: screenshotPath('ignis-build-390'), fullPage: true });
+
+    // The history and the size/time charts.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/builds');
+    await expect(page.getByRole('heading', { level: 1, name: 'Builds' })).toBeVisible();
+    await expect(page.getByTestId('isolation')).toContainText('Process isolation');
+    await expect(page.getByTestId('size-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('time-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('build-history').getByRole('link', { name: /^Build starter/ }).first()).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: screenshotPath('ignis-builds-1280'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: screenshotPath('ignis-builds-390'), fullPage: true });
+
+    // LANDING's IGNIS card shows the workspace's latest build.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(systemUrl('landing'));
+    await expect(page.getByTestId('card-ignis')).toContainText(/Last build/);
+  });
+
+  test('[IGNIS][BUILDS]: a type error fails the build with its file and line', async ({ page, request }) => {
+    test.setTimeout(BUILD_TIMEOUT_MS + 30_000);
+    const starter = await loadStarterFiles();
+    const broken = `${starter['src/App.tsx']}\nexport const answer: number = 'forty-two';\n`;
+    const line = broken.split('\n').findIndex((text) => text.includes('forty-two')) + 1;
+    const projectId = await starterProject('Broken starter', { 'src/App.tsx': broken });
+    const buildId = await queueBuild(request, projectId);
+    await page.goto(`/builds/${buildId}`);
+    await expect(page.getByTestId('build-status')).toHaveText('failed', { timeout: BUILD_TIMEOUT_MS });
+    await expect(page.getByTestId('error-location')).toHaveText(new RegExp(`^src/App\\.tsx:${line}:\\d+$`));
+    await expect(page.getByTestId('build-error')).toContainText("Type 'string' is not assignable to type 'number'");
+    await expect(page.getByTestId('stage-bundle')).toContainText('skipped');
+  });
+
+  test('[IGNIS][BUILDS]: a queued or running build can be cancelled from its page', async ({ page, request }) => {
+    test.setTimeout(BUILD_TIMEOUT_MS);
+    const projectId = await starterProject('Cancelled starter', { 'src/slow.test.ts': "import { it } from 'vitest';\nit('waits', async () => { await new Promise((r) => setTimeout(r, 60_000)); }, 90_000);\n" });
+    const buildId = await queueBuild(request, projectId);
+    await page.goto(`/builds/${buildId}`);
+    await page.getByRole('button', { name: 'Cancel build' }).click();
+    await expect(page.getByTestId('build-status')).toHaveText('cancelled', { timeout: 60_000 });
+    const again = await request.post(`/api/builds/${buildId}/cancel`, { headers: WRITE_HEADERS });
+    expect(again.status()).toBe(409);
+  });
+});
