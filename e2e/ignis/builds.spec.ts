@@ -15,7 +15,17 @@ const WRITE_HEADERS = { Origin: systemUrl('ignis') };
 /** A real build (tsc, vitest, vite, sharp in sandboxed children) takes 10–30 s on a busy 2-core machine. */
 const BUILD_TIMEOUT_MS = 120_000;
 
-const STARTER_DIR = join(import.meta.dirname, '..', '..', 'libs', 'ignis', 'workspace', 'src', '__fixtures__', 'starter');
+const STARTER_DIR = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'libs',
+  'ignis',
+  'workspace',
+  'src',
+  '__fixtures__',
+  'starter',
+);
 
 let db: TDbClient;
 
@@ -35,7 +45,12 @@ async function starterProject(name: string, extra: Record<string, string> = {}):
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
   const suffix = randomBytes(4).toString('hex');
   const project = await db.project.create({
-    data: { workspaceId: workspace.id, name: `${name} ${suffix}`, slug: `build-${suffix}`, description: 'e2e: IGNIS builds' },
+    data: {
+      workspaceId: workspace.id,
+      name: `${name} ${suffix}`,
+      slug: `build-${suffix}`,
+      description: 'e2e: IGNIS builds',
+    },
   });
   // Stored as IGNIS stores a tree (PostgreSQL is the source of truth; the file API is tested by editor.spec).
   const files = { ...(await loadStarterFiles()), ...extra };
@@ -52,7 +67,10 @@ async function starterProject(name: string, extra: Record<string, string> = {}):
 }
 
 async function queueBuild(request: APIRequestContext, projectId: string): Promise<string> {
-  const response = await request.post('/api/builds', { headers: WRITE_HEADERS, data: { kind: 'project', projectId } });
+  const response = await request.post('/api/builds', {
+    headers: WRITE_HEADERS,
+    data: { kind: 'project', projectId },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { build: { id: string } }).build.id;
 }
@@ -73,7 +91,10 @@ test.describe('[IGNIS] builds', () => {
   });
 
   test('[IGNIS][BUILDS]: bad requests get a clear 4xx', async ({ request }) => {
-    const invalid = await request.post('/api/builds', { headers: WRITE_HEADERS, data: { kind: 'project', projectId: 'nope' } });
+    const invalid = await request.post('/api/builds', {
+      headers: WRITE_HEADERS,
+      data: { kind: 'project', projectId: 'nope' },
+    });
     expect(invalid.status()).toBe(400);
     expect(((await invalid.json()) as { message: string }).message).toMatch(/invalid|UUID/i);
     const unknown = await request.post('/api/builds', {
@@ -81,7 +102,9 @@ test.describe('[IGNIS] builds', () => {
       data: { kind: 'project', projectId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(unknown.status()).toBe(404);
-    expect(((await unknown.json()) as { message: string }).message).toContain('does not exist in your workspace');
+    expect(((await unknown.json()) as { message: string }).message).toContain(
+      'does not exist in your workspace',
+    );
     expect((await request.get('/api/builds/not-a-build')).status()).toBe(404);
     expect((await request.get('/api/builds?limit=0')).status()).toBe(400);
   });
@@ -106,7 +129,10 @@ test.describe('[IGNIS] builds', () => {
     await expect(page.getByTestId('module-treemap').locator('canvas')).toBeVisible();
     await expect(page.getByTestId('suggestions')).toContainText('react-dom');
     await expect(page.getByTestId('build-log')).toContainText('built in');
-    await expect(page.getByRole('link', { name: /^Project Build starter/ })).toHaveAttribute('href', `/projects/${projectId}`);
+    await expect(page.getByRole('link', { name: /^Project Build starter/ })).toHaveAttribute(
+      'href',
+      `/projects/${projectId}`,
+    );
     // The latest metrics of the project (read through the platform cache).
     const latest = await request.get(`/api/builds/latest?projectId=${projectId}`);
     expect(latest.status()).toBe(200);
@@ -116,7 +142,9 @@ test.describe('[IGNIS] builds', () => {
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: screenshotPath('ignis-build-1280'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(page.getByTestId('stage-bundle')).toBeInViewport({ ratio: 0.5 }).catch(() => undefined);
+    await expect(page.getByTestId('stage-bundle'))
+      .toBeInViewport({ ratio: 0.5 })
+      .catch(() => undefined);
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: screenshotPath('ignis-build-390'), fullPage: true });
 
@@ -127,7 +155,12 @@ test.describe('[IGNIS] builds', () => {
     await expect(page.getByTestId('isolation')).toContainText('Process isolation');
     await expect(page.getByTestId('size-chart').locator('canvas')).toBeVisible();
     await expect(page.getByTestId('time-chart').locator('canvas')).toBeVisible();
-    await expect(page.getByTestId('build-history').getByRole('link', { name: /^Build starter/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId('build-history')
+        .getByRole('link', { name: /^Build starter/ })
+        .first(),
+    ).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: screenshotPath('ignis-builds-1280'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -150,13 +183,21 @@ test.describe('[IGNIS] builds', () => {
     await page.goto(`/builds/${buildId}`);
     await expect(page.getByTestId('build-status')).toHaveText('failed', { timeout: BUILD_TIMEOUT_MS });
     await expect(page.getByTestId('error-location')).toHaveText(new RegExp(`^src/App\\.tsx:${line}:\\d+$`));
-    await expect(page.getByTestId('build-error')).toContainText("Type 'string' is not assignable to type 'number'");
+    await expect(page.getByTestId('build-error')).toContainText(
+      "Type 'string' is not assignable to type 'number'",
+    );
     await expect(page.getByTestId('stage-bundle')).toContainText('skipped');
   });
 
-  test('[IGNIS][BUILDS]: a queued or running build can be cancelled from its page', async ({ page, request }) => {
+  test('[IGNIS][BUILDS]: a queued or running build can be cancelled from its page', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(BUILD_TIMEOUT_MS);
-    const projectId = await starterProject('Cancelled starter', { 'src/slow.test.ts': "import { it } from 'vitest';\nit('waits', async () => { await new Promise((r) => setTimeout(r, 60_000)); }, 90_000);\n" });
+    const projectId = await starterProject('Cancelled starter', {
+      'src/slow.test.ts':
+        "import { it } from 'vitest';\nit('waits', async () => { await new Promise((r) => setTimeout(r, 60_000)); }, 90_000);\n",
+    });
     const buildId = await queueBuild(request, projectId);
     await page.goto(`/builds/${buildId}`);
     await page.getByRole('button', { name: 'Cancel build' }).click();

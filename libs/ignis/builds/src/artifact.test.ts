@@ -17,18 +17,26 @@ function makeDist(name: string, js: string): string {
   return dist;
 }
 
-const blob = (dir: string, digest: string) => readFileSync(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)));
+const blob = (dir: string, digest: string) =>
+  readFileSync(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)));
 const sha = (data: Buffer) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
 describe('storeArtifact', () => {
   it('writes a valid OCI image layout whose blobs match their digests', async () => {
     const artifact = await storeArtifact(makeDist('a', 'console.log(1)'), join(root, 'artifacts'));
-    const index = JSON.parse(readFileSync(join(artifact.dir, 'index.json'), 'utf8')) as { manifests: Array<{ digest: string }> };
+    const index = JSON.parse(readFileSync(join(artifact.dir, 'index.json'), 'utf8')) as {
+      manifests: Array<{ digest: string }>;
+    };
     expect(index.manifests[0]?.digest).toBe(artifact.digest);
-    expect(JSON.parse(readFileSync(join(artifact.dir, 'oci-layout'), 'utf8'))).toEqual({ imageLayoutVersion: '1.0.0' });
+    expect(JSON.parse(readFileSync(join(artifact.dir, 'oci-layout'), 'utf8'))).toEqual({
+      imageLayoutVersion: '1.0.0',
+    });
     const manifestBytes = blob(artifact.dir, artifact.digest);
     expect(sha(manifestBytes)).toBe(artifact.digest);
-    const manifest = JSON.parse(manifestBytes.toString()) as { config: { digest: string }; layers: Array<{ digest: string; size: number }> };
+    const manifest = JSON.parse(manifestBytes.toString()) as {
+      config: { digest: string };
+      layers: Array<{ digest: string; size: number }>;
+    };
     const layer = blob(artifact.dir, manifest.layers[0]?.digest ?? '');
     expect(sha(layer)).toBe(manifest.layers[0]?.digest);
     expect(layer.length).toBe(manifest.layers[0]?.size);

@@ -31,8 +31,10 @@ async function tarDirectory(dir: string, prefix: string): Promise<Buffer> {
     const name = `${prefix}/${relative(dir, file).split(sep).join('/')}`;
     const mode = (await stat(file)).mode & 0o755;
     await new Promise<void>((resolve, reject) =>
-      tar.entry({ name, size: content.length, mode: mode | 0o644, mtime: new Date(0), uid: 0, gid: 0 }, content, (error) =>
-        error ? reject(error) : resolve(),
+      tar.entry(
+        { name, size: content.length, mode: mode | 0o644, mtime: new Date(0), uid: 0, gid: 0 },
+        content,
+        (error) => (error ? reject(error) : resolve()),
       ),
     );
   }
@@ -68,9 +70,17 @@ export async function storeArtifact(
     JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
-      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: layer.length }],
-      annotations: { 'org.opencontainers.image.title': labels['org.opencontainers.image.title'] ?? 'ignis-build' },
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: configDigest,
+        size: config.length,
+      },
+      layers: [
+        { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: layer.length },
+      ],
+      annotations: {
+        'org.opencontainers.image.title': labels['org.opencontainers.image.title'] ?? 'ignis-build',
+      },
     }),
   );
   const digest = sha256(manifest);
@@ -90,7 +100,14 @@ export async function storeArtifact(
     JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.index.v1+json',
-      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest, size: manifest.length, annotations: { 'org.opencontainers.image.ref.name': 'latest' } }],
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest,
+          size: manifest.length,
+          annotations: { 'org.opencontainers.image.ref.name': 'latest' },
+        },
+      ],
     }),
   );
   try {

@@ -2,14 +2,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, makeComponent, makeProject, makeWorkspace, type TTestDatabase } from '@lumenforge/db/testing';
+import {
+  createTestDatabase,
+  makeComponent,
+  makeProject,
+  makeWorkspace,
+  type TTestDatabase,
+} from '@lumenforge/db/testing';
 import { COMPONENT_PUBLISHED, createEvent } from '@lumenforge/events';
 import { loadStarterFiles } from '@lumenforge/ignis-workspace/server';
 import { connectNats, type NatsConnection } from '@lumenforge/nats/server';
 import { readTestNatsUrl } from '@lumenforge/nats/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildRepository } from './build.repository';
-import { JetStreamBuildQueue, PostgresBuildQueue, startJetStreamDispatcher, type IBuildQueue } from './build-queue';
+import {
+  JetStreamBuildQueue,
+  PostgresBuildQueue,
+  startJetStreamDispatcher,
+  type IBuildQueue,
+} from './build-queue';
 import { BuildWorker } from './build-worker';
 import { queueComponentLibraryBuild } from './component-library.subscriber';
 import type { TWorkerFixtureConfig } from './worker-process.fixture';
@@ -46,7 +57,10 @@ function queueBuild(files: Record<string, string>) {
   });
 }
 
-function worker(queue: IBuildQueue = new PostgresBuildQueue(repo), extra: Partial<ConstructorParameters<typeof BuildWorker>[0]> = {}) {
+function worker(
+  queue: IBuildQueue = new PostgresBuildQueue(repo),
+  extra: Partial<ConstructorParameters<typeof BuildWorker>[0]> = {},
+) {
   return new BuildWorker({ repo, queue, db: database.db, home, leaseMs: 5_000, ...extra });
 }
 
@@ -56,7 +70,10 @@ async function outboxSubjects(buildId: string): Promise<string[]> {
   return rows.map((row) => row.subject);
 }
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -83,7 +100,9 @@ describe('IGNIS build pipeline (real PostgreSQL, real tsc/vitest/vite/sharp in s
     expect(metrics?.totalBytes).toBeGreaterThan(100_000);
     expect(metrics?.gzipBytes).toBeLessThan(metrics?.totalBytes ?? 0);
     expect(metrics?.brotliBytes).toBeLessThan(metrics?.gzipBytes ?? 0);
-    expect(metrics?.chunks.some((chunk) => chunk.kind === 'entry' && chunk.fileName.endsWith('.js'))).toBe(true);
+    expect(metrics?.chunks.some((chunk) => chunk.kind === 'entry' && chunk.fileName.endsWith('.js'))).toBe(
+      true,
+    );
     expect(metrics?.chunks.some((chunk) => chunk.kind === 'css')).toBe(true);
     expect(metrics?.modules.some((module) => module.package === 'react-dom')).toBe(true);
     expect(metrics?.modules.some((module) => module.id === 'src/components/Counter.tsx')).toBe(true);
@@ -91,7 +110,9 @@ describe('IGNIS build pipeline (real PostgreSQL, real tsc/vitest/vite/sharp in s
     expect(done?.inputDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(done?.artifactDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
     const artifactDir = join(home, 'ignis', 'artifacts', (done?.artifactDigest ?? '').replace(':', '-'));
-    const index = JSON.parse(readFileSync(join(artifactDir, 'index.json'), 'utf8')) as { manifests: Array<{ digest: string }> };
+    const index = JSON.parse(readFileSync(join(artifactDir, 'index.json'), 'utf8')) as {
+      manifests: Array<{ digest: string }>;
+    };
     expect(index.manifests[0]?.digest).toBe(done?.artifactDigest);
     expect(existsSync(join(artifactDir, 'oci-layout'))).toBe(true);
     const log = await repo.logLines(build.id);
@@ -118,7 +139,12 @@ describe('IGNIS build pipeline (real PostgreSQL, real tsc/vitest/vite/sharp in s
     await worker().runOnce();
     const done = await repo.get(build.id);
     expect(done?.status).toBe('failed');
-    expect(done?.errorDetail).toMatchObject({ stage: 'typecheck', file: 'src/App.tsx', line: (line ?? 0) + 1, code: 'TS2322' });
+    expect(done?.errorDetail).toMatchObject({
+      stage: 'typecheck',
+      file: 'src/App.tsx',
+      line: (line ?? 0) + 1,
+      code: 'TS2322',
+    });
     expect(done?.error).toMatch(/src\/App\.tsx\(\d+,\d+\): Type 'string' is not assignable to type 'number'/);
     expect(done?.stages.find((stage) => stage.name === 'bundle')?.status).toBe('skipped');
     expect(await outboxSubjects(build.id)).toEqual(['wissil.build.started', 'wissil.build.failed']);
@@ -127,7 +153,8 @@ describe('IGNIS build pipeline (real PostgreSQL, real tsc/vitest/vite/sharp in s
   it('ends a runaway test at the CPU limit with a clear error', async () => {
     const runaway = {
       ...starter,
-      'src/components/Runaway.test.tsx': "import { it } from 'vitest';\nit('never ends', () => { for (;;) {} });\n",
+      'src/components/Runaway.test.tsx':
+        "import { it } from 'vitest';\nit('never ends', () => { for (;;) {} });\n",
     };
     const build = await queueBuild(runaway);
     await worker(undefined, { limits: { tests: { cpuSeconds: 8, wallClockMs: 60_000 } } }).runOnce();
@@ -140,7 +167,11 @@ describe('IGNIS build pipeline (real PostgreSQL, real tsc/vitest/vite/sharp in s
   it('cancels a running build', async () => {
     const build = await queueBuild({ ...starter, 'src/extra.ts': 'export const extra = 1;\n' });
     const running = worker().runOnce();
-    await waitFor(async () => (await repo.get(build.id))?.stages.find((stage) => stage.name === 'typecheck' && stage.status === 'running'));
+    await waitFor(async () =>
+      (await repo.get(build.id))?.stages.find(
+        (stage) => stage.name === 'typecheck' && stage.status === 'running',
+      ),
+    );
     const requested = await repo.requestCancel(build.id, workspaceId);
     expect(requested?.cancelRequestedAt).not.toBeNull();
     await running;
@@ -153,7 +184,7 @@ describe('IGNIS build pipeline (real PostgreSQL, real tsc/vitest/vite/sharp in s
   it('cancels a queued build at once, and only in its own workspace', async () => {
     const build = await queueBuild(starter);
     const other = await makeWorkspace(database.db);
-    expect((await repo.requestCancel(build.id, other.id))).toBeNull();
+    expect(await repo.requestCancel(build.id, other.id)).toBeNull();
     expect((await repo.requestCancel(build.id, workspaceId))?.status).toBe('cancelled');
     expect(await worker().runOnce()).toBe(false);
   });
@@ -165,7 +196,7 @@ describe('wissil.component.published → component-library build', () => {
     const component = await makeComponent(database.db, {
       workspace,
       name: 'PriceTag',
-      source: "export function PriceTag() {\n  return <span className=\"font-bold\">€ 12</span>;\n}\n",
+      source: 'export function PriceTag() {\n  return <span className="font-bold">€ 12</span>;\n}\n',
     });
     await database.db.component.update({ where: { id: component.id }, data: { status: 'published' } });
     const event = createEvent(COMPONENT_PUBLISHED, {
@@ -176,7 +207,13 @@ describe('wissil.component.published → component-library build', () => {
     });
     const buildId = await database.db.$transaction((tx) => queueComponentLibraryBuild(tx, event));
     const queued = await repo.get(buildId ?? '');
-    expect(queued).toMatchObject({ kind: 'component-library', status: 'queued', componentId: component.id, causeKind: 'component', causeRef: `${component.id}@1` });
+    expect(queued).toMatchObject({
+      kind: 'component-library',
+      status: 'queued',
+      componentId: component.id,
+      causeKind: 'component',
+      causeRef: `${component.id}@1`,
+    });
     expect(queued?.target).toEqual({ kind: 'component', id: component.id, name: 'PriceTag' });
 
     await worker().runOnce();
@@ -186,70 +223,97 @@ describe('wissil.component.published → component-library build', () => {
   });
 });
 
-describe.each(['postgres', 'jetstream'] as const)('two workers, one killed mid-build (%s queue)', (queueKind) => {
-  let nc: NatsConnection | undefined;
-  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const names = { stream: `IGNIS_BUILDS_TEST_${suffix}`, subject: `ignis.test.${suffix}.jobs`, consumer: `builder-${suffix}` };
-  afterAll(async () => {
-    if (nc) {
-      const { jetstreamManager } = await import('@nats-io/jetstream');
-      await (await jetstreamManager(nc)).streams.delete(names.stream).catch(() => undefined);
-      await nc.close();
-    }
-  });
+describe.each(['postgres', 'jetstream'] as const)(
+  'two workers, one killed mid-build (%s queue)',
+  (queueKind) => {
+    let nc: NatsConnection | undefined;
+    const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const names = {
+      stream: `IGNIS_BUILDS_TEST_${suffix}`,
+      subject: `ignis.test.${suffix}.jobs`,
+      consumer: `builder-${suffix}`,
+    };
+    afterAll(async () => {
+      if (nc) {
+        const { jetstreamManager } = await import('@nats-io/jetstream');
+        await (await jetstreamManager(nc)).streams.delete(names.stream).catch(() => undefined);
+        await nc.close();
+      }
+    });
 
-  it('the job completes once, by the surviving worker', async () => {
-    const leaseMs = 3_000;
-    let queue: IBuildQueue = new PostgresBuildQueue(repo);
-    if (queueKind === 'jetstream') {
-      nc = await connectNats({ servers: [readTestNatsUrl()], name: 'ignis-builds-test' });
-      queue = await JetStreamBuildQueue.create(nc, repo, { ackWaitMs: leaseMs, ...names });
-    }
-    const build = await queueBuild({ ...starter, 'src/which.ts': `export const which = '${queueKind}';\n` });
-    await queue.enqueue(build.id);
+    it('the job completes once, by the surviving worker', async () => {
+      const leaseMs = 3_000;
+      let queue: IBuildQueue = new PostgresBuildQueue(repo);
+      if (queueKind === 'jetstream') {
+        nc = await connectNats({ servers: [readTestNatsUrl()], name: 'ignis-builds-test' });
+        queue = await JetStreamBuildQueue.create(nc, repo, { ackWaitMs: leaseMs, ...names });
+      }
+      const build = await queueBuild({
+        ...starter,
+        'src/which.ts': `export const which = '${queueKind}';\n`,
+      });
+      await queue.enqueue(build.id);
 
-    const config: TWorkerFixtureConfig = { databaseUrl: database.url, home, leaseMs, queue: queueKind, natsUrl: readTestNatsUrl(), ...names };
-    const doomed: ChildProcess = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'worker-process.fixture.ts'), JSON.stringify(config)],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    try {
-      // Kill it once it is inside the pipeline (the typecheck stage), holding the lease.
-      await waitFor(async () => {
-        const current = await repo.get(build.id);
-        return current?.status === 'running' && current.stages.some((stage) => stage.name === 'typecheck' && stage.status === 'running');
-      }, 60_000);
-      doomed.kill('SIGKILL');
-    } finally {
-      if (doomed.exitCode === null) doomed.kill('SIGKILL');
-    }
+      const config: TWorkerFixtureConfig = {
+        databaseUrl: database.url,
+        home,
+        leaseMs,
+        queue: queueKind,
+        natsUrl: readTestNatsUrl(),
+        ...names,
+      };
+      const doomed: ChildProcess = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'worker-process.fixture.ts'), JSON.stringify(config)],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      try {
+        // Kill it once it is inside the pipeline (the typecheck stage), holding the lease.
+        await waitFor(async () => {
+          const current = await repo.get(build.id);
+          return (
+            current?.status === 'running' &&
+            current.stages.some((stage) => stage.name === 'typecheck' && stage.status === 'running')
+          );
+        }, 60_000);
+        doomed.kill('SIGKILL');
+      } finally {
+        if (doomed.exitCode === null) doomed.kill('SIGKILL');
+      }
 
-    const survivor = worker(queue, { leaseMs, workerId: 'survivor' });
-    await waitFor(() => survivor.runOnce(), 30_000);
-    const done = await repo.get(build.id);
-    expect(done?.status).toBe('succeeded');
-    expect(done?.attempts).toBe(2);
-    const subjects = await outboxSubjects(build.id);
-    expect(subjects.filter((subject) => subject === 'wissil.build.completed')).toHaveLength(1);
-    expect(subjects.filter((subject) => subject === 'wissil.build.started')).toHaveLength(1);
-    const log = await repo.logLines(build.id);
-    expect(log.some((line) => /attempt 2/.test(line.line))).toBe(true);
-    // Nothing left for anyone.
-    expect(await survivor.runOnce()).toBe(false);
-  });
-});
+      const survivor = worker(queue, { leaseMs, workerId: 'survivor' });
+      await waitFor(() => survivor.runOnce(), 30_000);
+      const done = await repo.get(build.id);
+      expect(done?.status).toBe('succeeded');
+      expect(done?.attempts).toBe(2);
+      const subjects = await outboxSubjects(build.id);
+      expect(subjects.filter((subject) => subject === 'wissil.build.completed')).toHaveLength(1);
+      expect(subjects.filter((subject) => subject === 'wissil.build.started')).toHaveLength(1);
+      const log = await repo.logLines(build.id);
+      expect(log.some((line) => /attempt 2/.test(line.line))).toBe(true);
+      // Nothing left for anyone.
+      expect(await survivor.runOnce()).toBe(false);
+    });
+  },
+);
 
 describe('JetStream dispatcher', () => {
   it('publishes a job for a queued build once (Nats-Msg-Id), and a worker on the work queue builds it', async () => {
     const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const names = { stream: `IGNIS_DISPATCH_TEST_${suffix}`, subject: `ignis.dispatch.${suffix}.jobs`, consumer: `builder-${suffix}` };
+    const names = {
+      stream: `IGNIS_DISPATCH_TEST_${suffix}`,
+      subject: `ignis.dispatch.${suffix}.jobs`,
+      consumer: `builder-${suffix}`,
+    };
     const nc = await connectNats({ servers: [readTestNatsUrl()], name: 'ignis-dispatch-test' });
     const { jetstreamManager } = await import('@nats-io/jetstream');
     const jsm = await jetstreamManager(nc);
     try {
       const queue = await JetStreamBuildQueue.create(nc, repo, { ackWaitMs: 5_000, ...names });
-      const build = await queueBuild({ ...starter, 'src/dispatched.ts': 'export const dispatched = true;\n' });
+      const build = await queueBuild({
+        ...starter,
+        'src/dispatched.ts': 'export const dispatched = true;\n',
+      });
       const dispatcher = startJetStreamDispatcher(repo, queue, { everyMs: 100 });
       try {
         // Several dispatch rounds while it is queued: deduplicated to one message.

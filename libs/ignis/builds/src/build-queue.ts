@@ -1,5 +1,12 @@
 import { nanos } from '@nats-io/nats-core';
-import { AckPolicy, jetstream, jetstreamManager, RetentionPolicy, StorageType, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@lumenforge/nats/server';
 import type { BuildRepository, TClaimedRow } from './build.repository';
 

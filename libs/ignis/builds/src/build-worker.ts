@@ -90,7 +90,9 @@ export class BuildWorker {
     const flush = () => {
       if (pending.length === 0) return flushing;
       const batch = pending.splice(0, pending.length);
-      flushing = flushing.then(() => repo.appendLog(row.id, batch)).catch((error: unknown) => this.options.onError?.(error));
+      flushing = flushing
+        .then(() => repo.appendLog(row.id, batch))
+        .catch((error: unknown) => this.options.onError?.(error));
       return flushing;
     };
     const logTimer = setInterval(() => void flush(), 250);
@@ -105,10 +107,18 @@ export class BuildWorker {
       }
       await claim.extend();
     };
-    const heartbeat = setInterval(() => void beat().catch((error: unknown) => this.options.onError?.(error)), Math.min(1_000, this.leaseMs / 3));
+    const heartbeat = setInterval(
+      () => void beat().catch((error: unknown) => this.options.onError?.(error)),
+      Math.min(1_000, this.leaseMs / 3),
+    );
 
     try {
-      if (row.attempts > 1) pending.push({ stage: 'install', stream: 'system', line: `attempt ${row.attempts}: the previous worker stopped renewing its lease; starting over` });
+      if (row.attempts > 1)
+        pending.push({
+          stage: 'install',
+          stream: 'system',
+          line: `attempt ${row.attempts}: the previous worker stopped renewing its lease; starting over`,
+        });
       const outcome = await runPipeline(row, {
         home: this.options.home,
         db: this.options.db,

@@ -1,5 +1,12 @@
 import { OutboxRepository, type TDb, type TDbClient } from '@lumenforge/db/server';
-import { BUILD_COMPLETED, BUILD_FAILED, BUILD_STARTED, BUILD_TRIGGERS, createEvent, type TEventEnvelope } from '@lumenforge/events';
+import {
+  BUILD_COMPLETED,
+  BUILD_FAILED,
+  BUILD_STARTED,
+  BUILD_TRIGGERS,
+  createEvent,
+  type TEventEnvelope,
+} from '@lumenforge/events';
 import {
   initialStages,
   type TBuildErrorDetail,
@@ -29,11 +36,28 @@ export type TCreateBuildInput = {
   requestedById?: string | null;
 };
 
-export type TClaimedRow = { id: string; workspaceId: string; attempts: number; source: TBuildSource; kind: TBuildKind };
+export type TClaimedRow = {
+  id: string;
+  workspaceId: string;
+  attempts: number;
+  source: TBuildSource;
+  kind: TBuildKind;
+};
 
 export type TFinishInput =
-  | { status: 'succeeded'; metrics: TBuildMetrics; artifactDigest: string; stages: TStageState[]; reusedFromBuildId?: string | null }
-  | { status: 'failed' | 'cancelled'; error: TBuildErrorDetail; stages: TStageState[]; metrics?: TBuildMetrics | null };
+  | {
+      status: 'succeeded';
+      metrics: TBuildMetrics;
+      artifactDigest: string;
+      stages: TStageState[];
+      reusedFromBuildId?: string | null;
+    }
+  | {
+      status: 'failed' | 'cancelled';
+      error: TBuildErrorDetail;
+      stages: TStageState[];
+      metrics?: TBuildMetrics | null;
+    };
 
 export type TLogLine = { id: string; stage: string; stream: string; line: string; createdAt: string };
 
@@ -106,10 +130,15 @@ function toView(row: TViewRow): TBuildView {
 
 /** The trigger as wissil.build.started knows it (its enum predates component-library builds: those are automation, `ci`). */
 function eventTrigger(trigger: string): (typeof BUILD_TRIGGERS)[number] {
-  return (BUILD_TRIGGERS as readonly string[]).includes(trigger) ? (trigger as (typeof BUILD_TRIGGERS)[number]) : 'ci';
+  return (BUILD_TRIGGERS as readonly string[]).includes(trigger)
+    ? (trigger as (typeof BUILD_TRIGGERS)[number])
+    : 'ci';
 }
 
-const EVENT_STAGE: Record<TPipelineStageName, 'install' | 'typecheck' | 'bundle' | 'image_optimize' | undefined> = {
+const EVENT_STAGE: Record<
+  TPipelineStageName,
+  'install' | 'typecheck' | 'bundle' | 'image_optimize' | undefined
+> = {
   install: 'install',
   typecheck: 'typecheck',
   tests: undefined,
@@ -151,7 +180,10 @@ export class BuildRepository {
   }
 
   async get(id: string, workspaceId?: string): Promise<TBuildView | null> {
-    const row = await this.db.build.findFirst({ where: { id, ...(workspaceId ? { workspaceId } : {}) }, select: VIEW_SELECT });
+    const row = await this.db.build.findFirst({
+      where: { id, ...(workspaceId ? { workspaceId } : {}) },
+      select: VIEW_SELECT,
+    });
     return row ? toView(row as TViewRow) : null;
   }
 
@@ -168,7 +200,11 @@ export class BuildRepository {
   /** Queued builds created in the last `withinMs` (the JetStream dispatcher publishes their jobs). */
   async queuedIds(withinMs: number): Promise<string[]> {
     const rows = await this.db.build.findMany({
-      where: { status: 'queued', cancelRequestedAt: null, createdAt: { gte: new Date(Date.now() - withinMs) } },
+      where: {
+        status: 'queued',
+        cancelRequestedAt: null,
+        createdAt: { gte: new Date(Date.now() - withinMs) },
+      },
       orderBy: { createdAt: 'asc' },
       take: 500,
       select: { id: true },
@@ -177,7 +213,10 @@ export class BuildRepository {
   }
 
   /** Newest first. */
-  async list(workspaceId: string, options: { limit?: number; projectId?: string } = {}): Promise<TBuildView[]> {
+  async list(
+    workspaceId: string,
+    options: { limit?: number; projectId?: string } = {},
+  ): Promise<TBuildView[]> {
     const rows = await this.db.build.findMany({
       where: { workspaceId, ...(options.projectId ? { projectId: options.projectId } : {}) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -209,7 +248,11 @@ export class BuildRepository {
    * Work-queue mode: the message named the build; take it if it is queued or its lease expired.
    * `done` = finished or cancelled (ack the message); `busy` = another live worker holds it.
    */
-  async claimById(id: string, workerId: string, leaseMs: number): Promise<TClaimedRow | 'done' | 'busy' | 'missing'> {
+  async claimById(
+    id: string,
+    workerId: string,
+    leaseMs: number,
+  ): Promise<TClaimedRow | 'done' | 'busy' | 'missing'> {
     return this.db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Array<{ status: string; live: boolean; cancel: boolean }>>`
         SELECT status::text AS status, (lease_expires_at IS NOT NULL AND lease_expires_at >= now()) AS live,
@@ -229,7 +272,19 @@ export class BuildRepository {
   }
 
   private async take(tx: TDb, id: string, workerId: string, leaseMs: number): Promise<TClaimedRow> {
-    const rows = await tx.$queryRaw<Array<{ workspace_id: string; attempts: number; source: TBuildSource; kind: TBuildKind; project_id: string | null; component_id: string | null; trigger: string; cause_kind: string | null; cause_ref: string | null }>>`
+    const rows = await tx.$queryRaw<
+      Array<{
+        workspace_id: string;
+        attempts: number;
+        source: TBuildSource;
+        kind: TBuildKind;
+        project_id: string | null;
+        component_id: string | null;
+        trigger: string;
+        cause_kind: string | null;
+        cause_ref: string | null;
+      }>
+    >`
       UPDATE builds SET status = 'running', lease_owner = ${workerId},
         lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}::float8),
         attempts = attempts + 1, started_at = COALESCE(started_at, now())
@@ -246,7 +301,9 @@ export class BuildRepository {
             ...(row.project_id ? { projectId: row.project_id } : {}),
             ...(row.component_id ? { componentId: row.component_id } : {}),
             trigger: eventTrigger(row.trigger),
-            ...(row.cause_kind === 'commit' && row.cause_ref && /^[0-9a-f]{7,64}$/.test(row.cause_ref) ? { commitSha: row.cause_ref } : {}),
+            ...(row.cause_kind === 'commit' && row.cause_ref && /^[0-9a-f]{7,64}$/.test(row.cause_ref)
+              ? { commitSha: row.cause_ref }
+              : {}),
           },
           actor: ACTOR,
           correlationId: `build:${id}`,
@@ -259,7 +316,11 @@ export class BuildRepository {
   }
 
   /** Extends the lease; `held: false` means another worker took the build over (stop working on it). */
-  async heartbeat(id: string, workerId: string, leaseMs: number): Promise<{ held: boolean; cancelRequested: boolean }> {
+  async heartbeat(
+    id: string,
+    workerId: string,
+    leaseMs: number,
+  ): Promise<{ held: boolean; cancelRequested: boolean }> {
     const rows = await this.db.$queryRaw<Array<{ cancel: boolean }>>`
       UPDATE builds SET lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}::float8)
       WHERE id = ${id}::uuid AND lease_owner = ${workerId} AND status = 'running'
@@ -267,7 +328,12 @@ export class BuildRepository {
     return { held: rows.length === 1, cancelRequested: rows[0]?.cancel ?? false };
   }
 
-  async updateStages(id: string, workerId: string, stages: TStageState[], inputDigest?: string): Promise<boolean> {
+  async updateStages(
+    id: string,
+    workerId: string,
+    stages: TStageState[],
+    inputDigest?: string,
+  ): Promise<boolean> {
     const count = await this.db.$executeRaw`
       UPDATE builds SET stages = ${JSON.stringify(stages)}::jsonb,
         input_digest = COALESCE(${inputDigest ?? null}::varchar, input_digest)
@@ -277,7 +343,10 @@ export class BuildRepository {
   }
 
   /** Appends log lines in one statement and notifies listeners (the SSE log stream). */
-  async appendLog(id: string, lines: ReadonlyArray<{ stage: string; stream: 'stdout' | 'stderr' | 'system'; line: string }>): Promise<void> {
+  async appendLog(
+    id: string,
+    lines: ReadonlyArray<{ stage: string; stream: 'stdout' | 'stderr' | 'system'; line: string }>,
+  ): Promise<void> {
     if (lines.length === 0) return;
     await this.db.$executeRaw`
       WITH inserted AS (
@@ -295,13 +364,25 @@ export class BuildRepository {
       orderBy: { id: 'asc' },
       take: limit,
     });
-    return rows.map((row) => ({ id: row.id.toString(), stage: row.stage, stream: row.stream, line: row.line, createdAt: row.createdAt.toISOString() }));
+    return rows.map((row) => ({
+      id: row.id.toString(),
+      stage: row.stage,
+      stream: row.stream,
+      line: row.line,
+      createdAt: row.createdAt.toISOString(),
+    }));
   }
 
   /** A succeeded build of the same inputs in this workspace whose artifact can be reused. */
   async findReusable(workspaceId: string, inputDigest: string, exceptId: string): Promise<TBuildView | null> {
     const row = await this.db.build.findFirst({
-      where: { workspaceId, inputDigest, status: 'succeeded', artifactDigest: { not: null }, id: { not: exceptId } },
+      where: {
+        workspaceId,
+        inputDigest,
+        status: 'succeeded',
+        artifactDigest: { not: null },
+        id: { not: exceptId },
+      },
       orderBy: { finishedAt: 'desc' },
       select: VIEW_SELECT,
     });
@@ -312,7 +393,14 @@ export class BuildRepository {
   async finish(id: string, workerId: string, outcome: TFinishInput): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const metrics = outcome.metrics ?? null;
-      const rows = await tx.$queryRaw<Array<{ workspace_id: string; project_id: string | null; component_id: string | null; duration_ms: number }>>`
+      const rows = await tx.$queryRaw<
+        Array<{
+          workspace_id: string;
+          project_id: string | null;
+          component_id: string | null;
+          duration_ms: number;
+        }>
+      >`
         UPDATE builds SET
           status = ${outcome.status}::build_status,
           finished_at = now(),
@@ -355,7 +443,9 @@ export class BuildRepository {
                 data: {
                   ...target,
                   durationMs: row.duration_ms,
-                  ...(outcome.error.stage && EVENT_STAGE[outcome.error.stage] ? { stage: EVENT_STAGE[outcome.error.stage] } : {}),
+                  ...(outcome.error.stage && EVENT_STAGE[outcome.error.stage]
+                    ? { stage: EVENT_STAGE[outcome.error.stage] }
+                    : {}),
                   error: {
                     message: outcome.error.message.slice(0, 4000) || 'build failed',
                     ...(outcome.error.code ? { code: outcome.error.code.slice(0, 100) } : {}),

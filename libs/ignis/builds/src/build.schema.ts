@@ -53,7 +53,9 @@ export const ZBuildMetricsSchema = z.object({
   modules: z.array(ZModuleSizeSchema),
   duplicates: z.array(z.object({ name: z.string(), versions: z.array(z.string()) })),
   unusedDependencies: z.array(z.object({ name: z.string(), installedBytes: z.number().int().nonnegative() })),
-  images: z.array(z.object({ file: z.string(), beforeBytes: z.number().int(), afterBytes: z.number().int() })),
+  images: z.array(
+    z.object({ file: z.string(), beforeBytes: z.number().int(), afterBytes: z.number().int() }),
+  ),
   savedBytes: z.number().int().nonnegative(),
   stageMs: z.record(z.string(), z.number().int().nonnegative()),
   suggestions: z.array(ZSuggestionSchema),
@@ -67,7 +69,11 @@ export type TBuildKind = (typeof BUILD_KINDS)[number];
 /** What a build materialises (the subset of the workspace lib's sources a build can name). */
 export const ZBuildSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project'), projectId: z.uuid() }),
-  z.object({ kind: z.literal('component'), componentId: z.uuid(), version: z.number().int().positive().optional() }),
+  z.object({
+    kind: z.literal('component'),
+    componentId: z.uuid(),
+    version: z.number().int().positive().optional(),
+  }),
   z.object({ kind: z.literal('component-library'), workspaceId: z.uuid() }),
   z.object({
     kind: z.literal('files'),

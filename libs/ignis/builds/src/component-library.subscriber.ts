@@ -9,7 +9,10 @@ export const COMPONENT_LIBRARY_CONSUMER = 'ignis-builder.component-library';
  * components and their stories as a static catalogue), caused by that component version. Runs in the
  * event's handler transaction, so a redelivered event queues no second build.
  */
-export async function queueComponentLibraryBuild(tx: TDbTransaction, event: TEventEnvelope): Promise<string | null> {
+export async function queueComponentLibraryBuild(
+  tx: TDbTransaction,
+  event: TEventEnvelope,
+): Promise<string | null> {
   if (event.subject !== COMPONENT_PUBLISHED.subject || !event.workspaceId) return null;
   const data = COMPONENT_PUBLISHED.schema.parse(event.data);
   const build = await insertBuild(tx, {

@@ -52,6 +52,11 @@ describe('firstBundleError', () => {
       '[vite]: Rolldown failed to resolve import "./missing" from "/w/build-1/src/App.tsx".',
       'file: /w/build-1/src/App.tsx:3:20',
     ].join('\n');
-    expect(firstBundleError(output, '/w/build-1')).toMatchObject({ stage: 'bundle', file: 'src/App.tsx', line: 3, column: 20 });
+    expect(firstBundleError(output, '/w/build-1')).toMatchObject({
+      stage: 'bundle',
+      file: 'src/App.tsx',
+      line: 3,
+      column: 20,
+    });
   });
 });

@@ -4,7 +4,11 @@ import type { TBuildErrorDetail, TPipelineStageName } from './build.schema';
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-function detail(stage: TPipelineStageName, message: string, at: Partial<TBuildErrorDetail> = {}): TBuildErrorDetail {
+function detail(
+  stage: TPipelineStageName,
+  message: string,
+  at: Partial<TBuildErrorDetail> = {},
+): TBuildErrorDetail {
   return { stage, message, file: null, line: null, column: null, code: null, limitHit: null, ...at };
 }
 
@@ -34,8 +38,12 @@ export function firstTestError(output: string): TBuildErrorDetail | null {
   if (failIndex < 0) return null;
   const after = lines.slice(failIndex);
   const title = (after[0] ?? '').replace(/^\s*FAIL\s+/, '').trim();
-  const errorLine = after.find((line) => /^\s*(AssertionError|Error|TypeError|ReferenceError|SyntaxError)\b/.test(line))?.trim();
-  const frame = after.map((line) => /❯\s+([^\s:]+\.[cm]?[jt]sx?):(\d+):(\d+)/.exec(line)).find((match) => match !== null);
+  const errorLine = after
+    .find((line) => /^\s*(AssertionError|Error|TypeError|ReferenceError|SyntaxError)\b/.test(line))
+    ?.trim();
+  const frame = after
+    .map((line) => /❯\s+([^\s:]+\.[cm]?[jt]sx?):(\d+):(\d+)/.exec(line))
+    .find((match) => match !== null);
   const message = `${title}${errorLine ? `: ${errorLine}` : ''}`;
   return detail('tests', message || 'a test failed', {
     file: frame?.[1] ?? null,

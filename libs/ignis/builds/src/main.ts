@@ -8,14 +8,23 @@ import { connectNats, natsServers, readNatsEnv } from '@lumenforge/nats/server';
 import { describeIsolation } from '@lumenforge/ignis-sandbox';
 import { createRuntime } from '@lumenforge/runtime/server';
 import { BuildRepository } from './build.repository';
-import { JetStreamBuildQueue, PostgresBuildQueue, startJetStreamDispatcher, type IBuildQueue } from './build-queue';
+import {
+  JetStreamBuildQueue,
+  PostgresBuildQueue,
+  startJetStreamDispatcher,
+  type IBuildQueue,
+} from './build-queue';
 import { BuildWorker } from './build-worker';
 import { COMPONENT_LIBRARY_CONSUMER, queueComponentLibraryBuild } from './component-library.subscriber';
 import { readBuilderEnv, runtimeEnvSource } from './env';
 
 const env = readBuilderEnv();
 const db = createDbClient(env.DATABASE_URL, { poolMax: 4, applicationName: 'ignis-builder' });
-const runtime = createRuntime({ service: 'ignis-builder', env: { ...runtimeEnvSource(), DATABASE_URL: env.DATABASE_URL }, db });
+const runtime = createRuntime({
+  service: 'ignis-builder',
+  env: { ...runtimeEnvSource(), DATABASE_URL: env.DATABASE_URL },
+  db,
+});
 const log = {
   info: (message: string) => runtime.logger.info(message),
   error: (message: string) => runtime.logger.error(message),
@@ -27,9 +36,14 @@ let queue: IBuildQueue = new PostgresBuildQueue(repo);
 let dispatcher: { stop: () => void } | null = null;
 let closeNats = async () => undefined as unknown;
 if (runtime.mode === 'cluster') {
-  const nc = await connectNats({ servers: natsServers(readNatsEnv(runtimeEnvSource())), name: 'ignis-builder' });
+  const nc = await connectNats({
+    servers: natsServers(readNatsEnv(runtimeEnvSource())),
+    name: 'ignis-builder',
+  });
   queue = await JetStreamBuildQueue.create(nc, repo, { ackWaitMs: leaseMs });
-  dispatcher = startJetStreamDispatcher(repo, queue, { onError: (error) => log.error(`dispatch: ${String(error)}`) });
+  dispatcher = startJetStreamDispatcher(repo, queue, {
+    onError: (error) => log.error(`dispatch: ${String(error)}`),
+  });
   closeNats = () => nc.drain();
 }
 
@@ -38,16 +52,25 @@ const stageLimits = {
   memoryMb: env.IGNIS_BUILD_MEMORY_MB,
   wallClockMs: env.IGNIS_BUILD_WALL_CLOCK_SECONDS * 1000,
 };
-const workers = Array.from({ length: env.IGNIS_BUILD_CONCURRENCY }, () =>
-  new BuildWorker({
-    repo,
-    queue,
-    db,
-    home: env.LUMENFORGE_HOME,
-    leaseMs,
-    limits: { install: stageLimits, typecheck: stageLimits, tests: stageLimits, bundle: stageLimits, images: stageLimits },
-    onError: (error) => log.error(`build worker: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
-  }),
+const workers = Array.from(
+  { length: env.IGNIS_BUILD_CONCURRENCY },
+  () =>
+    new BuildWorker({
+      repo,
+      queue,
+      db,
+      home: env.LUMENFORGE_HOME,
+      leaseMs,
+      limits: {
+        install: stageLimits,
+        typecheck: stageLimits,
+        tests: stageLimits,
+        bundle: stageLimits,
+        images: stageLimits,
+      },
+      onError: (error) =>
+        log.error(`build worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    }),
 );
 for (const worker of workers) worker.start();
 log.info(

@@ -33,7 +33,11 @@ describe('measureBuild', () => {
           bytes: js.length,
           modules: [
             { id: 'src/App.tsx', package: null, renderedLength: 1200 },
-            { id: 'react-dom/cjs/react-dom.production.js', package: { name: 'react-dom', version: '19.0.0' }, renderedLength: 500_000 },
+            {
+              id: 'react-dom/cjs/react-dom.production.js',
+              package: { name: 'react-dom', version: '19.0.0' },
+              renderedLength: 500_000,
+            },
             { id: 'src/empty.ts', package: null, renderedLength: 0 },
           ],
         },
@@ -50,19 +54,32 @@ describe('measureBuild', () => {
       stageMs: { bundle: 10 },
       warnings: 1,
     });
-    expect(metrics.chunks.map((chunk) => chunk.fileName).sort()).toEqual(['assets/index.css', 'assets/index.js', 'index.html']);
+    expect(metrics.chunks.map((chunk) => chunk.fileName).sort()).toEqual([
+      'assets/index.css',
+      'assets/index.js',
+      'index.html',
+    ]);
     const chunk = metrics.chunks.find((item) => item.fileName === 'assets/index.js');
-    expect(chunk).toMatchObject({ kind: 'entry', bytes: js.length, gzipBytes: gzipSync(js, { level: 9 }).length });
+    expect(chunk).toMatchObject({
+      kind: 'entry',
+      bytes: js.length,
+      gzipBytes: gzipSync(js, { level: 9 }).length,
+    });
     expect(chunk?.brotliBytes).toBeLessThan(chunk?.gzipBytes ?? 0);
     expect(metrics.sourceMapBytes).toBe(13);
     expect(metrics.totalBytes).toBe(metrics.chunks.reduce((sum, item) => sum + item.bytes, 0));
-    expect(metrics.modules.map((module) => module.id)).toEqual(['react-dom/cjs/react-dom.production.js', 'src/App.tsx']);
+    expect(metrics.modules.map((module) => module.id)).toEqual([
+      'react-dom/cjs/react-dom.production.js',
+      'src/App.tsx',
+    ]);
     expect(metrics.unusedDependencies).toEqual([{ name: 'moment', installedBytes: 300 * 1024 }]);
     expect(metrics.savedBytes).toBe(400);
     const kinds = metrics.suggestions.map((suggestion) => suggestion.kind);
     expect(kinds).toContain('largest-module');
     expect(kinds).toContain('duplicate-package');
     expect(kinds).toContain('unused-dependency');
-    expect(metrics.suggestions.find((suggestion) => suggestion.kind === 'duplicate-package')?.message).toMatch(/lodash is bundled 2 times/);
+    expect(
+      metrics.suggestions.find((suggestion) => suggestion.kind === 'duplicate-package')?.message,
+    ).toMatch(/lodash is bundled 2 times/);
   });
 });

@@ -22,6 +22,7 @@ export type TBundleReport = {
 export type TImagesReport = { images: Array<{ file: string; beforeBytes: number; afterBytes: number }> };
 
 const LARGE_CHUNK_BYTES = 500 * 1024;
+const LARGE_MODULE_BYTES = 20 * 1024;
 const HEAVY_DEPENDENCY_BYTES = 200 * 1024;
 
 /** Bytes on disk under `dir`, giving up (returning what was counted) after `maxFiles` files. */
@@ -61,7 +62,10 @@ type TMeasureInput = {
  */
 export async function measureBuild(input: TMeasureInput): Promise<TBuildMetrics> {
   const chunkKinds = new Map(
-    input.bundle.chunks.map((chunk) => [chunk.fileName, chunk.isEntry ? 'entry' : chunk.isDynamicEntry ? 'dynamic' : 'shared'] as const),
+    input.bundle.chunks.map(
+      (chunk) =>
+        [chunk.fileName, chunk.isEntry ? 'entry' : chunk.isDynamicEntry ? 'dynamic' : 'shared'] as const,
+    ),
   );
   const chunks: TBuildMetrics['chunks'] = [];
   let totalBytes = 0;
@@ -79,7 +83,8 @@ export async function measureBuild(input: TMeasureInput): Promise<TBuildMetrics>
     const gzip = gzipSync(content, { level: 9 }).length;
     const brotli = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     const kind =
-      chunkKinds.get(fileName) ?? (fileName.endsWith('.css') ? 'css' : fileName.endsWith('.html') ? 'html' : 'asset');
+      chunkKinds.get(fileName) ??
+      (fileName.endsWith('.css') ? 'css' : fileName.endsWith('.html') ? 'html' : 'asset');
     chunks.push({ fileName, kind, bytes: content.length, gzipBytes: gzip, brotliBytes: brotli });
     totalBytes += content.length;
     gzipBytes += gzip;
@@ -99,7 +104,9 @@ export async function measureBuild(input: TMeasureInput): Promise<TBuildMetrics>
     .filter((module) => module.renderedBytes > 0)
     .sort((a, b) => b.renderedBytes - a.renderedBytes);
 
-  const bundled = new Set(modules.map((module) => module.package).filter((name): name is string => name !== null));
+  const bundled = new Set(
+    modules.map((module) => module.package).filter((name): name is string => name !== null),
+  );
   const unusedDependencies: TBuildMetrics['unusedDependencies'] = [];
   for (const name of input.dependencies) {
     if (bundled.has(name) || name.startsWith('@types/')) continue;
@@ -107,7 +114,8 @@ export async function measureBuild(input: TMeasureInput): Promise<TBuildMetrics>
   }
 
   const suggestions: TBuildMetrics['suggestions'] = [];
-  for (const module of modules.slice(0, 3)) {
+  // The three largest modules, when they are big enough to be worth a look.
+  for (const module of modules.slice(0, 3).filter((item) => item.renderedBytes >= LARGE_MODULE_BYTES)) {
     suggestions.push({
       kind: 'largest-module',
       message: `${module.id} is ${formatKb(module.renderedBytes)} before minification${module.package ? ` (package ${module.package}): import only what you use or load it lazily` : ''}`,
@@ -128,7 +136,9 @@ export async function measureBuild(input: TMeasureInput): Promise<TBuildMetrics>
       bytes: unused.installedBytes,
     });
   }
-  for (const chunk of chunks.filter((item) => item.bytes > LARGE_CHUNK_BYTES && item.fileName.endsWith('.js'))) {
+  for (const chunk of chunks.filter(
+    (item) => item.bytes > LARGE_CHUNK_BYTES && item.fileName.endsWith('.js'),
+  )) {
     suggestions.push({
       kind: 'large-chunk',
       message: `${chunk.fileName} is ${formatKb(chunk.bytes)}: split it with dynamic import()`,

@@ -4,7 +4,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TDbClient } from '@lumenforge/db/server';
 import { spawnLimited, type TLimits, type TSpawnLimitedResult } from '@lumenforge/ignis-sandbox';
-import { ensureDependencies, ignisPaths, materialise, type TMaterialised } from '@lumenforge/ignis-workspace/server';
+import {
+  ensureDependencies,
+  ignisPaths,
+  materialise,
+  type TMaterialised,
+} from '@lumenforge/ignis-workspace/server';
 import { artifactExists, storeArtifact } from './artifact';
 import type { TClaimedRow, TFinishInput } from './build.repository';
 import type { TBuildErrorDetail, TBuildMetrics, TPipelineStageName, TStageState } from './build.schema';
@@ -23,7 +28,9 @@ export type TPipelineHooks = {
   onStages(stages: TStageState[], inputDigest?: string): Promise<boolean>;
   log(stage: TPipelineStageName, stream: 'stdout' | 'stderr' | 'system', line: string): void;
   /** A finished build with the same inputs, if one exists (content-addressed reuse). */
-  findReusable(inputDigest: string): Promise<{ id: string; artifactDigest: string; metrics: TBuildMetrics } | null>;
+  findReusable(
+    inputDigest: string,
+  ): Promise<{ id: string; artifactDigest: string; metrics: TBuildMetrics } | null>;
 };
 
 export type TPipelineOptions = {
@@ -76,10 +83,19 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
     await setStage(name, { status: 'running', startedAt: new Date().toISOString(), percent: 5, message });
     return performance.now();
   };
-  const end = async (name: TPipelineStageName, startedAt: number, status: TStageState['status'], message: string) => {
+  const end = async (
+    name: TPipelineStageName,
+    startedAt: number,
+    status: TStageState['status'],
+    message: string,
+  ) => {
     const durationMs = Math.round(performance.now() - startedAt);
     stageMs[name] = durationMs;
-    hooks.log(name, 'system', `${status === 'succeeded' ? '✓' : status === 'skipped' ? '–' : '✗'} ${name}: ${message} (${durationMs} ms)`);
+    hooks.log(
+      name,
+      'system',
+      `${status === 'succeeded' ? '✓' : status === 'skipped' ? '–' : '✗'} ${name}: ${message} (${durationMs} ms)`,
+    );
     await setStage(name, { status, durationMs, percent: 100, message });
   };
   const skip = async (name: TPipelineStageName, why: string) => {
@@ -121,7 +137,8 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
         for (const line of parts) {
           lines += 1;
           if (lines <= MAX_LOG_LINES_PER_STAGE) hooks.log(stage, stream, line);
-          else if (lines === MAX_LOG_LINES_PER_STAGE + 1) hooks.log(stage, 'system', `… log truncated after ${MAX_LOG_LINES_PER_STAGE} lines`);
+          else if (lines === MAX_LOG_LINES_PER_STAGE + 1)
+            hooks.log(stage, 'system', `… log truncated after ${MAX_LOG_LINES_PER_STAGE} lines`);
         }
       });
       child.child[stream]?.on('end', () => {
@@ -138,11 +155,15 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
     result.limitHit
       ? new StageFailure({
           stage,
-          message: result.limitHit === 'cancelled' ? 'Cancelled' : `${stage}: ${result.message ?? result.limitHit}`,
+          message:
+            result.limitHit === 'cancelled' ? 'Cancelled' : `${stage}: ${result.message ?? result.limitHit}`,
           file: null,
           line: null,
           column: null,
-          code: result.limitHit === 'cancelled' ? null : `LIMIT_${result.limitHit.toUpperCase().replace('-', '_')}`,
+          code:
+            result.limitHit === 'cancelled'
+              ? null
+              : `LIMIT_${result.limitHit.toUpperCase().replace('-', '_')}`,
           limitHit: result.limitHit,
         })
       : null;
@@ -153,15 +174,33 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
     let startedAt = await begin('install', 'materialising the sources');
     work = await materialise(claim.source, { home: options.home, db: options.db, key: `build-${claim.id}` });
     // The workspace lib gives bare hex; builds store digests OCI-style.
-    const inputDigest = work.inputDigest.startsWith('sha256:') ? work.inputDigest : `sha256:${work.inputDigest}`;
+    const inputDigest = work.inputDigest.startsWith('sha256:')
+      ? work.inputDigest
+      : `sha256:${work.inputDigest}`;
     await hooks.onStages(stages, inputDigest);
     hooks.log('install', 'system', `${work.files.length} files, input digest ${inputDigest}`);
 
     const reusable = await hooks.findReusable(inputDigest);
     if (reusable && artifactExists(ignisPaths(options.home).artifacts, reusable.artifactDigest)) {
-      for (const stage of stages) Object.assign(stage, { status: 'reused', percent: 100, durationMs: 0, message: `reused build ${reusable.id}` });
-      hooks.log('install', 'system', `same inputs as build ${reusable.id}: reusing its artifact ${reusable.artifactDigest}`);
-      return { status: 'succeeded', metrics: reusable.metrics, artifactDigest: reusable.artifactDigest, stages, reusedFromBuildId: reusable.id };
+      for (const stage of stages)
+        Object.assign(stage, {
+          status: 'reused',
+          percent: 100,
+          durationMs: 0,
+          message: `reused build ${reusable.id}`,
+        });
+      hooks.log(
+        'install',
+        'system',
+        `same inputs as build ${reusable.id}: reusing its artifact ${reusable.artifactDigest}`,
+      );
+      return {
+        status: 'succeeded',
+        metrics: reusable.metrics,
+        artifactDigest: reusable.artifactDigest,
+        stages,
+        reusedFromBuildId: reusable.id,
+      };
     }
 
     const dependencies = await ensureDependencies(work.dir, {
@@ -169,25 +208,58 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
       allowInstall: true,
       // The one stage with network: npm needs the registry. Still limited, still without the platform's env.
       install: async ({ command, args, cwd }) => {
-        const { result, output } = await run('install', cwd, args, { npm_config_cache: join(cwd, '.npm-cache') }, 'host', command);
+        const { result, output } = await run(
+          'install',
+          cwd,
+          args,
+          { npm_config_cache: join(cwd, '.npm-cache') },
+          'host',
+          command,
+        );
         const failure = limitFailure('install', result);
         if (failure) throw failure;
         return { exitCode: result.exitCode, output };
       },
     });
-    await end('install', startedAt, 'succeeded', dependencies.kind === 'shared' ? 'shared dependency install linked' : dependencies.installed ? `installed ${dependencies.id}` : `cached ${dependencies.id}`);
+    await end(
+      'install',
+      startedAt,
+      'succeeded',
+      dependencies.kind === 'shared'
+        ? 'shared dependency install linked'
+        : dependencies.installed
+          ? `installed ${dependencies.id}`
+          : `cached ${dependencies.id}`,
+    );
 
     // type-check
-    const tsc = resolveFromWorkDir(work.dir, 'typescript/bin/tsc') ?? resolveFromWorkDir(work.dir, 'typescript/lib/tsc.js');
+    const tsc =
+      resolveFromWorkDir(work.dir, 'typescript/bin/tsc') ??
+      resolveFromWorkDir(work.dir, 'typescript/lib/tsc.js');
     if (!existsSync(join(work.dir, 'tsconfig.json'))) await skip('typecheck', 'no tsconfig.json');
     else if (!tsc) await skip('typecheck', 'typescript is not a dependency');
     else {
       startedAt = await begin('typecheck', 'tsc --noEmit');
-      const { result, output } = await run('typecheck', work.dir, [tsc, '--noEmit', '-p', 'tsconfig.json', '--pretty', 'false'], {});
+      const { result, output } = await run(
+        'typecheck',
+        work.dir,
+        [tsc, '--noEmit', '-p', 'tsconfig.json', '--pretty', 'false'],
+        {},
+      );
       const failure = limitFailure('typecheck', result);
       if (failure) throw failure;
       if (result.exitCode !== 0) {
-        throw new StageFailure(firstTypeScriptError(output) ?? { stage: 'typecheck', message: `tsc exited with ${result.exitCode}`, file: null, line: null, column: null, code: null, limitHit: null });
+        throw new StageFailure(
+          firstTypeScriptError(output) ?? {
+            stage: 'typecheck',
+            message: `tsc exited with ${result.exitCode}`,
+            file: null,
+            line: null,
+            column: null,
+            code: null,
+            limitHit: null,
+          },
+        );
       }
       await end('typecheck', startedAt, 'succeeded', 'no type errors');
     }
@@ -201,43 +273,95 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
     else if (!vitest) await skip('tests', 'vitest is not a dependency');
     else {
       startedAt = await begin('tests', `vitest run (${testFiles.length} files)`);
-      const { result, output } = await run('tests', work.dir, [vitest, 'run', '--reporter=default', '--no-color'], { NODE_ENV: 'test' });
+      const { result, output } = await run(
+        'tests',
+        work.dir,
+        [vitest, 'run', '--reporter=default', '--no-color'],
+        { NODE_ENV: 'test' },
+      );
       const failure = limitFailure('tests', result);
       if (failure) throw failure;
       if (result.exitCode !== 0) {
-        throw new StageFailure(firstTestError(output) ?? { stage: 'tests', message: `vitest exited with ${result.exitCode}`, file: null, line: null, column: null, code: null, limitHit: null });
+        throw new StageFailure(
+          firstTestError(output) ?? {
+            stage: 'tests',
+            message: `vitest exited with ${result.exitCode}`,
+            file: null,
+            line: null,
+            column: null,
+            code: null,
+            limitHit: null,
+          },
+        );
       }
       const passed = /Tests\s+(\d+ passed[^\n]*)/.exec(output)?.[1]?.trim();
       await end('tests', startedAt, 'succeeded', passed ?? 'tests passed');
     }
 
     // bundle: vite build through the vite library, in the sandbox
-    startedAt = await begin('bundle', 'vite build (tree shaking, code splitting, Tailwind CSS, minify, source maps)');
+    startedAt = await begin(
+      'bundle',
+      'vite build (tree shaking, code splitting, Tailwind CSS, minify, source maps)',
+    );
     const bundleReportFile = join(work.dir, '.ignis', 'bundle-report.json');
-    const bundled = await run('bundle', work.dir, [join(RUNNERS, 'bundle.mjs'), bundleReportFile], { NODE_ENV: 'production' });
+    const bundled = await run('bundle', work.dir, [join(RUNNERS, 'bundle.mjs'), bundleReportFile], {
+      NODE_ENV: 'production',
+    });
     const bundleLimit = limitFailure('bundle', bundled.result);
     if (bundleLimit) throw bundleLimit;
     if (bundled.result.exitCode !== 0) {
-      throw new StageFailure(firstBundleError(bundled.output, work.dir) ?? { stage: 'bundle', message: `vite build exited with ${bundled.result.exitCode}`, file: null, line: null, column: null, code: null, limitHit: null });
+      throw new StageFailure(
+        firstBundleError(bundled.output, work.dir) ?? {
+          stage: 'bundle',
+          message: `vite build exited with ${bundled.result.exitCode}`,
+          file: null,
+          line: null,
+          column: null,
+          code: null,
+          limitHit: null,
+        },
+      );
     }
     warnings += (bundled.output.match(/\bwarn(ing)?\b|\[[A-Z_]+\]/gi) ?? []).length;
     const bundle = JSON.parse(await readFile(bundleReportFile, 'utf8')) as TBundleReport;
-    await end('bundle', startedAt, 'succeeded', `${bundle.chunks.length} chunks, ${bundle.assets.length} assets`);
+    await end(
+      'bundle',
+      startedAt,
+      'succeeded',
+      `${bundle.chunks.length} chunks, ${bundle.assets.length} assets`,
+    );
 
     // images: sharp over dist/, in the sandbox
     startedAt = await begin('images', 'optimising images with sharp');
     const imagesReportFile = join(work.dir, '.ignis', 'images-report.json');
     const sharpEntry = requireHere.resolve('sharp');
-    const optimised = await run('images', work.dir, [join(RUNNERS, 'images.mjs'), sharpEntry, imagesReportFile], {});
+    const optimised = await run(
+      'images',
+      work.dir,
+      [join(RUNNERS, 'images.mjs'), sharpEntry, imagesReportFile],
+      {},
+    );
     const imagesLimit = limitFailure('images', optimised.result);
     if (imagesLimit) throw imagesLimit;
     if (optimised.result.exitCode !== 0) {
-      throw new StageFailure({ stage: 'images', message: optimised.output.trim().split('\n').slice(-3).join(' ').slice(0, 1000) || 'image optimisation failed', file: null, line: null, column: null, code: null, limitHit: null });
+      throw new StageFailure({
+        stage: 'images',
+        message:
+          optimised.output.trim().split('\n').slice(-3).join(' ').slice(0, 1000) ||
+          'image optimisation failed',
+        file: null,
+        line: null,
+        column: null,
+        code: null,
+        limitHit: null,
+      });
     }
     const images = JSON.parse(await readFile(imagesReportFile, 'utf8')) as TImagesReport;
     await end('images', startedAt, 'succeeded', `${images.images.length} images checked`);
 
-    const manifest = JSON.parse(await readFile(join(work.dir, 'package.json'), 'utf8').catch(() => '{}')) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(work.dir, 'package.json'), 'utf8').catch(() => '{}')) as {
+      dependencies?: Record<string, string>;
+    };
     const metrics = await measureBuild({
       distDir: join(work.dir, 'dist'),
       bundle,
@@ -251,17 +375,31 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
       'org.opencontainers.image.title': `ignis-build-${claim.id}`,
       'io.lumenforge.ignis.input-digest': inputDigest,
     });
-    hooks.log('images', 'system', `artifact ${artifact.digest} (${artifact.layerBytes} bytes) stored as an OCI image layout`);
+    hooks.log(
+      'images',
+      'system',
+      `artifact ${artifact.digest} (${artifact.layerBytes} bytes) stored as an OCI image layout`,
+    );
     return { status: 'succeeded', metrics, artifactDigest: artifact.digest, stages };
   } catch (error) {
     const detail: TBuildErrorDetail =
       error instanceof StageFailure
         ? error.detail
-        : { stage: current, message: error instanceof Error ? error.message : String(error), file: null, line: null, column: null, code: null, limitHit: null };
+        : {
+            stage: current,
+            message: error instanceof Error ? error.message : String(error),
+            file: null,
+            line: null,
+            column: null,
+            code: null,
+            limitHit: null,
+          };
     const cancelled = detail.limitHit === 'cancelled' || options.signal.aborted;
     for (const stage of stages) {
-      if (stage.name === detail.stage) Object.assign(stage, { status: cancelled ? 'cancelled' : 'failed', message: detail.message });
-      else if (stage.status === 'pending' || stage.status === 'running') Object.assign(stage, { status: cancelled ? 'cancelled' : 'skipped' });
+      if (stage.name === detail.stage)
+        Object.assign(stage, { status: cancelled ? 'cancelled' : 'failed', message: detail.message });
+      else if (stage.status === 'pending' || stage.status === 'running')
+        Object.assign(stage, { status: cancelled ? 'cancelled' : 'skipped' });
     }
     hooks.log(current, 'system', `✗ ${cancelled ? 'cancelled' : `failed: ${detail.message}`}`);
     return cancelled

@@ -24,9 +24,21 @@ const repo = new BuildRepository(db);
 let queue: IBuildQueue = new PostgresBuildQueue(repo);
 if (config.queue === 'jetstream') {
   const nc = await connectNats({ servers: [config.natsUrl], name: 'ignis-test-worker' });
-  queue = await JetStreamBuildQueue.create(nc, repo, { ackWaitMs: config.leaseMs, stream: config.stream, subject: config.subject, consumer: config.consumer });
+  queue = await JetStreamBuildQueue.create(nc, repo, {
+    ackWaitMs: config.leaseMs,
+    stream: config.stream,
+    subject: config.subject,
+    consumer: config.consumer,
+  });
 }
-const worker = new BuildWorker({ repo, queue, db, home: config.home, leaseMs: config.leaseMs, workerId: 'doomed-worker' });
+const worker = new BuildWorker({
+  repo,
+  queue,
+  db,
+  home: config.home,
+  leaseMs: config.leaseMs,
+  workerId: 'doomed-worker',
+});
 process.stdout.write('ready\n');
 for (;;) {
   if (await worker.runOnce()) break;

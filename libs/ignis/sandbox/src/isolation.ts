@@ -46,7 +46,8 @@ export function probeIsolation(): TIsolationReport {
       ? 'podman is installed but there is no base image on this machine, so builds do not run in containers yet'
       : 'podman is not installed, so builds do not run in containers',
   ];
-  if (!networkNamespace) limitations.push('no network namespace available: children can open network connections');
+  if (!networkNamespace)
+    limitations.push('no network namespace available: children can open network connections');
   cached = {
     mode: 'process',
     summary: `Process isolation: CPU, memory and wall-clock limits, clean environment${networkNamespace ? ', no network for builds' : ''}`,

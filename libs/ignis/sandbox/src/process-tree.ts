@@ -33,7 +33,9 @@ export function parseProcStat(line: string): TProcStat | null {
     cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND,
     rssBytes: field(24) * PAGE_SIZE_BYTES,
   };
-  return Number.isFinite(stat.pid) && Number.isFinite(stat.cpuMs) && Number.isFinite(stat.rssBytes) ? stat : null;
+  return Number.isFinite(stat.pid) && Number.isFinite(stat.cpuMs) && Number.isFinite(stat.rssBytes)
+    ? stat
+    : null;
 }
 
 function readAllStats(): TProcStat[] {

@@ -25,7 +25,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('spawnLimited (real child processes)', () => {
   it('runs a command in its cwd and reports a clean exit', async () => {
-    const run = spawnLimited({ command: 'node', args: ['-e', 'console.log(process.cwd())'], cwd: work, limits: GENEROUS });
+    const run = spawnLimited({
+      command: 'node',
+      args: ['-e', 'console.log(process.cwd())'],
+      cwd: work,
+      limits: GENEROUS,
+    });
     const out = await collect(run);
     const result = await run.done;
     expect(result).toMatchObject({ exitCode: 0, signal: null });
@@ -114,9 +119,9 @@ describe('spawnLimited (real child processes)', () => {
       expect(() =>
         spawnLimited({ command: 'true', cwd: work, env: { HARMLESS: 'tok-abcdefgh-123' }, limits: GENEROUS }),
       ).toThrow(/HARMLESS carries the value of a platform secret/);
-      expect(() => spawnLimited({ command: 'true', cwd: work, env: { PATH: '/evil' }, limits: GENEROUS })).toThrow(
-        /PATH is set by the sandbox/,
-      );
+      expect(() =>
+        spawnLimited({ command: 'true', cwd: work, env: { PATH: '/evil' }, limits: GENEROUS }),
+      ).toThrow(/PATH is set by the sandbox/);
     } finally {
       delete process.env['IGNIS_TEST_API_TOKEN'];
     }
@@ -125,11 +130,15 @@ describe('spawnLimited (real child processes)', () => {
   it('confines cwd to the allowed root, symlinks included', () => {
     const escape = join(work, 'escape');
     symlinkSync('/etc', escape);
-    expect(() => spawnLimited({ command: 'true', cwd: escape, allowedRoot: work, limits: GENEROUS })).toThrow(SandboxError);
+    expect(() => spawnLimited({ command: 'true', cwd: escape, allowedRoot: work, limits: GENEROUS })).toThrow(
+      SandboxError,
+    );
     expect(() => spawnLimited({ command: 'true', cwd: escape, allowedRoot: work, limits: GENEROUS })).toThrow(
       /resolves outside the allowed root/,
     );
-    expect(() => spawnLimited({ command: 'true', cwd: 'relative/dir', limits: GENEROUS })).toThrow(/absolute/);
+    expect(() => spawnLimited({ command: 'true', cwd: 'relative/dir', limits: GENEROUS })).toThrow(
+      /absolute/,
+    );
     expect(() => spawnLimited({ command: 'true', cwd: '/', limits: GENEROUS })).toThrow(/filesystem root/);
   });
 
@@ -155,7 +164,13 @@ describe('spawnLimited (real child processes)', () => {
     const isolation = describeIsolation();
     const script =
       "require('node:net').connect(4222,'127.0.0.1').on('connect',()=>{console.log('connected');process.exit(0)}).on('error',e=>{console.log(e.code);process.exit(0)})";
-    const run = spawnLimited({ command: 'node', args: ['-e', script], cwd: work, limits: GENEROUS, network: 'none' });
+    const run = spawnLimited({
+      command: 'node',
+      args: ['-e', script],
+      cwd: work,
+      limits: GENEROUS,
+      network: 'none',
+    });
     const out = (await collect(run)).trim();
     if (isolation.networkNamespace) expect(out).toMatch(/ENETUNREACH|ECONNREFUSED/);
     else expect(['connected', 'ECONNREFUSED']).toContain(out);

@@ -58,19 +58,35 @@ export class SandboxError extends Error {
 }
 
 /** Names the sandbox always sets itself; the caller may not override them. */
-const RESERVED_ENV = new Set(['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'NODE_OPTIONS']);
+const RESERVED_ENV = new Set([
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'LD_PRELOAD',
+  'LD_LIBRARY_PATH',
+  'NODE_OPTIONS',
+]);
 function assertNoPlatformSecrets(env: Record<string, string>): void {
   const secretValues = platformSecretValues();
   for (const [name, value] of Object.entries(env)) {
     if (secretValues.has(value)) {
-      throw new SandboxError(`env ${name} carries the value of a platform secret; it is not passed to sandboxed code`);
+      throw new SandboxError(
+        `env ${name} carries the value of a platform secret; it is not passed to sandboxed code`,
+      );
     }
   }
 }
 
 /** A safe PATH: node's own directory first (so `node` is the platform's node), then the system's. */
 function safePath(): string {
-  const dirs = [process.execPath.slice(0, process.execPath.lastIndexOf('/')), '/usr/local/bin', '/usr/bin', '/bin'];
+  const dirs = [
+    process.execPath.slice(0, process.execPath.lastIndexOf('/')),
+    '/usr/local/bin',
+    '/usr/bin',
+    '/bin',
+  ];
   return [...new Set(dirs.filter((dir) => existsSync(dir)))].join(':');
 }
 
@@ -96,7 +112,8 @@ function confineCwd(cwd: string, allowedRoot: string | undefined): string {
 
 function validateLimits(limits: TLimits): void {
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isFinite(value) || value <= 0) throw new SandboxError(`limit ${name} must be a positive number`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new SandboxError(`limit ${name} must be a positive number`);
   }
 }
 
@@ -127,7 +144,8 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
   const cwd = confineCwd(options.cwd, options.allowedRoot);
   const callerEnv = options.env ?? {};
   for (const name of Object.keys(callerEnv)) {
-    if (RESERVED_ENV.has(name)) throw new SandboxError(`env ${name} is set by the sandbox and may not be passed`);
+    if (RESERVED_ENV.has(name))
+      throw new SandboxError(`env ${name} is set by the sandbox and may not be passed`);
   }
   assertNoPlatformSecrets(callerEnv);
   if (options.signal?.aborted) throw new SandboxError('cancelled before start');
@@ -146,7 +164,14 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
   const prefix: string[] = [];
   if (isolation.prlimit) {
     const cpu = Math.ceil(limits.cpuSeconds);
-    prefix.push('prlimit', `--cpu=${cpu}:${cpu + 2}`, '--core=0', '--nofile=4096:4096', `--fsize=${2 * 1024 ** 3}`, '--');
+    prefix.push(
+      'prlimit',
+      `--cpu=${cpu}:${cpu + 2}`,
+      '--core=0',
+      '--nofile=4096:4096',
+      `--fsize=${2 * 1024 ** 3}`,
+      '--',
+    );
   }
   if (options.network === 'none' && isolation.networkNamespace) prefix.push('unshare', '--net', '--');
   const argv = [...prefix, options.command, ...(options.args ?? [])];
@@ -186,14 +211,24 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
     lastCpuMs = Math.max(lastCpuMs, usage.cpuMs);
     peakRssBytes = Math.max(peakRssBytes, usage.rssBytes);
     if (usage.rssBytes > limits.memoryMb * 1024 * 1024) {
-      stop('memory', `memory limit of ${limits.memoryMb} MB exceeded (resident ${Math.round(usage.rssBytes / 1024 / 1024)} MB); the process was killed`);
+      stop(
+        'memory',
+        `memory limit of ${limits.memoryMb} MB exceeded (resident ${Math.round(usage.rssBytes / 1024 / 1024)} MB); the process was killed`,
+      );
     } else if (usage.cpuMs > limits.cpuSeconds * 1000) {
-      stop('cpu', `CPU time limit of ${limits.cpuSeconds} s exceeded (used ${(usage.cpuMs / 1000).toFixed(1)} s); the process was killed`);
+      stop(
+        'cpu',
+        `CPU time limit of ${limits.cpuSeconds} s exceeded (used ${(usage.cpuMs / 1000).toFixed(1)} s); the process was killed`,
+      );
     }
   };
   const watchdog = setInterval(sample, options.sampleEveryMs ?? 100);
   const deadline = setTimeout(
-    () => stop('wall-clock', `wall-clock limit of ${(limits.wallClockMs / 1000).toFixed(1)} s exceeded; the process was killed`),
+    () =>
+      stop(
+        'wall-clock',
+        `wall-clock limit of ${(limits.wallClockMs / 1000).toFixed(1)} s exceeded; the process was killed`,
+      ),
     limits.wallClockMs,
   );
   const onAbort = () => stop('cancelled', 'cancelled');
@@ -220,7 +255,11 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
         exitCode,
         signal,
         ...(limitHit ? { limitHit, message } : {}),
-        usage: { cpuMs: lastCpuMs, peakRssMb: Math.round(peakRssBytes / 1024 / 1024), wallMs: Date.now() - startedAt },
+        usage: {
+          cpuMs: lastCpuMs,
+          peakRssMb: Math.round(peakRssBytes / 1024 / 1024),
+          wallMs: Date.now() - startedAt,
+        },
       });
     };
     // Resolve after the stdio pipes closed (so callers have every log line), but do not wait forever for a

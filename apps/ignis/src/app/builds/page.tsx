@@ -17,7 +17,8 @@ function targetLabel(build: TBuildView): string {
 }
 
 function causeLabel(build: TBuildView): string {
-  if (build.causeKind === 'component') return `published ${build.target?.name ?? 'a component'}${build.causeRef?.includes('@') ? ` v${build.causeRef.split('@')[1]}` : ''}`;
+  if (build.causeKind === 'component')
+    return `published ${build.target?.name ?? 'a component'}${build.causeRef?.includes('@') ? ` v${build.causeRef.split('@')[1]}` : ''}`;
   if (build.causeKind === 'commit') return `commit ${build.causeRef?.slice(0, 7) ?? ''}`;
   return build.trigger.replace('_', ' ');
 }
@@ -29,13 +30,20 @@ export default async function BuildsPage() {
   const canRun = auth.can(principal, 'builds.run');
   const [projects, publishedCount] = canRun
     ? await Promise.all([
-        db.project.findMany({ where: { workspaceId: principal.workspaceId }, orderBy: { name: 'asc' }, take: 100, select: { id: true, name: true } }),
+        db.project.findMany({
+          where: { workspaceId: principal.workspaceId },
+          orderBy: { name: 'asc' },
+          take: 100,
+          select: { id: true, name: true },
+        }),
         db.component.count({ where: { workspaceId: principal.workspaceId, status: 'published' } }),
       ])
     : [[], 0];
   const options: TBuildable[] = [
     ...projects.map((project) => ({ value: project.id, label: `Project: ${project.name}` })),
-    ...(publishedCount > 0 ? [{ value: 'component-library', label: `Component library (${publishedCount} published)` }] : []),
+    ...(publishedCount > 0
+      ? [{ value: 'component-library', label: `Component library (${publishedCount} published)` }]
+      : []),
   ];
   const points: TBuildPoint[] = builds
     .filter((build) => build.status === 'succeeded' && build.metrics)
@@ -64,14 +72,21 @@ export default async function BuildsPage() {
         }
       />
       <Notice tone="info" testId="isolation">
-        <strong>{isolation.summary}.</strong> {isolation.limitations.join('; ')}.
+        <strong>{isolation.summary}.</strong>{' '}
+        {isolation.limitations
+          .map((limitation) => `${limitation.charAt(0).toUpperCase()}${limitation.slice(1)}.`)
+          .join(' ')}
       </Notice>
       {canRun ? (
         <Section id="run" title="Run a build">
           <StartBuild options={options} />
         </Section>
       ) : null}
-      <Section id="trends" title="Size and time" description="Finished builds of this workspace, oldest to newest.">
+      <Section
+        id="trends"
+        title="Size and time"
+        description="Finished builds of this workspace, oldest to newest."
+      >
         <BuildCharts points={points} />
       </Section>
       <Section id="history" title="History">
@@ -94,7 +109,11 @@ export default async function BuildsPage() {
                     {build.reusedFromBuildId ? <span>reused</span> : null}
                   </span>
                 </div>
-                {build.error ? <p className="mt-1 truncate text-xs text-danger-text" title={build.error}>{build.error}</p> : null}
+                {build.error ? (
+                  <p className="mt-1 truncate text-xs text-danger-text" title={build.error}>
+                    {build.error}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>

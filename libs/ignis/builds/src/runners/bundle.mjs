@@ -80,8 +80,12 @@ for (const output of outputs) {
 // A package bundled from more than one directory is duplicated (two copies, possibly two versions).
 const copies = new Map();
 for (const pkg of packageRoots.values()) copies.set(pkg.name, [...(copies.get(pkg.name) ?? []), pkg.version]);
-const duplicates = [...copies].filter(([, versions]) => versions.length > 1).map(([name, versions]) => ({ name, versions }));
+const duplicates = [...copies]
+  .filter(([, versions]) => versions.length > 1)
+  .map(([name, versions]) => ({ name, versions }));
 const outDir = join(root, 'dist');
 if (!existsSync(outDir)) throw new Error('vite build wrote no dist/ directory');
 writeFileSync(reportFile, JSON.stringify({ durationMs: Date.now() - startedAt, chunks, assets, duplicates }));
-process.stdout.write(`bundle report: ${chunks.length} chunks, ${assets.length} assets, ${duplicates.length} duplicated packages\n`);
+process.stdout.write(
+  `bundle report: ${chunks.length} chunks, ${assets.length} assets, ${duplicates.length} duplicated packages\n`,
+);

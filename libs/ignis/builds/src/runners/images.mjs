@@ -33,8 +33,14 @@ for (const file of walk(root)) {
   const optimised = await encode(sharp(original, { failOn: 'error' }).rotate()).toBuffer();
   const kept = optimised.length < original.length;
   if (kept) writeFileSync(file, optimised);
-  images.push({ file: relative(root, file), beforeBytes: original.length, afterBytes: kept ? optimised.length : original.length });
-  process.stdout.write(`${relative(root, file)}: ${original.length} → ${kept ? optimised.length : original.length} bytes\n`);
+  images.push({
+    file: relative(root, file),
+    beforeBytes: original.length,
+    afterBytes: kept ? optimised.length : original.length,
+  });
+  process.stdout.write(
+    `${relative(root, file)}: ${original.length} → ${kept ? optimised.length : original.length} bytes\n`,
+  );
 }
 writeFileSync(reportFile, JSON.stringify({ images }));
 process.stdout.write(`${images.length} images checked\n`);

@@ -28,7 +28,10 @@ export default async function BuildPage({ params }: { params: Promise<{ id: stri
     if (project) {
       links.push({ label: `Project ${project.name}`, href: `/projects/${project.id}` });
       if (build.causeKind === 'commit' && build.causeRef && project.repositoryUrl)
-        links.push({ label: `Commit ${build.causeRef.slice(0, 7)}`, href: `${project.repositoryUrl.replace(/\/$/, '')}/commit/${build.causeRef}` });
+        links.push({
+          label: `Commit ${build.causeRef.slice(0, 7)}`,
+          href: `${project.repositoryUrl.replace(/\/$/, '')}/commit/${build.causeRef}`,
+        });
     }
   }
   if (build.componentId && build.target) {
@@ -39,7 +42,9 @@ export default async function BuildPage({ params }: { params: Promise<{ id: stri
     });
   }
   const title =
-    build.kind === 'component-library' ? 'Component library build' : `Build of ${build.target?.name ?? build.kind}`;
+    build.kind === 'component-library'
+      ? 'Component library build'
+      : `Build of ${build.target?.name ?? build.kind}`;
   return (
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6">
       <PageHeader

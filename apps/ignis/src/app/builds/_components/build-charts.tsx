@@ -2,7 +2,13 @@
 import { useCallback } from 'react';
 import { EChart, type TChartPalette } from './echart';
 
-export type TBuildPoint = { id: string; label: string; totalBytes: number; gzipBytes: number; durationMs: number };
+export type TBuildPoint = {
+  id: string;
+  label: string;
+  totalBytes: number;
+  gzipBytes: number;
+  durationMs: number;
+};
 
 /** Bundle size (total and gzip) and build time over the workspace's finished builds, oldest first. */
 export function BuildCharts({ points }: { points: TBuildPoint[] }) {
@@ -12,15 +18,32 @@ export function BuildCharts({ points }: { points: TBuildPoint[] }) {
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => `${(value / 1024).toFixed(1)} kB` },
       legend: { textStyle: { color: palette.muted }, top: 0 },
       grid: { left: 56, right: 16, top: 32, bottom: 28 },
-      xAxis: { type: 'category', data: points.map((point) => point.label), axisLabel: { color: palette.muted }, axisLine: { lineStyle: { color: palette.grid } } },
+      xAxis: {
+        type: 'category',
+        data: points.map((point) => point.label),
+        axisLabel: { color: palette.muted },
+        axisLine: { lineStyle: { color: palette.grid } },
+      },
       yAxis: {
         type: 'value',
         axisLabel: { color: palette.muted, formatter: (value: number) => `${Math.round(value / 1024)} kB` },
         splitLine: { lineStyle: { color: palette.grid } },
       },
       series: [
-        { name: 'Total', type: 'line', data: points.map((point) => point.totalBytes), smooth: true, symbolSize: 6 },
-        { name: 'Gzip', type: 'line', data: points.map((point) => point.gzipBytes), smooth: true, symbolSize: 6 },
+        {
+          name: 'Total',
+          type: 'line',
+          data: points.map((point) => point.totalBytes),
+          smooth: true,
+          symbolSize: 6,
+        },
+        {
+          name: 'Gzip',
+          type: 'line',
+          data: points.map((point) => point.gzipBytes),
+          smooth: true,
+          symbolSize: 6,
+        },
       ],
     }),
     [points],
@@ -30,26 +53,44 @@ export function BuildCharts({ points }: { points: TBuildPoint[] }) {
       color: [palette.accent],
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => `${(value / 1000).toFixed(1)} s` },
       grid: { left: 48, right: 16, top: 16, bottom: 28 },
-      xAxis: { type: 'category', data: points.map((point) => point.label), axisLabel: { color: palette.muted }, axisLine: { lineStyle: { color: palette.grid } } },
+      xAxis: {
+        type: 'category',
+        data: points.map((point) => point.label),
+        axisLabel: { color: palette.muted },
+        axisLine: { lineStyle: { color: palette.grid } },
+      },
       yAxis: {
         type: 'value',
         axisLabel: { color: palette.muted, formatter: (value: number) => `${(value / 1000).toFixed(0)} s` },
         splitLine: { lineStyle: { color: palette.grid } },
       },
-      series: [{ name: 'Build time', type: 'bar', data: points.map((point) => point.durationMs), barMaxWidth: 28 }],
+      series: [
+        { name: 'Build time', type: 'bar', data: points.map((point) => point.durationMs), barMaxWidth: 28 },
+      ],
     }),
     [points],
   );
-  if (points.length === 0) return <p className="text-sm text-fg-muted">No finished builds yet: the charts appear after the first one.</p>;
+  if (points.length === 0)
+    return (
+      <p className="text-sm text-fg-muted">No finished builds yet: the charts appear after the first one.</p>
+    );
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <figure className="min-w-0 rounded-lg border border-border bg-surface p-3">
         <figcaption className="text-sm font-medium">Bundle size over builds</figcaption>
-        <EChart option={sizeOption} label={`Bundle size of the last ${points.length} builds`} testId="size-chart" />
+        <EChart
+          option={sizeOption}
+          label={`Bundle size of the last ${points.length} builds`}
+          testId="size-chart"
+        />
       </figure>
       <figure className="min-w-0 rounded-lg border border-border bg-surface p-3">
         <figcaption className="text-sm font-medium">Build time over builds</figcaption>
-        <EChart option={timeOption} label={`Build time of the last ${points.length} builds`} testId="time-chart" />
+        <EChart
+          option={timeOption}
+          label={`Build time of the last ${points.length} builds`}
+          testId="time-chart"
+        />
       </figure>
     </div>
   );

@@ -8,7 +8,15 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([LineChart, BarChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  TreemapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  CanvasRenderer,
+]);
 
 export type TChartPalette = { text: string; muted: string; grid: string; accent: string; second: string };
 
@@ -55,5 +63,14 @@ export function EChart({ option, label, height = 260, testId }: EChartProps) {
     chart.current?.setOption(option(chartPalette()), { notMerge: true });
   }, [option]);
 
-  return <div ref={element} role="img" aria-label={label} style={{ height }} className="w-full min-w-0" data-testid={testId} />;
+  return (
+    <div
+      ref={element}
+      role="img"
+      aria-label={label}
+      style={{ height }}
+      className="w-full min-w-0"
+      data-testid={testId}
+    />
+  );
 }

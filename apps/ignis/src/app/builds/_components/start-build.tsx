@@ -17,7 +17,8 @@ export function StartBuild({ options }: { options: TBuildable[] }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const body = target === 'component-library' ? { kind: 'component-library' } : { kind: 'project', projectId: target };
+    const body =
+      target === 'component-library' ? { kind: 'component-library' } : { kind: 'project', projectId: target };
     const result = await sendJson<{ build: { id: string } }>('/api/builds', { method: 'POST', body });
     if (result.ok) router.push(`/builds/${result.data.build.id}`);
     else {
@@ -26,7 +27,10 @@ export function StartBuild({ options }: { options: TBuildable[] }) {
     }
   };
 
-  if (options.length === 0) return <p className="text-sm text-fg-muted">Nothing to build yet: no project and no published component.</p>;
+  if (options.length === 0)
+    return (
+      <p className="text-sm text-fg-muted">Nothing to build yet: no project and no published component.</p>
+    );
   return (
     <form onSubmit={handleSubmit} className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <label className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-sm">

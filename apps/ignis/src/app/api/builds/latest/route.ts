@@ -9,17 +9,23 @@ import { buildRepository, UUID } from '../_lib/builds-api';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(getRuntime, { endpoint: 'builds.latest', permission: 'builds.read' }, async (request, { principal }) => {
-  const projectId = new URL(request.url).searchParams.get('projectId') ?? '';
-  if (!UUID.test(projectId))
-    throw new InvalidRequestError('projectId must be a UUID', [{ path: 'projectId', message: 'must be a UUID' }]);
-  const { cache } = getRuntime();
-  const key = cacheKeys.build(projectId);
-  const cached = await cache.get<{ build: TBuildView | null }>(key);
-  // The key is per project; the workspace check keeps another workspace's cached entry out.
-  if (cached && (cached.build === null || cached.build.workspaceId === principal.workspaceId))
-    return Response.json({ ...cached, cached: true }, { headers: { 'Cache-Control': 'no-store' } });
-  const build = await buildRepository().latestFinished(principal.workspaceId, projectId);
-  if (build) await cache.set(key, { build });
-  return Response.json({ build, cached: false }, { headers: { 'Cache-Control': 'no-store' } });
-});
+export const GET = apiRoute(
+  getRuntime,
+  { endpoint: 'builds.latest', permission: 'builds.read' },
+  async (request, { principal }) => {
+    const projectId = new URL(request.url).searchParams.get('projectId') ?? '';
+    if (!UUID.test(projectId))
+      throw new InvalidRequestError('projectId must be a UUID', [
+        { path: 'projectId', message: 'must be a UUID' },
+      ]);
+    const { cache } = getRuntime();
+    const key = cacheKeys.build(projectId);
+    const cached = await cache.get<{ build: TBuildView | null }>(key);
+    // The key is per project; the workspace check keeps another workspace's cached entry out.
+    if (cached && (cached.build === null || cached.build.workspaceId === principal.workspaceId))
+      return Response.json({ ...cached, cached: true }, { headers: { 'Cache-Control': 'no-store' } });
+    const build = await buildRepository().latestFinished(principal.workspaceId, projectId);
+    if (build) await cache.set(key, { build });
+    return Response.json({ build, cached: false }, { headers: { 'Cache-Control': 'no-store' } });
+  },
+);

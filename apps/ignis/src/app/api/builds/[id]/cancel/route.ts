@@ -15,7 +15,10 @@ export const POST = apiRoute<{ params: Promise<{ id: string }> }>(
     auditTarget('build', before.id, { status: before.status });
     if (before.status !== 'queued' && before.status !== 'running')
       return Response.json(
-        { error: 'already_finished', message: `This build already ${before.status === 'cancelled' ? 'was cancelled' : before.status}.` },
+        {
+          error: 'already_finished',
+          message: `This build already ${before.status === 'cancelled' ? 'was cancelled' : before.status}.`,
+        },
         { status: 409, headers: { 'Cache-Control': 'no-store' } },
       );
     const build = await buildRepository().requestCancel(before.id, principal.workspaceId);

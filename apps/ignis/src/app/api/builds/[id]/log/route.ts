@@ -13,6 +13,11 @@ export const GET = apiRoute<{ params: Promise<{ id: string }> }>(
   async (request, { principal, route }) => {
     const { id } = await route.params;
     const build = await requireBuild(principal.workspaceId, id);
-    return buildLogStreamResponse({ repo: buildRepository(), notifications: buildLogNotifications(), build, request });
+    return buildLogStreamResponse({
+      repo: buildRepository(),
+      notifications: buildLogNotifications(),
+      build,
+      request,
+    });
   },
 );
