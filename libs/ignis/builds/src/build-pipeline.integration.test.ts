@@ -164,6 +164,20 @@ describe('IGNIS build pipeline (real PostgreSQL, real tsc/vitest/vite/sharp in s
     expect(done?.error).toMatch(/tests: CPU time limit of 8 s exceeded/);
   });
 
+  it('ends a memory-hungry test at the memory limit with a clear error', async () => {
+    const hog = {
+      ...starter,
+      'src/components/Hog.test.tsx':
+        "import { it } from 'vitest';\nit('hoards', async () => { const keep: Buffer[] = []; for (;;) { keep.push(Buffer.alloc(32 << 20, 1)); await new Promise((r) => setTimeout(r, 10)); } }, 120_000);\n",
+    };
+    const build = await queueBuild(hog);
+    await worker(undefined, { limits: { tests: { memoryMb: 600, wallClockMs: 90_000 } } }).runOnce();
+    const done = await repo.get(build.id);
+    expect(done?.status).toBe('failed');
+    expect(done?.errorDetail).toMatchObject({ stage: 'tests', limitHit: 'memory', code: 'LIMIT_MEMORY' });
+    expect(done?.error).toMatch(/tests: memory limit of 600 MB exceeded/);
+  });
+
   it('cancels a running build', async () => {
     const build = await queueBuild({ ...starter, 'src/extra.ts': 'export const extra = 1;\n' });
     const running = worker().runOnce();
