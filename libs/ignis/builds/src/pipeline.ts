@@ -135,6 +135,7 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
         const parts = pending.split('\n');
         pending = parts.pop() ?? '';
         for (const line of parts) {
+          if (line.trim() === '') continue;
           lines += 1;
           if (lines <= MAX_LOG_LINES_PER_STAGE) hooks.log(stage, stream, line);
           else if (lines === MAX_LOG_LINES_PER_STAGE + 1)
@@ -397,7 +398,11 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
     const cancelled = detail.limitHit === 'cancelled' || options.signal.aborted;
     for (const stage of stages) {
       if (stage.name === detail.stage)
-        Object.assign(stage, { status: cancelled ? 'cancelled' : 'failed', message: detail.message });
+        Object.assign(stage, {
+          status: cancelled ? 'cancelled' : 'failed',
+          message: detail.message,
+          durationMs: stage.startedAt ? Math.max(0, Date.now() - Date.parse(stage.startedAt)) : null,
+        });
       else if (stage.status === 'pending' || stage.status === 'running')
         Object.assign(stage, { status: cancelled ? 'cancelled' : 'skipped' });
     }
