@@ -33,7 +33,10 @@ export function readEngineEnv(source: Record<string, string | undefined> = proce
   };
 }
 
-/** The raw environment, for the platform runtime's own parser (event bus, logger). */
+/**
+ * The environment for the platform runtime's own parser (event bus mode, logger). Empty values
+ * count as unset, as createEnv treats them (`REDIS_URL=` selects single-node mode).
+ */
 export function runtimeEnvSource(): Record<string, string | undefined> {
-  return process.env;
+  return Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
 }

@@ -3,6 +3,7 @@
 // control API the ignis app calls, and token hot-reload from `wissil.tokens.updated`.
 import { createDbClient } from '@lumenforge/db/server';
 import { createRuntime } from '@lumenforge/runtime/server';
+import type { TSubscription } from '@lumenforge/event-bus';
 import { TOKENS_UPDATED } from '@lumenforge/events';
 import { createEngine } from './engine';
 import { ensureEngineSecret } from './engine-secret';
@@ -33,23 +34,37 @@ log.info(
   `IGNIS engine: previews at ${env.IGNIS_PREVIEW_ORIGIN}/p/<id>/ (listening on ${env.IGNIS_BIND_HOST}:${port})`,
 );
 
-// Every open preview of the workspace restyles through a CSS hot update (no reload).
-const subscription = await runtime.bus.subscribe({
-  consumer: 'ignis-engine.tokens',
-  subject: TOKENS_UPDATED.subject,
-  handler: async (event) => {
-    const restyled = await engine.applyTokens(event.workspaceId ?? null);
-    if (restyled > 0)
-      log.info(`tokens of workspace ${event.workspaceId ?? 'all'} → ${restyled} preview(s) restyled`);
-  },
-});
+// Every open preview of the workspace restyles through a CSS hot update (no reload). A database
+// that is not reachable yet delays only this: previews are served meanwhile, and it is retried.
+let subscription: TSubscription | undefined;
+let retryTimer: NodeJS.Timeout | undefined;
+const subscribeTokens = async (): Promise<void> => {
+  try {
+    subscription = await runtime.bus.subscribe({
+      consumer: 'ignis-engine.tokens',
+      subject: TOKENS_UPDATED.subject,
+      handler: async (event) => {
+        const restyled = await engine.applyTokens(event.workspaceId ?? null);
+        if (restyled > 0)
+          log.info(`tokens of workspace ${event.workspaceId ?? 'all'} → ${restyled} preview(s) restyled`);
+      },
+    });
+  } catch (error) {
+    log.error(
+      `cannot subscribe to ${TOKENS_UPDATED.subject} (${(error as Error).message.split('\n').at(-1) ?? ''}); retrying in 10 s`,
+    );
+    retryTimer = setTimeout(() => void subscribeTokens(), 10_000);
+  }
+};
+await subscribeTokens();
 
 let isStopping = false;
 const stop = async (signal: string) => {
   if (isStopping) return;
   isStopping = true;
   log.info(`${signal}: stopping the IGNIS engine and its sessions`);
-  await subscription.close().catch(() => undefined);
+  clearTimeout(retryTimer);
+  await subscription?.close().catch(() => undefined);
   await engine.close();
   await runtime.close().catch(() => undefined);
   await db.$disconnect();

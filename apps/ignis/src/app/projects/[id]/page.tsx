@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { createEngineClient, resolveEngineSecret } from '@lumenforge/ignis-engine/client';
-import { ProjectFileRepository } from '@lumenforge/ignis-workspace/server';
+import { ProjectFileRepository } from '@lumenforge/ignis-workspace/files';
 import { auth } from '../../../auth';
 import { getEnv } from '../../../env';
 import { getRuntime } from '../../../runtime';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The file the editor opens first: the starter's component, else the first component or source file. */
-const PREFERRED = [/^src\/components\/[^/]+\.tsx$/, /^src\/App\.tsx$/, /\.tsx?$/];
+const PREFERRED = [/^src\/components\/[^/.]+\.tsx$/, /^src\/App\.tsx$/, /\.tsx?$/];
 
 async function isolationInfo(): Promise<TIsolationInfo> {
   const env = getEnv();

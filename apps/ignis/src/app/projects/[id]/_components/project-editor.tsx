@@ -207,7 +207,7 @@ export function ProjectEditor({
       </p>
 
       {status ? (
-        <div role="status" aria-live="polite">
+        <div data-testid="save-status">
           <Notice tone={status.tone}>{status.text}</Notice>
         </div>
       ) : null}
@@ -295,7 +295,7 @@ export function ProjectEditor({
               aria-pressed={theme === 'dark'}
               onClick={() => setTheme((value) => (value === 'dark' ? 'light' : 'dark'))}
             >
-              {theme === 'dark' ? 'Dark' : 'Light'}
+              Dark
             </button>
             {preview ? (
               <a className={`${LINK} text-xs`} href={preview.url} target="_blank" rel="noreferrer noopener">

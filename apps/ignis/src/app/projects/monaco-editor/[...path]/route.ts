@@ -1,7 +1,7 @@
 // GET /projects/monaco-editor/vs/… — Monaco's AMD build (node_modules/monaco-editor/min/vs) served
 // by the app itself, so the editor never loads code from a CDN. Public, immutable per version.
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,10 +14,22 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-// Both `next dev` and the standalone server run with the app's directory as their working directory.
-const ROOTS = ['../../node_modules/monaco-editor/min', 'node_modules/monaco-editor/min'].map((relative) =>
-  resolve(/* turbopackIgnore: true */ process.cwd(), relative),
-);
+/**
+ * The monaco-editor package's `min` folder: the nearest node_modules/monaco-editor from the working
+ * directory up (`next dev` runs in apps/ignis, the standalone server in .next/standalone/apps/ignis,
+ * both below the workspace's node_modules; an image must ship the package beside the server).
+ */
+function monacoRoots(): string[] {
+  const roots: string[] = [];
+  let dir = process.cwd();
+  for (;;) {
+    roots.push(resolve(/* turbopackIgnore: true */ dir, 'node_modules', 'monaco-editor', 'min'));
+    const parent = dirname(dir);
+    if (parent === dir) return roots;
+    dir = parent;
+  }
+}
+const ROOTS = monacoRoots();
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;

@@ -7,7 +7,7 @@ import {
   ProjectFileRepository,
   validateFilePath,
   validateFileSize,
-} from '@lumenforge/ignis-workspace/server';
+} from '@lumenforge/ignis-workspace/files';
 import { apiRoute, readJsonBody } from '@lumenforge/runtime/server';
 import { z } from 'zod';
 import { getRuntime } from '../../../../../runtime';

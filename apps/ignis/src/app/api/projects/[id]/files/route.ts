@@ -1,5 +1,5 @@
 // GET /api/projects/:id/files — the project's file tree: [{ path, sha256, sizeBytes, updatedAt }].
-import { ProjectFileRepository } from '@lumenforge/ignis-workspace/server';
+import { ProjectFileRepository } from '@lumenforge/ignis-workspace/files';
 import { apiRoute } from '@lumenforge/runtime/server';
 import { getRuntime } from '../../../../../runtime';
 import { requireProject, withIgnisErrors } from '../../../previews/_lib/ignis-api';

@@ -1,7 +1,7 @@
 // GET|PUT|DELETE /api/projects/:id/files/<path> — one file of a project. PUT { content,
 // expectedSha256? } saves it (409 when it changed since `expectedSha256`; null = must be new), then
 // hot-updates the project's open preview. 400 for a bad path, 413 over 5 MB (50 MB per project).
-import { ProjectFileRepository, validateFilePath } from '@lumenforge/ignis-workspace/server';
+import { ProjectFileRepository, validateFilePath } from '@lumenforge/ignis-workspace/files';
 import { apiRoute, readJsonBody } from '@lumenforge/runtime/server';
 import { z } from 'zod';
 import { getRuntime } from '../../../../../../runtime';
