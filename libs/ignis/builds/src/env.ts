@@ -24,7 +24,10 @@ export function readBuilderEnv(source: Record<string, string | undefined> = proc
   return { ...env, LUMENFORGE_HOME: resolve(env.LUMENFORGE_HOME) };
 }
 
-/** The raw environment, for the platform runtime's own parser (event bus, NATS, logger). */
+/**
+ * The environment for the platform runtime's own parser (event bus, NATS, logger), without empty
+ * values: the runner sets e.g. `REDIS_URL=` to mean "not configured", as createEnv reads it.
+ */
 export function runtimeEnvSource(): Record<string, string | undefined> {
-  return process.env;
+  return Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
 }

@@ -18,7 +18,7 @@ import { BuildWorker } from './build-worker';
 import { COMPONENT_LIBRARY_CONSUMER, queueComponentLibraryBuild } from './component-library.subscriber';
 import { readBuilderEnv, runtimeEnvSource } from './env';
 
-const env = readBuilderEnv();
+const env = readBuilderEnv(runtimeEnvSource());
 const db = createDbClient(env.DATABASE_URL, { poolMax: 4, applicationName: 'ignis-builder' });
 const runtime = createRuntime({
   service: 'ignis-builder',
