@@ -114,7 +114,10 @@ test.describe('[IGNIS] builds', () => {
     request,
   }) => {
     test.setTimeout(BUILD_TIMEOUT_MS + 60_000);
-    const projectId = await starterProject('Build starter');
+    // A file of its own, so its inputs differ from every earlier run's (equal inputs would reuse that artifact).
+    const projectId = await starterProject('Build starter', {
+      'src/run.ts': `export const run = '${randomBytes(8).toString('hex')}';\n`,
+    });
     const buildId = await queueBuild(request, projectId);
 
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -147,6 +150,13 @@ test.describe('[IGNIS] builds', () => {
       .catch(() => undefined);
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: screenshotPath('ignis-build-390'), fullPage: true });
+
+    // Same inputs again: content-addressed, the artifact is reused and nothing is rebuilt.
+    const againId = await queueBuild(request, projectId);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/builds/${againId}`);
+    await expect(page.getByTestId('build-status')).toHaveText('succeeded', { timeout: BUILD_TIMEOUT_MS });
+    await expect(page.getByTestId('stage-bundle')).toContainText(`reused build ${buildId}`);
 
     // The history and the size/time charts.
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -41,7 +41,7 @@ export function probeIsolation(): TIsolationReport {
   if (prlimit) mechanisms.push('prlimit: RLIMIT_CPU, RLIMIT_CORE=0, RLIMIT_NOFILE, RLIMIT_FSIZE');
   if (networkNamespace) mechanisms.push('own empty network namespace (no network) when network is "none"');
   const limitations = [
-    'process isolation: the child runs as the same OS user and can read files outside its working directory that this user can read',
+    'the child runs as the same OS user and can read files outside its working directory that this user can read',
     podman
       ? 'podman is installed but there is no base image on this machine, so builds do not run in containers yet'
       : 'podman is not installed, so builds do not run in containers',
