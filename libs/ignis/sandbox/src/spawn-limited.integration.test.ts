@@ -89,7 +89,8 @@ describe('spawnLimited (real child processes)', () => {
     const result = await run.done;
     expect(result.limitHit).toBe('memory');
     expect(result.message).toMatch(/memory limit of 200 MB exceeded/);
-    expect(result.usage.peakRssMb).toBeGreaterThan(200);
+    // Killed at the first sample over the limit (rounded to 0.1 MB).
+    expect(result.usage.peakRssMb).toBeGreaterThanOrEqual(200);
   });
 
   it('gives the child only the allow-listed environment', async () => {

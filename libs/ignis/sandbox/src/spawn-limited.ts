@@ -257,7 +257,7 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
         ...(limitHit ? { limitHit, message } : {}),
         usage: {
           cpuMs: lastCpuMs,
-          peakRssMb: Math.round(peakRssBytes / 1024 / 1024),
+          peakRssMb: Math.round((peakRssBytes / 1024 / 1024) * 10) / 10,
           wallMs: Date.now() - startedAt,
         },
       });
