@@ -110,30 +110,6 @@ export async function pruneEventLog(
   return { outbox, processedEvents };
 }
 
-/** A pg `Client` or `Pool`: all `sequenceAndReadOutbox` needs of a connection. */
-export type TSqlQueryable = {
-  query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
-};
-
-/**
- * `sequenceOutbox`, then `readOutbox`, on a plain pg connection (the event bus's LISTEN connection):
- * two short round trips without Prisma's per-query cost, since they are on the path of every event.
- */
-export async function sequenceAndReadOutbox(
-  client: TSqlQueryable,
-  options: { afterPosition: number; limit: number },
-): Promise<TOutboxRecord[]> {
-  await client.query('SELECT lumenforge_sequence_outbox(500)');
-  const result = await client.query(
-    'SELECT position, envelope FROM outbox WHERE position > $1 ORDER BY position LIMIT $2',
-    [options.afterPosition, options.limit],
-  );
-  // pg reads bigint as a string and jsonb as parsed JSON.
-  return (result.rows as Array<{ position: string; envelope: unknown }>).map((row) =>
-    toOutboxRecord({ position: BigInt(row.position), envelope: row.envelope }),
-  );
-}
-
 /** Sequenced events after `afterPosition`, in position order. */
 export async function readOutbox(
   db: TDb,
