@@ -247,7 +247,9 @@ export function ProjectEditor({
               <Editor
                 path={path}
                 language={languageOf(path)}
-                value={current.content}
+                // Uncontrolled: a controlled value lags fast typing and would reset the cursor.
+                // One model per path keeps each file's text and undo history.
+                defaultValue={current.savedContent}
                 theme={theme === 'dark' ? 'vs-dark' : 'light'}
                 beforeMount={handleBeforeMount}
                 onMount={handleMount}
