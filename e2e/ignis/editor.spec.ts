@@ -136,6 +136,9 @@ test.describe('[IGNIS] project editor with a live preview', () => {
     await page.getByRole('button', { name: 'Mobile' }).click();
     await page.getByRole('button', { name: 'Dark' }).click();
     await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
+    // Dark mode reaches the preview as data-theme (a fragment change: no reload, state kept).
+    await expect.poll(() => frame.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await expect(counter).toHaveText('Clicks: 2 (edited)');
     await expect(page.locator('iframe[title^="Preview of"]')).toHaveAttribute('data-width', 'mobile');
     await page.screenshot({ path: screenshotPath('ignis-editor-1280-mobile-dark'), fullPage: true });
 

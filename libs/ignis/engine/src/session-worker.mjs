@@ -51,6 +51,23 @@ function lumenforgeTokens() {
   };
 }
 
+// Light/dark from the embedding page: it changes only the fragment of the iframe's URL
+// (`#theme=dark`), which is a same-document navigation (no reload, state kept).
+const THEME_SCRIPT =
+  '(function(){function apply(){var m=/(?:^|[#&])theme=(light|dark)/.exec(location.hash);' +
+  "if(m)document.documentElement.setAttribute('data-theme',m[1]);else document.documentElement.removeAttribute('data-theme');}" +
+  "apply();addEventListener('hashchange',apply);})();";
+
+/** @returns {import('vite').Plugin} */
+function lumenforgeTheme() {
+  return {
+    name: 'lumenforge-theme',
+    transformIndexHtml(html) {
+      return { html, tags: [{ tag: 'script', children: THEME_SCRIPT, injectTo: 'head-prepend' }] };
+    },
+  };
+}
+
 const configFile = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs']
   .map((name) => join(dir, name))
   .find((file) => existsSync(file));
@@ -63,7 +80,7 @@ const server = await createServer({
   cacheDir: join(dir, '.ignis', 'vite-cache'),
   clearScreen: false,
   logLevel: 'info',
-  plugins: [lumenforgeTokens()],
+  plugins: [lumenforgeTokens(), lumenforgeTheme()],
   server: {
     host: '127.0.0.1',
     port: 0,

@@ -202,8 +202,7 @@ export function ProjectEditor({
         Isolation: previews run on a separate origin{preview ? ` (${new URL(preview.url).origin})` : ''} in an
         iframe with <code>sandbox=&quot;allow-scripts&quot;</code> and a{' '}
         <code>Content-Security-Policy: sandbox</code> header (no cookies, storage or signed-in calls); the dev
-        server runs with {isolation.available ? <strong>{isolation.mode} isolation</strong> : null}{' '}
-        {isolation.summary}
+        server: <strong>{isolation.summary}</strong>
       </p>
 
       {status ? (
@@ -227,7 +226,12 @@ export function ProjectEditor({
                   }`}
                   title={filePath}
                 >
-                  {filePath}
+                  {filePath.slice(filePath.lastIndexOf('/') + 1)}
+                  {filePath.includes('/') ? (
+                    <span className="ml-1.5 text-fg-subtle">
+                      {filePath.slice(0, filePath.lastIndexOf('/') + 1)}
+                    </span>
+                  ) : null}
                 </button>
               </li>
             ))}
@@ -313,15 +317,15 @@ export function ProjectEditor({
             ) : preview ? (
               <iframe
                 title={`Preview of ${project.name}`}
-                src={preview.url}
+                // Only the fragment changes with the theme: no reload, the preview keeps its state.
+                src={`${preview.url}#theme=${theme}`}
                 sandbox="allow-scripts"
-                // The embedded page's prefers-color-scheme follows the frame's color-scheme.
                 style={{
                   width: presetWidth,
                   maxWidth: width === 'desktop' ? '100%' : undefined,
                   colorScheme: theme,
                 }}
-                className="mx-auto block h-[45vh] border-0 bg-white xl:h-[70vh]"
+                className="mx-auto block h-[45vh] border-0 xl:h-[70vh]"
                 data-width={width}
               />
             ) : (
