@@ -261,13 +261,14 @@ export default function Catalogue() {
     ...names.map((path) => {
       const name = path.replace('./components/', '').replace('.tsx', '');
       const module = stories[\`./components/\${name}.stories.tsx\`];
+      // Every export but the meta (default) is a story.
       const entries = module ? Object.entries(module).filter(([key]) => key !== 'default') : [];
       const Fallback = components[path]?.[name] ?? components[path]?.['default'];
       return createElement('section', { key: name, 'aria-label': name, className: 'flex flex-col gap-3' },
         createElement('h2', { className: 'text-lg font-semibold' }, name),
         ...(entries.length > 0
           ? entries.map(([storyName, story]) => createElement('div', { key: storyName, className: 'rounded border border-border p-4' },
-              createElement('h3', { className: 'text-sm text-fg-muted' }, storyName), renderStory(module?.default, story)))
+              createElement('h3', { className: 'text-sm text-fg-muted' }, storyName), renderStory(module?.default, story as TStory)))
           : Fallback ? [createElement(Fallback)] : []));
     }));
 }
