@@ -1,5 +1,6 @@
 import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
-import { ensureEngineSecret } from '@lumenforge/ignis-engine';
+// The secret alone: the engine's main entry pulls in the Prisma client, which `npm test` generates later.
+import { ensureEngineSecret } from '@lumenforge/ignis-engine/secret';
 import { spawnApp, type TAppMode } from './app-processes';
 import { startControlServer, type TControlServer } from './control-server';
 import { prepareDatabase } from './database';
