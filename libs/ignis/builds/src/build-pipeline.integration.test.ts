@@ -234,6 +234,10 @@ describe('wissil.component.published → component-library build', () => {
     const done = await repo.get(buildId ?? '');
     expect(done?.status, JSON.stringify(done?.errorDetail)).toBe('succeeded');
     expect(done?.metrics?.modules.some((module) => module.id === 'src/components/PriceTag.tsx')).toBe(true);
+    const [started] = await database.db.$queryRaw<Array<{ trigger: string }>>`
+      SELECT envelope->'data'->>'trigger' AS trigger FROM outbox
+      WHERE subject = 'wissil.build.started' AND envelope->'data'->>'buildId' = ${buildId}`;
+    expect(started?.trigger).toBe('component_published');
   });
 });
 

@@ -128,7 +128,7 @@ function toView(row: TViewRow): TBuildView {
   };
 }
 
-/** The trigger as wissil.build.started knows it (its enum predates component-library builds: those are automation, `ci`). */
+/** The trigger as wissil.build.started knows it (a stored trigger it does not know reads as automation, `ci`). */
 function eventTrigger(trigger: string): (typeof BUILD_TRIGGERS)[number] {
   return (BUILD_TRIGGERS as readonly string[]).includes(trigger)
     ? (trigger as (typeof BUILD_TRIGGERS)[number])

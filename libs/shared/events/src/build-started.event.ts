@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { defineEvent } from './define-event';
 import { BUILD_TARGET_FIELDS } from './event-fields.schema';
 
-export const BUILD_TRIGGERS = ['file_change', 'manual', 'ci', 'tokens_updated', 'deploy'] as const;
+export const BUILD_TRIGGERS = [
+  'file_change',
+  'manual',
+  'ci',
+  'tokens_updated',
+  'deploy',
+  // IGNIS's component-library build, queued by wissil.component.published.
+  'component_published',
+] as const;
 
 export const BUILD_STARTED = defineEvent({
   subject: 'wissil.build.started',
