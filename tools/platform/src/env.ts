@@ -29,6 +29,8 @@ const ZRunnerEnv = z.object({
   OIDC_API_AUDIENCE: z.string().min(1).default('urn:lumenforge:api'),
   /** Encrypts LANDING's sign-in state cookie; unset: generated once in LUMENFORGE_HOME/auth-secret. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The IGNIS engine's control-API secret; unset: generated once in LUMENFORGE_HOME/ignis-engine-secret. */
+  IGNIS_ENGINE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Port of the local identity provider (only when OIDC_ISSUER is unset). */
   IDENTITY_PORT: ZPort.default(3100),
   /** Production domain (see .env.example); LANDING's URL follows it. */

@@ -2,10 +2,10 @@
 // is unset — the local one (apps/identity) as a child process with its demo accounts. Either way
 // every app gets OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_API_AUDIENCE and AUTH_SECRET.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SYSTEM_IDS, systemUrl } from '@lumenforge/config';
+import { ensureSecretFile } from '@lumenforge/config/secret-file';
 import { z } from 'zod';
 import { probeHealth, stopProcess } from './app-processes';
 import { type TRunnerEnv, WORKSPACE_ROOT } from './env';
@@ -35,21 +35,9 @@ export function identityHome(env: TRunnerEnv): string {
   return join(env.LUMENFORGE_HOME, 'identity');
 }
 
-/** AUTH_SECRET, or 32 random bytes (base64url) generated once and kept in LUMENFORGE_HOME (0600). */
-export async function ensureAuthSecret(env: TRunnerEnv): Promise<string> {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  const file = join(env.LUMENFORGE_HOME, AUTH_SECRET_FILE);
-  try {
-    const stored = (await readFile(file, 'utf8')).trim();
-    if (stored.length >= 32) return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(env.LUMENFORGE_HOME, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
-  return secret;
+/** AUTH_SECRET, or one generated once and kept in LUMENFORGE_HOME/auth-secret (0600). */
+export function ensureAuthSecret(env: TRunnerEnv): Promise<string> {
+  return ensureSecretFile(env.LUMENFORGE_HOME, AUTH_SECRET_FILE, env.AUTH_SECRET);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
-// The secret alone: the engine's main entry pulls in the Prisma client, which `npm test` generates later.
-import { ensureEngineSecret } from '@lumenforge/ignis-engine/secret';
+import { IGNIS_ENGINE_SECRET_FILE, SYSTEM_IDS, SYSTEMS, systemUrl } from '@lumenforge/config';
+import { ensureSecretFile } from '@lumenforge/config/secret-file';
 import { spawnApp, type TAppMode } from './app-processes';
 import { startControlServer, type TControlServer } from './control-server';
 import { prepareDatabase } from './database';
@@ -102,7 +101,11 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
     const authEnv = await resolveAuthEnv(env, identity);
 
     // The engines' control secret: generated once in LUMENFORGE_HOME, given to the engines and the apps that call them.
-    const engineSecret = await ensureEngineSecret(env.LUMENFORGE_HOME, process.env['IGNIS_ENGINE_SECRET']);
+    const engineSecret = await ensureSecretFile(
+      env.LUMENFORGE_HOME,
+      IGNIS_ENGINE_SECRET_FILE,
+      env.IGNIS_ENGINE_SECRET,
+    );
     const childEnv = {
       ...process.env,
       DATABASE_URL: database.url,

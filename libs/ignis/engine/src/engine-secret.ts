@@ -1,28 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-
-const SECRET_FILE = 'ignis-engine-secret';
+import { timingSafeEqual } from 'node:crypto';
+import { IGNIS_ENGINE_SECRET_FILE } from '@lumenforge/config';
+import { ensureSecretFile } from '@lumenforge/config/secret-file';
 
 /**
- * The engine's control-API secret: `configured` (IGNIS_ENGINE_SECRET) or 32 random bytes generated
- * once and kept in `<home>/ignis-engine-secret` (0600). Only the platform's processes read it; it
- * is never sent to a browser.
+ * The engine's control-API secret: `configured` (IGNIS_ENGINE_SECRET) or one generated once in
+ * `<home>/ignis-engine-secret` (0600), the file the platform runner creates for every process. Only
+ * the platform's processes read it; it is never sent to a browser.
  */
-export async function ensureEngineSecret(home: string, configured?: string): Promise<string> {
-  if (configured) return configured;
-  const file = join(home, SECRET_FILE);
-  try {
-    const stored = (await readFile(file, 'utf8')).trim();
-    if (stored.length >= 32) return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(home, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
-  return secret;
+export function ensureEngineSecret(home: string, configured?: string): Promise<string> {
+  return ensureSecretFile(home, IGNIS_ENGINE_SECRET_FILE, configured);
 }
 
 /** Constant-time check of an `Authorization: Bearer …` header against the secret. */

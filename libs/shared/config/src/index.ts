@@ -1,4 +1,12 @@
-export { SYSTEM_IDS, SYSTEMS, IGNIS_HMR_PORT, isSystemId, type TSystem, type TSystemId } from './systems';
+export {
+  SYSTEM_IDS,
+  SYSTEMS,
+  IGNIS_HMR_PORT,
+  IGNIS_ENGINE_SECRET_FILE,
+  isSystemId,
+  type TSystem,
+  type TSystemId,
+} from './systems';
 export {
   systemUrl,
   systemUrls,

@@ -118,6 +118,8 @@ export const SYSTEMS: Readonly<Record<TSystemId, TSystem>> = {
 
 /** IGNIS serves hot-module-reload over its own WebSocket port. */
 export const IGNIS_HMR_PORT = 24678;
+/** The IGNIS engine's control-API secret in LUMENFORGE_HOME (when IGNIS_ENGINE_SECRET is unset). */
+export const IGNIS_ENGINE_SECRET_FILE = 'ignis-engine-secret';
 
 export function isSystemId(value: string): value is TSystemId {
   return (SYSTEM_IDS as readonly string[]).includes(value);
