@@ -250,10 +250,10 @@ function MetricsView({ metrics, artifactDigest }: { metrics: TBuildMetrics; arti
   ];
   const treemap = useMemo(() => {
     const groups = new Map<string, Array<{ name: string; value: number }>>();
-    for (const module of metrics.modules) {
-      const group = module.package ?? 'your code';
+    for (const bundled of metrics.modules) {
+      const group = bundled.package ?? 'your code';
       const list = groups.get(group) ?? [];
-      list.push({ name: module.id, value: module.renderedBytes });
+      list.push({ name: bundled.id, value: bundled.renderedBytes });
       groups.set(group, list);
     }
     return [...groups].map(([name, children]) => ({
