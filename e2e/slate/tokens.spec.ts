@@ -27,6 +27,8 @@ test.describe('[SLATE] tokens', () => {
     page,
     context,
   }, testInfo) => {
+    // Six apps open in tabs, an edit and a publish: 31–33 s on a 2-core machine (31 s run alone).
+    test.slow();
     // Other specs publish tokens too (one workspace, one draft): none may edit between our load and save.
     const { others, publishedAt, target } = await withTokenPublishLock(async () => {
       // Start from the published tokens (a retry or an earlier run may have left a draft).
