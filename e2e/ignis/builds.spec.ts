@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { systemUrl } from '@lumenforge/config';
 import { createDbClient, type TDbClient } from '@lumenforge/db/server';
@@ -8,6 +6,7 @@ import { DEMO_WORKSPACE } from '@lumenforge/db/seed';
 import { homeDatabaseUrl } from '@lumenforge/platform/database-url';
 import { screenshotPath } from '../shared/screenshots';
 import { E2E_HOME } from '../shared/sign-in';
+import { loadStarterFiles } from './starter-files';
 
 const PG_PORT = 54329;
 /** Writes through the API need the app's Origin, as a browser sends it. */
@@ -15,30 +14,8 @@ const WRITE_HEADERS = { Origin: systemUrl('ignis') };
 /** A real build (tsc, vitest, vite, sharp in sandboxed children) takes 10–30 s on a busy 2-core machine. */
 const BUILD_TIMEOUT_MS = 120_000;
 
-const STARTER_DIR = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'libs',
-  'ignis',
-  'workspace',
-  'src',
-  '__fixtures__',
-  'starter',
-);
 
 let db: TDbClient;
-
-/** The starter project's files by path (React + TS + Tailwind, a component with a test and a story). */
-async function loadStarterFiles(): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const entries = await readdir(STARTER_DIR, { recursive: true, withFileTypes: true });
-  for (const entry of entries.filter((item) => item.isFile())) {
-    const full = join(entry.parentPath, entry.name);
-    files[relative(STARTER_DIR, full).split(sep).join('/')] = await readFile(full, 'utf8');
-  }
-  return files;
-}
 
 /** A project of the demo workspace with the starter's files (plus `extra`) stored as its tree. */
 async function starterProject(name: string, extra: Record<string, string> = {}): Promise<string> {

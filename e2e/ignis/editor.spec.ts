@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext, type Frame, type Page } from '@playwright/test';
 import { systemUrl } from '@lumenforge/config';
 import { createDbClient, type TDbClient } from '@lumenforge/db/server';
@@ -8,37 +6,14 @@ import { DEMO_WORKSPACE } from '@lumenforge/db/seed';
 import { homeDatabaseUrl } from '@lumenforge/platform/database-url';
 import { screenshotPath } from '../shared/screenshots';
 import { E2E_HOME } from '../shared/sign-in';
+import { loadStarterFiles } from './starter-files';
 
 const PG_PORT = 54329;
 
-const STARTER_DIR = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'libs',
-  'ignis',
-  'workspace',
-  'src',
-  '__fixtures__',
-  'starter',
-);
 /** Writes through the API need the app's Origin, as a browser sends it. */
 const WRITE_HEADERS = { Origin: systemUrl('ignis') };
 
 let db: TDbClient;
-
-async function starterFiles(): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else files[relative(STARTER_DIR, full).split(sep).join('/')] = await readFile(full, 'utf8');
-    }
-  };
-  await walk(STARTER_DIR);
-  return files;
-}
 
 const fileUrl = (projectId: string, path: string) => `/api/projects/${projectId}/files/${path}`;
 
@@ -57,7 +32,7 @@ async function createStarterProject(request: APIRequestContext): Promise<string>
       description: 'e2e: IGNIS editor',
     },
   });
-  for (const [path, content] of Object.entries(await starterFiles())) {
+  for (const [path, content] of Object.entries(await loadStarterFiles())) {
     const saved = await request.put(fileUrl(project.id, path), {
       headers: WRITE_HEADERS,
       data: { content, expectedSha256: null },

@@ -1,14 +1,7 @@
 // Entry `@lumenforge/ignis-workspace/server`: the file tree in PostgreSQL, materialised work
 // directories, the shared dependency install and the starter project. Server code only.
-export * from './index';
-export {
-  ProjectFileRepository,
-  type TProjectFile,
-  type TProjectFileEntry,
-  type TWriteFileOptions,
-  type TWriteFileResult,
-} from './project-file.repository';
-export { sha256Hex, computeInputDigest } from './digest';
+export * from './files';
+export { computeInputDigest } from './digest';
 export {
   materialise,
   writeWorkFile,
