@@ -10,6 +10,23 @@ export type TBuildPoint = {
   durationMs: number;
 };
 
+/** The axes both charts share: builds along x, a value formatted by `formatValue` up y. */
+function overBuilds(palette: TChartPalette, points: TBuildPoint[], formatValue: (value: number) => string) {
+  return {
+    xAxis: {
+      type: 'category',
+      data: points.map((point) => point.label),
+      axisLabel: { color: palette.muted },
+      axisLine: { lineStyle: { color: palette.grid } },
+    },
+    yAxis: {
+      type: 'value',
+      axisLabel: { color: palette.muted, formatter: formatValue },
+      splitLine: { lineStyle: { color: palette.grid } },
+    },
+  };
+}
+
 /** Bundle size (total and gzip) and build time over the workspace's finished builds, oldest first. */
 export function BuildCharts({ points }: { points: TBuildPoint[] }) {
   const sizeOption = useCallback(
@@ -18,17 +35,7 @@ export function BuildCharts({ points }: { points: TBuildPoint[] }) {
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => `${(value / 1024).toFixed(1)} kB` },
       legend: { textStyle: { color: palette.muted }, top: 0 },
       grid: { left: 56, right: 16, top: 32, bottom: 28 },
-      xAxis: {
-        type: 'category',
-        data: points.map((point) => point.label),
-        axisLabel: { color: palette.muted },
-        axisLine: { lineStyle: { color: palette.grid } },
-      },
-      yAxis: {
-        type: 'value',
-        axisLabel: { color: palette.muted, formatter: (value: number) => `${Math.round(value / 1024)} kB` },
-        splitLine: { lineStyle: { color: palette.grid } },
-      },
+      ...overBuilds(palette, points, (value) => `${Math.round(value / 1024)} kB`),
       series: [
         {
           name: 'Total',
@@ -53,17 +60,7 @@ export function BuildCharts({ points }: { points: TBuildPoint[] }) {
       color: [palette.accent],
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => `${(value / 1000).toFixed(1)} s` },
       grid: { left: 48, right: 16, top: 16, bottom: 28 },
-      xAxis: {
-        type: 'category',
-        data: points.map((point) => point.label),
-        axisLabel: { color: palette.muted },
-        axisLine: { lineStyle: { color: palette.grid } },
-      },
-      yAxis: {
-        type: 'value',
-        axisLabel: { color: palette.muted, formatter: (value: number) => `${(value / 1000).toFixed(0)} s` },
-        splitLine: { lineStyle: { color: palette.grid } },
-      },
+      ...overBuilds(palette, points, (value) => `${(value / 1000).toFixed(0)} s`),
       series: [
         { name: 'Build time', type: 'bar', data: points.map((point) => point.durationMs), barMaxWidth: 28 },
       ],
