@@ -31,7 +31,8 @@ export type TCreateBuildInput = {
   componentId?: string | null;
   /** file_change, manual, ci, tokens_updated, deploy, component_published. */
   trigger: string;
-  causeKind?: 'component' | 'commit' | 'manual' | null;
+  /** What caused it; `causeRef` names it: component id@version, commit sha, tree revision (save), user id. */
+  causeKind?: 'component' | 'commit' | 'save' | 'manual' | null;
   causeRef?: string | null;
   requestedById?: string | null;
 };
@@ -49,6 +50,8 @@ export type TFinishInput =
       status: 'succeeded';
       metrics: TBuildMetrics;
       artifactDigest: string;
+      /** Where it was pushed (cluster mode): `<registry>/<repository>@sha256:…`. */
+      artifactRef?: string | null;
       stages: TStageState[];
       reusedFromBuildId?: string | null;
     }
@@ -73,6 +76,7 @@ const VIEW_SELECT = {
   causeRef: true,
   inputDigest: true,
   artifactDigest: true,
+  artifactRef: true,
   reusedFromBuildId: true,
   stages: true,
   metrics: true,
@@ -113,6 +117,7 @@ function toView(row: TViewRow): TBuildView {
     causeRef: (r.causeRef as string | null) ?? null,
     inputDigest: (r.inputDigest as string | null) ?? null,
     artifactDigest: (r.artifactDigest as string | null) ?? null,
+    artifactRef: (r.artifactRef as string | null) ?? null,
     reusedFromBuildId: (r.reusedFromBuildId as string | null) ?? null,
     stages: (r.stages as TStageState[]) ?? [],
     metrics: (r.metrics as TBuildMetrics | null) ?? null,
@@ -409,6 +414,7 @@ export class BuildRepository {
           metrics = ${metrics ? JSON.stringify(metrics) : null}::jsonb,
           bundle_bytes = ${metrics ? metrics.totalBytes : null}::int,
           artifact_digest = ${outcome.status === 'succeeded' ? outcome.artifactDigest : null},
+          artifact_ref = ${outcome.status === 'succeeded' ? (outcome.artifactRef ?? null) : null},
           reused_from_build_id = ${outcome.status === 'succeeded' ? (outcome.reusedFromBuildId ?? null) : null}::uuid,
           error = ${outcome.status === 'succeeded' ? null : outcome.error.message},
           error_detail = ${outcome.status === 'succeeded' ? null : JSON.stringify(outcome.error)}::jsonb,
@@ -434,7 +440,8 @@ export class BuildRepository {
                 bundleSizeBytes: outcome.metrics.totalBytes,
                 warnings: outcome.metrics.warnings,
                 savedBytes: outcome.metrics.savedBytes,
-                artifactRef: `oci:ignis/artifacts/${outcome.artifactDigest.replace(':', '-')}`,
+                artifactRef:
+                  outcome.artifactRef ?? `oci:ignis/artifacts/${outcome.artifactDigest.replace(':', '-')}`,
               },
             })
           : outcome.status === 'failed'

@@ -37,6 +37,7 @@ export { BuildWorker, type TBuildWorkerOptions } from './build-worker';
 export { runPipeline, DEFAULT_STAGE_LIMITS, type TPipelineOptions } from './pipeline';
 export { storeArtifact, artifactExists, type TArtifact } from './artifact';
 export { measureBuild, formatKb } from './metrics';
+export { queueProjectSaveBuild, type TProjectSave } from './project-save-build';
 export { COMPONENT_LIBRARY_CONSUMER, queueComponentLibraryBuild } from './component-library.subscriber';
 export {
   buildLogStreamResponse,

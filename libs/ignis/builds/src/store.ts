@@ -23,3 +23,4 @@ export {
   type TBuildLogNotifications,
 } from './build-log-stream';
 export { formatKb } from './metrics';
+export { queueProjectSaveBuild, type TProjectSave } from './project-save-build';

@@ -21,3 +21,15 @@ export function computeInputDigest(files: Readonly<Record<string, string>>, depe
   hash.update(`deps:${dependencySetId}`);
   return hash.digest('hex');
 }
+
+/**
+ * A project tree's revision: sha256 over its (path, file sha256) pairs sorted by path. Two trees with
+ * the same files have the same revision, so it names a saved state the way a commit digest does.
+ */
+export function computeTreeRevision(entries: ReadonlyArray<{ path: string; sha256: string }>): string {
+  const hash = createHash('sha256');
+  for (const entry of [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    hash.update(`${Buffer.byteLength(entry.path)}:${entry.path}\n${entry.sha256}\n`);
+  }
+  return hash.digest('hex');
+}

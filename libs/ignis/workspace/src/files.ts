@@ -6,7 +6,9 @@ export {
   ProjectFileRepository,
   type TProjectFile,
   type TProjectFileEntry,
+  type TAfterTreeChange,
+  type TTreeChange,
   type TWriteFileOptions,
   type TWriteFileResult,
 } from './project-file.repository';
-export { sha256Hex } from './digest';
+export { computeTreeRevision, sha256Hex } from './digest';

@@ -1,5 +1,5 @@
 import type { TDbClient, TDbTransaction } from '@lumenforge/db/server';
-import { sha256Hex } from './digest';
+import { computeTreeRevision, sha256Hex } from './digest';
 import {
   contentBytes,
   FileConflictError,
@@ -24,7 +24,17 @@ export type TWriteFileOptions = {
   expectedSha256?: string | null;
   /** Who wrote it (informational). */
   actorId?: string | null;
+  /** Runs in the change's transaction after it, with the tree's new revision (not for an unchanged write). */
+  afterChange?: TAfterTreeChange;
 };
+
+/** The tree's state after a change, handed to `afterChange` inside the change's transaction. */
+export type TTreeChange = { projectId: string; revision: string };
+/**
+ * A hook a caller runs in the same transaction as a tree change (e.g. queueing the project's build):
+ * if it throws, the change is rolled back with it.
+ */
+export type TAfterTreeChange = (tx: TDbTransaction, change: TTreeChange) => Promise<void>;
 
 export type TWriteFileResult = TProjectFileEntry & { created: boolean; unchanged: boolean };
 
@@ -104,7 +114,7 @@ export class ProjectFileRepository {
         update: data,
         select: ENTRY_SELECT,
       });
-      await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
+      await this.touch(tx, projectId, options.afterChange);
       return { ...row, created: current === null, unchanged: false };
     });
   }
@@ -113,7 +123,11 @@ export class ProjectFileRepository {
    * Deletes one file (`expectedSha256` as in {@link write}, `null` not allowed).
    * @throws InvalidFilePathError | FileNotFoundError | FileConflictError
    */
-  async delete(projectId: string, path: string, options: { expectedSha256?: string } = {}): Promise<void> {
+  async delete(
+    projectId: string,
+    path: string,
+    options: { expectedSha256?: string; afterChange?: TAfterTreeChange } = {},
+  ): Promise<void> {
     validateFilePath(path);
     await this.db.$transaction(async (tx) => {
       await this.lockProject(tx, projectId);
@@ -126,6 +140,7 @@ export class ProjectFileRepository {
         throw new FileConflictError(path, options.expectedSha256, current.sha256);
       }
       await tx.projectFile.delete({ where: { projectId_path: { projectId, path } } });
+      await this.touch(tx, projectId, options.afterChange);
     });
   }
 
@@ -136,7 +151,7 @@ export class ProjectFileRepository {
   async replaceTree(
     projectId: string,
     files: Readonly<Record<string, string>>,
-    options: { actorId?: string | null } = {},
+    options: { actorId?: string | null; afterChange?: TAfterTreeChange } = {},
   ): Promise<void> {
     validateTree(files);
     await this.db.$transaction(async (tx) => {
@@ -152,8 +167,27 @@ export class ProjectFileRepository {
           updatedById: options.actorId ?? null,
         })),
       });
-      await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
+      await this.touch(tx, projectId, options.afterChange);
     });
+  }
+
+  /** The tree's current revision (see `computeTreeRevision`). */
+  async revision(projectId: string): Promise<string> {
+    return this.treeRevision(this.db, projectId);
+  }
+
+  // Marks the project changed and runs the caller's hook in the change's transaction.
+  private async touch(tx: TDbTransaction, projectId: string, afterChange?: TAfterTreeChange): Promise<void> {
+    await tx.project.update({ where: { id: projectId }, data: { updatedAt: new Date() } });
+    if (afterChange) await afterChange(tx, { projectId, revision: await this.treeRevision(tx, projectId) });
+  }
+
+  private async treeRevision(db: TDbClient | TDbTransaction, projectId: string): Promise<string> {
+    const entries = await db.projectFile.findMany({
+      where: { projectId },
+      select: { path: true, sha256: true },
+    });
+    return computeTreeRevision(entries);
   }
 
   private async treeBytes(tx: TDbTransaction, projectId: string): Promise<number> {

@@ -20,6 +20,7 @@ function causeLabel(build: TBuildView): string {
   if (build.causeKind === 'component')
     return `published ${build.target?.name ?? 'a component'}${build.causeRef?.includes('@') ? ` v${build.causeRef.split('@')[1]}` : ''}`;
   if (build.causeKind === 'commit') return `commit ${build.causeRef?.slice(0, 7) ?? ''}`;
+  if (build.causeKind === 'save') return `saved revision ${build.causeRef?.slice(0, 7) ?? ''}`;
   return build.trigger.replace('_', ' ');
 }
 

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { describeIsolation } from '@lumenforge/ignis-sandbox/isolation';
 import { BuildRepository } from '@lumenforge/ignis-builds/store';
+import { ProjectFileRepository } from '@lumenforge/ignis-workspace/files';
 import { LINK, PageHeader } from '@lumenforge/ui/page-parts';
 import { auth } from '../../../auth';
 import { getRuntime } from '../../../runtime';
@@ -27,6 +28,13 @@ export default async function BuildPage({ params }: { params: Promise<{ id: stri
     });
     if (project) {
       links.push({ label: `Project ${project.name}`, href: `/projects/${project.id}` });
+      if (build.causeKind === 'save' && build.causeRef) {
+        const current = await new ProjectFileRepository(runtime.db).revision(project.id);
+        links.push({
+          label: `Saved revision ${build.causeRef.slice(0, 12)}${build.causeRef === current ? ' (current)' : ' (since changed)'}`,
+          href: `/projects/${project.id}?revision=${build.causeRef}`,
+        });
+      }
       if (build.causeKind === 'commit' && build.causeRef && project.repositoryUrl)
         links.push({
           label: `Commit ${build.causeRef.slice(0, 7)}`,

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { createEngineClient, resolveEngineSecret } from '@lumenforge/ignis-engine/client';
 import { ProjectFileRepository } from '@lumenforge/ignis-workspace/files';
+import { Notice } from '@lumenforge/ui/page-parts';
 import { auth } from '../../../auth';
 import { getEnv } from '../../../env';
 import { getRuntime } from '../../../runtime';
@@ -32,8 +33,28 @@ async function isolationInfo(): Promise<TIsolationInfo> {
   }
 }
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+/** `?revision=` (a build's cause links here): says whether the tree is still at that saved revision. */
+async function revisionNotice(projectId: string, revision: string | undefined) {
+  if (!revision || !/^[0-9a-f]{64}$/.test(revision)) return null;
+  const current = await new ProjectFileRepository(getRuntime().db).revision(projectId);
+  return (
+    <Notice tone={current === revision ? 'info' : 'warning'} testId="revision-notice" className="mb-4">
+      {current === revision
+        ? `These files are saved revision ${revision.slice(0, 12)}, the one the build was caused by.`
+        : `The build was caused by saved revision ${revision.slice(0, 12)}; the files have changed since (now ${current.slice(0, 12)}).`}
+    </Notice>
+  );
+}
+
+export default async function ProjectPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ revision?: string | string[] }>;
+}) {
   const { id } = await params;
+  const { revision } = await searchParams;
   const principal = await auth.requirePagePermission('projects.read');
   const db = getRuntime().db;
   const project = UUID.test(id)
@@ -47,12 +68,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const first =
     PREFERRED.map((pattern) => files.find((file) => pattern.test(file.path))).find(Boolean) ?? files[0];
   return (
-    <ProjectEditor
-      project={{ id: project.id, name: project.name, description: project.description }}
-      files={files.map((file) => ({ path: file.path, sha256: file.sha256, sizeBytes: file.sizeBytes }))}
-      initialPath={first?.path ?? null}
-      canEdit={auth.can(principal, 'projects.create')}
-      isolation={await isolationInfo()}
-    />
+    <>
+      {await revisionNotice(project.id, typeof revision === 'string' ? revision : undefined)}
+      <ProjectEditor
+        project={{ id: project.id, name: project.name, description: project.description }}
+        files={files.map((file) => ({ path: file.path, sha256: file.sha256, sizeBytes: file.sizeBytes }))}
+        initialPath={first?.path ?? null}
+        canEdit={auth.can(principal, 'projects.create')}
+        isolation={await isolationInfo()}
+      />
+    </>
   );
 }

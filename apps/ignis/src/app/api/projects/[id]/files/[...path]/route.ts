@@ -1,7 +1,14 @@
 // GET|PUT|DELETE /api/projects/:id/files/<path> — one file of a project. PUT { content,
 // expectedSha256? } saves it (409 when it changed since `expectedSha256`; null = must be new), then
-// hot-updates the project's open preview. 400 for a bad path, 413 over 5 MB (50 MB per project).
-import { ProjectFileRepository, validateFilePath } from '@lumenforge/ignis-workspace/files';
+// hot-updates the project's open preview. A change queues the project's build in the same transaction
+// (coalesced: saves join a build that is queued and not started). 400 for a bad path, 413 over 5 MB
+// (50 MB per project).
+import { queueProjectSaveBuild } from '@lumenforge/ignis-builds/store';
+import {
+  ProjectFileRepository,
+  validateFilePath,
+  type TAfterTreeChange,
+} from '@lumenforge/ignis-workspace/files';
 import { apiRoute, readJsonBody } from '@lumenforge/runtime/server';
 import { z } from 'zod';
 import { getRuntime } from '../../../../../../runtime';
@@ -25,6 +32,15 @@ async function target(route: TRoute, workspaceId: string) {
   const filePath = validateFilePath(path.map((segment) => decodeURIComponent(segment)).join('/'));
   await requireProject(workspaceId, id);
   return { projectId: id, path: filePath };
+}
+
+/** The save's build, queued in the save's transaction; `queued()` says which one after the save. */
+function buildOnSave(workspaceId: string, actorId: string | null) {
+  let build: { buildId: string; coalesced: boolean } | null = null;
+  const afterChange: TAfterTreeChange = async (tx, change) => {
+    build = await queueProjectSaveBuild(tx, { workspaceId, ...change, actorId });
+  };
+  return { afterChange, queued: () => build };
 }
 
 /** Pushes a saved change to the project's open preview, if one is open; the save stands either way. */
@@ -65,13 +81,15 @@ export const PUT = apiRoute<TRoute>(
       const { projectId, path } = await target(context.route, context.principal.workspaceId);
       context.auditTarget('project', projectId, { path });
       const body = await readJsonBody(request, ZSaveFileSchema);
+      const build = buildOnSave(context.principal.workspaceId, context.principal.userId);
       const saved = await new ProjectFileRepository(getRuntime().db).write(projectId, path, body.content, {
         ...(body.expectedSha256 !== undefined ? { expectedSha256: body.expectedSha256 } : {}),
         actorId: context.principal.userId,
+        afterChange: build.afterChange,
       });
       const preview = saved.unchanged ? 'no-preview' : await hotUpdate(projectId, { [path]: body.content });
       return Response.json(
-        { ...saved, preview },
+        { ...saved, preview, build: build.queued() },
         { status: saved.created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } },
       );
     }),
@@ -85,12 +103,15 @@ export const DELETE = apiRoute<TRoute>(
       const { projectId, path } = await target(context.route, context.principal.workspaceId);
       context.auditTarget('project', projectId, { path });
       const expected = new URL(request.url).searchParams.get('expectedSha256');
-      await new ProjectFileRepository(getRuntime().db).delete(
-        projectId,
-        path,
-        expected ? { expectedSha256: expected } : {},
-      );
+      const build = buildOnSave(context.principal.workspaceId, context.principal.userId);
+      await new ProjectFileRepository(getRuntime().db).delete(projectId, path, {
+        ...(expected ? { expectedSha256: expected } : {}),
+        afterChange: build.afterChange,
+      });
       const preview = await hotUpdate(projectId, { [path]: null });
-      return Response.json({ deleted: path, preview }, { headers: { 'Cache-Control': 'no-store' } });
+      return Response.json(
+        { deleted: path, preview, build: build.queued() },
+        { headers: { 'Cache-Control': 'no-store' } },
+      );
     }),
 );
