@@ -84,7 +84,7 @@ export async function storeArtifact(
     }),
   );
   const digest = sha256(manifest);
-  const dir = join(artifactsRoot, digest.replace(':', '-'));
+  const dir = artifactLayoutDir(artifactsRoot, digest);
   if (existsSync(join(dir, 'index.json'))) return { digest, dir, layerDigest, layerBytes: layer.length };
 
   const temporary = `${dir}.tmp-${process.pid}-${Date.now()}`;
@@ -119,7 +119,12 @@ export async function storeArtifact(
   return { digest, dir, layerDigest, layerBytes: layer.length };
 }
 
+/** The OCI image layout directory of the artifact with this manifest digest. */
+export function artifactLayoutDir(artifactsRoot: string, digest: string): string {
+  return join(artifactsRoot, digest.replace(':', '-'));
+}
+
 /** Whether the artifact with this digest is still on disk (reuse needs it). */
 export function artifactExists(artifactsRoot: string, digest: string): boolean {
-  return existsSync(join(artifactsRoot, digest.replace(':', '-'), 'index.json'));
+  return existsSync(join(artifactLayoutDir(artifactsRoot, digest), 'index.json'));
 }

@@ -6,6 +6,7 @@ import type { BuildRepository } from './build.repository';
 import type { TPipelineStageName } from './build.schema';
 import type { IBuildQueue } from './build-queue';
 import { runPipeline } from './pipeline';
+import type { TArtifactRegistry } from './registry';
 
 export type TBuildWorkerOptions = {
   repo: BuildRepository;
@@ -19,6 +20,8 @@ export type TBuildWorkerOptions = {
   /** Pause between empty polls. */
   idleMs?: number;
   limits?: Partial<Record<TPipelineStageName, Partial<TLimits>>>;
+  /** Cluster mode: where artifacts are pushed (see registry.ts). */
+  registry?: TArtifactRegistry | null;
   onError?: (error: unknown) => void;
 };
 
@@ -123,6 +126,7 @@ export class BuildWorker {
         home: this.options.home,
         db: this.options.db,
         limits: this.options.limits,
+        registry: this.options.registry,
         signal: abort.signal,
         hooks: {
           onStages: (stages, inputDigest) => repo.updateStages(row.id, this.workerId, stages, inputDigest),
@@ -132,7 +136,12 @@ export class BuildWorker {
           findReusable: async (inputDigest) => {
             const previous = await repo.findReusable(row.workspaceId, inputDigest, row.id);
             return previous?.artifactDigest && previous.metrics
-              ? { id: previous.id, artifactDigest: previous.artifactDigest, metrics: previous.metrics }
+              ? {
+                  id: previous.id,
+                  artifactDigest: previous.artifactDigest,
+                  artifactRef: previous.artifactRef,
+                  metrics: previous.metrics,
+                }
               : null;
           },
         },

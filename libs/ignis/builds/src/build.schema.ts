@@ -101,6 +101,8 @@ export type TBuildView = {
   causeRef: string | null;
   inputDigest: string | null;
   artifactDigest: string | null;
+  /** Where the artifact was pushed (cluster mode): `<registry>/<repository>@sha256:…`; else null. */
+  artifactRef: string | null;
   reusedFromBuildId: string | null;
   stages: TStageState[];
   metrics: TBuildMetrics | null;

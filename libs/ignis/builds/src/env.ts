@@ -15,6 +15,17 @@ export const ZIgnisBuilderEnv = z.object({
   IGNIS_BUILD_CPU_SECONDS: z.coerce.number().int().min(1).default(240),
   IGNIS_BUILD_MEMORY_MB: z.coerce.number().int().min(128).default(2048),
   IGNIS_BUILD_WALL_CLOCK_SECONDS: z.coerce.number().int().min(5).default(300),
+  /** Set (cluster mode): every artifact is also pushed to this OCI registry, e.g. `http://registry:5000`. */
+  IGNIS_REGISTRY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Repository prefix; a workspace's artifacts go to `<prefix>/<workspace id>`. */
+  IGNIS_REGISTRY_REPOSITORY: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/, 'lowercase a-z0-9 with . _ - / between')
+    .default('lumenforge/ignis'),
+  /** Registry credentials, if it wants any: a bearer token, or a user name and password (basic). */
+  IGNIS_REGISTRY_TOKEN: z.string().min(1).optional(),
+  IGNIS_REGISTRY_USERNAME: z.string().min(1).optional(),
+  IGNIS_REGISTRY_PASSWORD: z.string().min(1).optional(),
 });
 
 const ZBuilderProcessEnv = ZIgnisBuilderEnv.extend(ZDbEnv.shape);

@@ -17,6 +17,7 @@ import {
 import { BuildWorker } from './build-worker';
 import { COMPONENT_LIBRARY_CONSUMER, queueComponentLibraryBuild } from './component-library.subscriber';
 import { readBuilderEnv, runtimeEnvSource } from './env';
+import { registryFromEnv } from './registry';
 
 const env = readBuilderEnv(runtimeEnvSource());
 const db = createDbClient(env.DATABASE_URL, { poolMax: 4, applicationName: 'ignis-builder' });
@@ -47,6 +48,11 @@ if (runtime.mode === 'cluster') {
   closeNats = () => nc.drain();
 }
 
+// Artifacts go to the registry when one is configured (docker/ and k8s/ set it in cluster mode).
+const registry = registryFromEnv(env);
+if (runtime.mode === 'cluster' && !registry)
+  log.info('cluster mode without IGNIS_REGISTRY_URL: artifacts stay OCI image layouts on this builder only');
+
 const stageLimits = {
   cpuSeconds: env.IGNIS_BUILD_CPU_SECONDS,
   memoryMb: env.IGNIS_BUILD_MEMORY_MB,
@@ -61,6 +67,7 @@ const workers = Array.from(
       db,
       home: env.LUMENFORGE_HOME,
       leaseMs,
+      registry,
       limits: {
         install: stageLimits,
         typecheck: stageLimits,
@@ -74,7 +81,8 @@ const workers = Array.from(
 );
 for (const worker of workers) worker.start();
 log.info(
-  `IGNIS builder: ${workers.length} worker(s) on the ${queue.kind} queue; ${describeIsolation().summary}`,
+  `IGNIS builder: ${workers.length} worker(s) on the ${queue.kind} queue; ${describeIsolation().summary}` +
+    (registry ? `; artifacts pushed to ${registry.url}/${registry.repositoryPrefix}/<workspace>` : ''),
 );
 
 const subscription = await runtime.bus.subscribe({

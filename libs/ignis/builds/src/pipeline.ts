@@ -10,12 +10,13 @@ import {
   materialise,
   type TMaterialised,
 } from '@lumenforge/ignis-workspace/server';
-import { artifactExists, storeArtifact } from './artifact';
+import { artifactExists, artifactLayoutDir, storeArtifact } from './artifact';
 import type { TClaimedRow, TFinishInput } from './build.repository';
 import type { TBuildErrorDetail, TBuildMetrics, TPipelineStageName, TStageState } from './build.schema';
 import { initialStages } from './build.schema';
 import { firstBundleError, firstTestError, firstTypeScriptError } from './first-error';
 import { measureBuild, type TBundleReport, type TImagesReport } from './metrics';
+import { artifactRepository, isReferenceIn, pushArtifact, type TArtifactRegistry } from './registry';
 
 const RUNNERS = join(import.meta.dirname, 'runners');
 const requireHere = createRequire(import.meta.url);
@@ -28,9 +29,12 @@ export type TPipelineHooks = {
   onStages(stages: TStageState[], inputDigest?: string): Promise<boolean>;
   log(stage: TPipelineStageName, stream: 'stdout' | 'stderr' | 'system', line: string): void;
   /** A finished build with the same inputs, if one exists (content-addressed reuse). */
-  findReusable(
-    inputDigest: string,
-  ): Promise<{ id: string; artifactDigest: string; metrics: TBuildMetrics } | null>;
+  findReusable(inputDigest: string): Promise<{
+    id: string;
+    artifactDigest: string;
+    artifactRef: string | null;
+    metrics: TBuildMetrics;
+  } | null>;
 };
 
 export type TPipelineOptions = {
@@ -39,6 +43,8 @@ export type TPipelineOptions = {
   limits?: Partial<Record<TPipelineStageName, Partial<TLimits>>>;
   signal: AbortSignal;
   hooks: TPipelineHooks;
+  /** Cluster mode: push every artifact there too (a reused one only if it is not there yet). */
+  registry?: TArtifactRegistry | null;
 };
 
 class StageFailure extends Error {
@@ -169,6 +175,24 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
         })
       : null;
 
+  /** Cluster mode: the artifact also goes to the registry (HEAD first: blobs it has are not sent again). */
+  const publish = async (stage: TPipelineStageName, digest: string, knownRef: string | null = null) => {
+    if (!options.registry) return null;
+    const target = artifactRepository(options.registry, claim.workspaceId);
+    if (knownRef?.endsWith(`@${digest}`) && isReferenceIn(knownRef, target)) {
+      hooks.log(stage, 'system', `artifact already in the registry: ${knownRef}`);
+      return knownRef;
+    }
+    const dir = artifactLayoutDir(ignisPaths(options.home).artifacts, digest);
+    const pushed = await pushArtifact(dir, digest, target, `build-${claim.id}`);
+    hooks.log(
+      stage,
+      'system',
+      `artifact pushed to ${pushed.reference} (${pushed.uploadedBlobs.length} blob(s) uploaded, ${pushed.existingBlobs.length} already there)`,
+    );
+    return pushed.reference;
+  };
+
   let work: TMaterialised | null = null;
   try {
     // install: materialise the source into a private work dir, then its dependencies.
@@ -199,6 +223,7 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
         status: 'succeeded',
         metrics: reusable.metrics,
         artifactDigest: reusable.artifactDigest,
+        artifactRef: await publish('install', reusable.artifactDigest, reusable.artifactRef),
         stages,
         reusedFromBuildId: reusable.id,
       };
@@ -381,7 +406,8 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
       'system',
       `artifact ${artifact.digest} (${artifact.layerBytes} bytes) stored as an OCI image layout`,
     );
-    return { status: 'succeeded', metrics, artifactDigest: artifact.digest, stages };
+    const artifactRef = await publish('images', artifact.digest);
+    return { status: 'succeeded', metrics, artifactDigest: artifact.digest, artifactRef, stages };
   } catch (error) {
     const detail: TBuildErrorDetail =
       error instanceof StageFailure
