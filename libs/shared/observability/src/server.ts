@@ -31,6 +31,7 @@ export {
   peerAddress,
   PEER_ADDRESS_HEADER,
 } from './client-address';
+export { installClientAbortGuard, isClientAbort } from './client-abort';
 export {
   normalizeAddress,
   parseTrustedProxies,

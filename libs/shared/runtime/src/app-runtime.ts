@@ -1,5 +1,9 @@
 import type { THealthReport } from '@lumenforge/health';
-import { installPeerAddressHeader, setProcessLogger } from '@lumenforge/observability/server';
+import {
+  installClientAbortGuard,
+  installPeerAddressHeader,
+  setProcessLogger,
+} from '@lumenforge/observability/server';
 import { createRuntime, type TPlatformRuntime } from './runtime';
 import { urlOptionsFromEnv } from '@lumenforge/config';
 import type { TPlatformEnv } from '@lumenforge/config/env';
@@ -35,7 +39,7 @@ export function defineAppRuntime(
 
 /**
  * From `instrumentation.node.ts` at server start: makes the HTTP server stamp each request's peer
- * address (`installPeerAddressHeader`), logs the mode and starts the background work (cache
+ * address (`installPeerAddressHeader`), guards against client hang-ups (`installClientAbortGuard`), logs the mode and starts the background work (cache
  * invalidation, health events). Runs once per process; retried while it cannot start.
  */
 export async function startAppRuntime(
@@ -47,6 +51,8 @@ export async function startAppRuntime(
   // Next exposes no socket address to proxy.ts or route handlers: the server stamps it on each
   // request (dropping a client's own value), and `clientIp` reads it with TRUSTED_PROXIES.
   installPeerAddressHeader();
+  // A client that hangs up mid-request ends that request, not as an uncaughtException in the log.
+  installClientAbortGuard();
   const runtime = getRuntime();
   runtime.logger.info({ mode: runtime.mode }, runtime.summary);
   await runtime.startBackground({ healthReport: options.healthReport }).catch((error: unknown) => {
