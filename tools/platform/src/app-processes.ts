@@ -7,7 +7,11 @@ import { pipeLines, prefixer } from './log';
 
 export type TAppMode = 'production' | 'development';
 
-export type TRunningApp = { id: TSystemId; port: number; child: ChildProcess };
+/** A started process the supervisor waits for: ready when `healthUrl` answers ok, or (no URL) when it stays up. */
+export type TStartedProcess = { id: string; child: ChildProcess; healthUrl: string | null };
+
+/** A process without a health endpoint (a queue worker) counts as ready once it stayed up this long. */
+export const READY_WITHOUT_HEALTH_MS = 1_000;
 
 export function standaloneServerPath(id: TSystemId): string {
   return join(WORKSPACE_ROOT, 'apps', id, '.next', 'standalone', 'apps', id, 'server.js');
@@ -19,7 +23,7 @@ export function spawnApp(options: {
   mode: TAppMode;
   bindHost: string;
   env: Record<string, string | undefined>;
-}): TRunningApp {
+}): ChildProcess {
   const { port } = SYSTEMS[options.id];
   const appDir = join(WORKSPACE_ROOT, 'apps', options.id);
   const [command, args, cwd] =
@@ -54,7 +58,7 @@ export function spawnApp(options: {
   const prefix = prefixer(options.id, SYSTEM_IDS.indexOf(options.id));
   pipeLines(child.stdout, prefix);
   pipeLines(child.stderr, prefix, process.stderr);
-  return { id: options.id, port, child };
+  return child;
 }
 
 export type THealthProbe = { status: number; body: { status?: string } | null } | { error: string };
@@ -75,7 +79,7 @@ export async function probeHealth(url: string, timeoutMs = 2_000): Promise<THeal
 export class HealthTimeoutError extends Error {
   constructor(
     timeoutMs: number,
-    readonly lastProbes: ReadonlyMap<TSystemId, THealthProbe | null>,
+    readonly lastProbes: ReadonlyMap<string, THealthProbe | null>,
   ) {
     const details = [...lastProbes].map(([id, probe]) => `  ${id}: ${JSON.stringify(probe)}`).join('\n');
     super(`Not healthy after ${Math.round(timeoutMs / 1000)} s:\n${details}`);
@@ -84,30 +88,36 @@ export class HealthTimeoutError extends Error {
 }
 
 /**
- * Waits until every app's /api/health answers 200 with status "ok". Rejects early when an app
- * exits, and at the deadline with a {@link HealthTimeoutError}.
+ * Waits until every process is ready: its health URL answers 200 with status "ok" (or, without
+ * one, it stayed up for READY_WITHOUT_HEALTH_MS). Rejects early when a process exits, and at the
+ * deadline with a {@link HealthTimeoutError}.
  */
 export async function waitUntilHealthy(
-  apps: readonly TRunningApp[],
-  host: string,
+  processes: readonly TStartedProcess[],
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const pending = new Map(apps.map((app) => [app.id, app]));
-  const lastProbe = new Map<TSystemId, THealthProbe>();
+  const startedAt = Date.now();
+  const deadline = startedAt + timeoutMs;
+  const pending = new Map(processes.map((started) => [started.id, started]));
+  const lastProbe = new Map<string, THealthProbe>();
   while (pending.size > 0) {
-    for (const app of pending.values()) {
-      if (app.child.exitCode !== null || app.child.signalCode !== null) {
+    for (const started of pending.values()) {
+      if (started.child.exitCode !== null || started.child.signalCode !== null) {
         throw new Error(
-          `${app.id} exited (${app.child.exitCode ?? app.child.signalCode}) before it became healthy; see its log above.`,
+          `${started.id} exited (${started.child.exitCode ?? started.child.signalCode}) before it became healthy; see its log above.`,
         );
       }
     }
     await Promise.all(
-      [...pending.values()].map(async (app) => {
-        const probe = await probeHealth(`http://${host}:${app.port}/api/health`);
-        lastProbe.set(app.id, probe);
-        if ('status' in probe && probe.status === 200 && probe.body?.status === 'ok') pending.delete(app.id);
+      [...pending.values()].map(async (started) => {
+        if (started.healthUrl === null) {
+          if (Date.now() - startedAt >= READY_WITHOUT_HEALTH_MS) pending.delete(started.id);
+          return;
+        }
+        const probe = await probeHealth(started.healthUrl);
+        lastProbe.set(started.id, probe);
+        if ('status' in probe && probe.status === 200 && probe.body?.status === 'ok')
+          pending.delete(started.id);
       }),
     );
     if (pending.size === 0) return;

@@ -17,7 +17,7 @@ const USAGE = `Usage: lumenforge <command>
   start              build (cached) and run the six apps in production mode  (npm start)
   dev                run the six apps with next dev and hot reload            (npm run dev)
   test               lint, typecheck, build, unit, integration and e2e tests (npm test)
-  apps               the running platform's apps and their states            (npm run apps)
+  apps               the running platform's apps, engine processes and states (npm run apps)
   app stop <id>      stop one app; it stays stopped until started            (npm run app -- stop spark)
   app start <id>     start a stopped or failed app; waits for its /api/health
   app restart <id>   stop, then start
@@ -39,14 +39,14 @@ function formatExit(app: TAppStatus): string {
 
 function printApps(apps: readonly TAppStatus[]): void {
   const rows = [
-    ['APP', 'STATE', 'PID', 'RESTARTS', 'FOR', 'URL', 'LAST EXIT'],
+    ['PROCESS', 'STATE', 'PID', 'RESTARTS', 'FOR', 'URL', 'LAST EXIT'],
     ...apps.map((app) => [
       app.id,
       app.state,
       app.pid === null ? '-' : String(app.pid),
       String(app.restarts),
       formatDuration(Date.now() - Date.parse(app.since)),
-      app.url,
+      app.url ?? '-',
       formatExit(app),
     ]),
   ];
@@ -79,7 +79,7 @@ async function runControlCommand(args: readonly string[]): Promise<number> {
     log.info(`${verb} ${id}…`);
     const app = await controlApp(action as TAppAction, id, options);
     log.info(
-      `${app.id}: ${log.bold(app.state)}${app.pid === null ? '' : ` (pid ${app.pid}, ${app.url})`}` +
+      `${app.id}: ${log.bold(app.state)}${app.pid === null ? '' : ` (pid ${app.pid}${app.url ? `, ${app.url}` : ''})`}` +
         (app.state === 'stopped' && app.lastExit ? ` (${formatExit(app)})` : ''),
     );
     return 0;

@@ -18,15 +18,16 @@ export type TAppState = 'starting' | 'running' | 'stopping' | 'stopped' | 'resta
 
 export type TAppExit = { code: number | null; signal: string | null; at: string };
 
-/** One app as `GET /apps` describes it. */
+/** One supervised process (an app or an engine process) as `GET /apps` describes it. */
 export type TAppStatus = {
   id: string;
   name: string;
-  port: number;
-  url: string;
+  /** null for a worker that serves no port. */
+  port: number | null;
+  url: string | null;
   state: TAppState;
   pid: number | null;
-  /** How often it was started again after its first start (automatic restarts and requests). */
+  /** How often it was restarted after an unexpected exit (a stop or start asked for is not counted). */
   restarts: number;
   /** When it entered its current state (ISO 8601). */
   since: string;

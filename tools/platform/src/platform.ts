@@ -3,7 +3,7 @@ import { ensureSecretFile } from '@lumenforge/config/secret-file';
 import { spawnApp, type TAppMode } from './app-processes';
 import { startControlServer, type TControlServer } from './control-server';
 import { prepareDatabase } from './database';
-import { ENGINE_PROCESSES, startEngineProcesses } from './engine-processes';
+import { ENGINE_PROCESSES, supervisedEngineProcess } from './engine-processes';
 import { readRunnerEnv } from './env';
 import {
   IDENTITY_NAME,
@@ -113,23 +113,25 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       LUMENFORGE_HOME: env.LUMENFORGE_HOME,
       IGNIS_ENGINE_SECRET: engineSecret,
     };
+    const bindHost = env.LUMENFORGE_BIND_HOST;
     supervisor = new Supervisor({
-      apps: SYSTEM_IDS.map((id) => ({
-        id,
-        name: SYSTEMS[id].name,
-        port: SYSTEMS[id].port,
-        url: systemUrl(id, { localHost: env.LUMENFORGE_LOCAL_HOST }),
-      })),
-      spawn: (id) => spawnApp({ id, mode, bindHost: env.LUMENFORGE_BIND_HOST, env: childEnv }),
-      healthHost: env.LUMENFORGE_BIND_HOST,
+      processes: [
+        ...SYSTEM_IDS.map((id) => ({
+          id,
+          name: SYSTEMS[id].name,
+          port: SYSTEMS[id].port,
+          url: systemUrl(id, { localHost: env.LUMENFORGE_LOCAL_HOST }),
+          healthUrl: `http://${bindHost}:${SYSTEMS[id].port}/api/health`,
+          spawn: () => spawnApp({ id, mode, bindHost, env: childEnv }),
+        })),
+        // Engine processes (IGNIS's preview engine, its build worker) beside the apps, under the same supervisor.
+        ...ENGINE_PROCESSES.map((spec) => supervisedEngineProcess(spec, { env: childEnv, bindHost })),
+      ],
       readyTimeoutMs: env.LUMENFORGE_READY_TIMEOUT * 1000,
     });
     control = await startControlServer({ home: env.LUMENFORGE_HOME, supervisor });
-    // Engine processes (IGNIS's preview engine…) run beside the apps, supervised and restarted on their own.
-    const engines = startEngineProcesses({ env: childEnv, bindHost: env.LUMENFORGE_BIND_HOST });
-    cleanups.push(() => engines.stopAll());
-    // At boot an app that exits stops everything (bad config or build); afterwards it is restarted.
-    await Promise.all([supervisor.startAll(), engines.ready]);
+    // At boot a process that exits stops everything (bad config or build); afterwards it is restarted.
+    await supervisor.startAll();
 
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     console.log('');
@@ -144,7 +146,7 @@ export async function runPlatform(mode: TAppMode): Promise<void> {
       await printDemoSignIn(identity);
     }
     console.log(
-      `\n    ${log.dim('npm run apps')} lists the apps; ${log.dim('npm run app -- stop|start|restart <id>')} controls one.`,
+      `\n    ${log.dim('npm run apps')} lists the apps and engine processes; ${log.dim('npm run app -- stop|start|restart <id>')} controls one.`,
     );
     console.log(`    Press Ctrl-C to stop.\n`);
   } catch (error) {

@@ -86,23 +86,28 @@ async function fakePlatform(
   const transitions: Array<{ id: string; state: string; at: number }> = [];
   const children: ChildProcess[] = [];
   const supervisor = new Supervisor({
-    apps: APP_IDS.map((id) => ({ id, name: id, port: ports[id] ?? 0, url: `http://127.0.0.1:${ports[id]}` })),
-    spawn: (id) => {
-      const times = (spawns[id] ??= []);
-      times.push(Date.now());
-      const mode = options.modes?.[id] ?? 'healthy';
-      const child = spawn(process.execPath, ['-e', FAKE_APP], {
-        env: {
-          PATH: process.env.PATH,
-          PORT: String(ports[id]),
-          FAKE_MODE: typeof mode === 'function' ? mode(times.length) : mode,
-        },
-        stdio: 'ignore',
-      });
-      children.push(child);
-      return { id, port: ports[id] ?? 0, child };
-    },
-    healthHost: '127.0.0.1',
+    processes: APP_IDS.map((id) => ({
+      id,
+      name: id,
+      port: ports[id] ?? 0,
+      url: `http://127.0.0.1:${ports[id]}`,
+      healthUrl: `http://127.0.0.1:${ports[id]}/api/health`,
+      spawn: () => {
+        const times = (spawns[id] ??= []);
+        times.push(Date.now());
+        const mode = options.modes?.[id] ?? 'healthy';
+        const child = spawn(process.execPath, ['-e', FAKE_APP], {
+          env: {
+            PATH: process.env.PATH,
+            PORT: String(ports[id]),
+            FAKE_MODE: typeof mode === 'function' ? mode(times.length) : mode,
+          },
+          stdio: 'ignore',
+        });
+        children.push(child);
+        return child;
+      },
+    })),
     readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
     stopGraceMs: options.stopGraceMs ?? 2_000,
     policy: { ...FAST_POLICY, ...options.policy },
@@ -246,8 +251,9 @@ describe('Supervisor', () => {
     expect(await health('slate')).toHaveProperty('error');
     expect(loggedErrors()).not.toMatch(/unexpectedly/);
 
+    // A start asked for after a stop asked for is not a crash restart.
     const again = await supervisor.start('slate');
-    expect(again).toMatchObject({ state: 'running', restarts: 1 });
+    expect(again).toMatchObject({ state: 'running', restarts: 0 });
   });
 
   it('stop sends SIGKILL after the grace period to an app that ignores SIGTERM', async () => {
@@ -336,7 +342,8 @@ describe('control channel', () => {
     expect(await health('spark')).toMatchObject({ status: 200 });
 
     const restarted = await controlApp('restart', 'spark', { home });
-    expect(restarted).toMatchObject({ state: 'running', restarts: 1 });
+    // A restart asked for is not counted as a crash restart.
+    expect(restarted).toMatchObject({ state: 'running', restarts: 0 });
     expect(restarted.pid).not.toBe(started.pid);
     expect((await listApps({ home })).find((app) => app.id === 'slate')?.state).toBe('stopped');
   });
@@ -449,7 +456,7 @@ describe('CLI (npm run apps / npm run app)', () => {
     const apps = await cli('apps');
     expect(apps.code).toBe(0);
     const lines = apps.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^APP\s+STATE\s+PID\s+RESTARTS\s+FOR\s+URL\s+LAST EXIT$/);
+    expect(lines[0]).toMatch(/^PROCESS\s+STATE\s+PID\s+RESTARTS\s+FOR\s+URL\s+LAST EXIT$/);
     expect(lines[1]).toMatch(new RegExp(`^slate\\s+running\\s+${supervisor.status('slate').pid}\\s+0\\s`));
     expect(lines[2]).toMatch(/^spark\s+stopped\s+-\s+0\s/);
 

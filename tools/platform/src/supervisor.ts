@@ -1,20 +1,32 @@
-// Keeps the six apps of `npm start` / `npm run dev` running: an app that exits unexpectedly is
-// restarted with exponential backoff, and given up on (`failed`) after too many exits in a short
-// time, while the others keep running. Apps can be stopped, started and restarted one by one (the
-// control channel, control-server.ts). One state machine per app:
+// Keeps the processes of `npm start` / `npm run dev` running — the six apps and the engine
+// processes beside them (engine-processes.ts): one that exits unexpectedly is restarted with
+// exponential backoff, and given up on (`failed`) after too many exits in a short time, while the
+// others keep running. Each can be stopped, started and restarted on its own (the control channel,
+// control-server.ts). One state machine per process:
 //
-//   stopped ──start──▶ starting ──/api/health ok──▶ running
+//   stopped ──start──▶ starting ──health ok──▶ running
 //      ▲                  │  ▲                          │
 //      │                  │  └──── backoff elapsed ─────┼──── restarting ◀── unexpected exit
 //      └──── stopping ◀───┴──────── stop ───────────────┘        │
 //                                                  too many exits └──▶ failed ──start──▶ starting
-import type { TSystemId } from '@lumenforge/config';
-import { HealthTimeoutError, stopProcess, type TRunningApp, waitUntilHealthy } from './app-processes';
+import type { ChildProcess } from 'node:child_process';
+import { HealthTimeoutError, stopProcess, waitUntilHealthy } from './app-processes';
 import type { TAppExit, TAppState, TAppStatus } from './control-client';
 import { log } from './log';
 
-/** What the supervisor needs to know about an app besides how to spawn it. */
-export type TSupervisedApp = { id: TSystemId; name: string; port: number; url: string };
+/** A process the supervisor keeps running: an app, or an engine process beside them. */
+export type TSupervisedProcess = {
+  id: string;
+  name: string;
+  /** The port it serves on; null for a worker that serves nothing. */
+  port: number | null;
+  /** Where people reach it; null when nobody opens it. */
+  url: string | null;
+  /** Answers 200 `{ "status": "ok" }` once it is ready; null: ready once it stayed up a second. */
+  healthUrl: string | null;
+  /** Starts one process of it (a real app or engine in the runner, tiny children in the tests). */
+  spawn: () => ChildProcess;
+};
 
 export type TRestartPolicy = {
   /** The first restart waits this long; each further one twice as long as the one before… */
@@ -37,12 +49,8 @@ export const DEFAULT_RESTART_POLICY: TRestartPolicy = {
 };
 
 export type TSupervisorOptions = {
-  apps: readonly TSupervisedApp[];
-  /** Starts one app; `spawnApp` in the runner, tiny child processes in the tests. */
-  spawn: (id: TSystemId) => TRunningApp;
-  /** Host the health checks go to (LUMENFORGE_BIND_HOST). */
-  healthHost: string;
-  /** How long a start waits for /api/health to be ok (LUMENFORGE_READY_TIMEOUT). */
+  processes: readonly TSupervisedProcess[];
+  /** How long a start waits for its health to be ok (LUMENFORGE_READY_TIMEOUT). */
   readyTimeoutMs: number;
   /** SIGKILL after this long when SIGTERM did not stop an app. */
   stopGraceMs?: number;
@@ -65,15 +73,16 @@ export class SupervisorConflictError extends Error {
 }
 
 type TAppRecord = {
-  app: TSupervisedApp;
+  app: TSupervisedProcess;
   state: TAppState;
   since: number;
   /** The current process, while one is running. */
-  running: TRunningApp | undefined;
+  running: ChildProcess | undefined;
   startedAt: number;
-  spawns: number;
+  /** Automatic restarts after unexpected exits (a start or stop asked for is not one). */
+  restarts: number;
   lastExit: TAppExit | null;
-  /** Resolves when the current process's /api/health is ok; rejects when it exits first or times out. */
+  /** Resolves when the current process's health is ok; rejects when it exits first or times out. */
   ready: Promise<void>;
   stopping: Promise<void> | undefined;
   restartTimer: NodeJS.Timeout | undefined;
@@ -97,7 +106,7 @@ function describeExit(code: number | null, signal: string | null): string {
 }
 
 export class Supervisor {
-  private readonly records: Map<TSystemId, TAppRecord>;
+  private readonly records: Map<string, TAppRecord>;
   private readonly policy: TRestartPolicy;
   private readonly stopGraceMs: number;
   /** While `startAll` runs, an exit fails the boot instead of being restarted. */
@@ -109,7 +118,7 @@ export class Supervisor {
     this.stopGraceMs = options.stopGraceMs ?? 10_000;
     const now = Date.now();
     this.records = new Map(
-      options.apps.map((app) => [
+      options.processes.map((app) => [
         app.id,
         {
           app,
@@ -117,7 +126,7 @@ export class Supervisor {
           since: now,
           running: undefined,
           startedAt: now,
-          spawns: 0,
+          restarts: 0,
           lastExit: null,
           ready: Promise.resolve(),
           stopping: undefined,
@@ -129,12 +138,12 @@ export class Supervisor {
     );
   }
 
-  get ids(): TSystemId[] {
+  get ids(): string[] {
     return [...this.records.keys()];
   }
 
   has(id: string): boolean {
-    return this.records.has(id as TSystemId);
+    return this.records.has(id);
   }
 
   list(): TAppStatus[] {
@@ -236,7 +245,7 @@ export class Supervisor {
   }
 
   private record(id: string): TAppRecord {
-    const record = this.records.get(id as TSystemId);
+    const record = this.records.get(id);
     if (!record) throw new UnknownAppError(id, this.ids);
     return record;
   }
@@ -248,8 +257,8 @@ export class Supervisor {
       port: record.app.port,
       url: record.app.url,
       state: record.state,
-      pid: record.running?.child.pid ?? null,
-      restarts: Math.max(0, record.spawns - 1),
+      pid: record.running?.pid ?? null,
+      restarts: record.restarts,
       since: new Date(record.since).toISOString(),
       lastExit: record.lastExit,
     };
@@ -266,18 +275,18 @@ export class Supervisor {
     record.restartTimer = undefined;
   }
 
-  private beginStop(record: TAppRecord, running: TRunningApp): void {
+  private beginStop(record: TAppRecord, running: ChildProcess): void {
     this.setState(record, 'stopping');
-    record.stopping = stopProcess(running.child, this.stopGraceMs).finally(() => {
+    record.stopping = stopProcess(running, this.stopGraceMs).finally(() => {
       record.stopping = undefined;
     });
   }
 
   /** Spawns the app's process and follows it: health → running, exit → onExit. */
-  private launch(record: TAppRecord): void {
-    let running: TRunningApp;
+  private launch(record: TAppRecord, isAutomaticRestart = false): void {
+    let running: ChildProcess;
     try {
-      running = this.options.spawn(record.app.id);
+      running = record.app.spawn();
     } catch (error) {
       // e.g. no production build: nothing to restart.
       record.ready = Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -291,20 +300,18 @@ export class Supervisor {
       return;
     }
     record.running = running;
-    record.spawns += 1;
+    if (isAutomaticRestart) record.restarts += 1;
     record.startedAt = Date.now();
     this.setState(record, 'starting');
-    running.child.on('error', (error) => log.error(`${record.app.id}: ${error.message}`));
-    running.child.once('exit', (code, signal) => this.onExit(record, running, code, signal));
+    running.on('error', (error) => log.error(`${record.app.id}: ${error.message}`));
+    running.once('exit', (code, signal) => this.onExit(record, running, code, signal));
 
-    const isRestart = record.spawns > 1;
-    record.ready = waitUntilHealthy([running], this.options.healthHost, this.options.readyTimeoutMs).then(
-      () => {
-        if (record.running !== running || record.state !== 'starting') return;
-        this.setState(record, 'running');
-        if (isRestart) log.info(`${record.app.id} is running again (pid ${running.child.pid}).`);
-      },
-    );
+    const started = { id: record.app.id, child: running, healthUrl: record.app.healthUrl };
+    record.ready = waitUntilHealthy([started], this.options.readyTimeoutMs).then(() => {
+      if (record.running !== running || record.state !== 'starting') return;
+      this.setState(record, 'running');
+      if (isAutomaticRestart) log.info(`${record.app.id} is running again (pid ${running.pid}).`);
+    });
     // Whoever asked for the start sees the error; an automatic restart logs it.
     record.ready.catch((error: unknown) => {
       if (record.running === running && error instanceof HealthTimeoutError)
@@ -312,7 +319,12 @@ export class Supervisor {
     });
   }
 
-  private onExit(record: TAppRecord, running: TRunningApp, code: number | null, signal: string | null): void {
+  private onExit(
+    record: TAppRecord,
+    running: ChildProcess,
+    code: number | null,
+    signal: string | null,
+  ): void {
     if (record.running !== running) return;
     const now = Date.now();
     record.running = undefined;
@@ -348,7 +360,7 @@ export class Supervisor {
     );
     record.restartTimer = setTimeout(() => {
       record.restartTimer = undefined;
-      this.launch(record);
+      this.launch(record, true);
     }, delayMs);
   }
 }
