@@ -32,6 +32,7 @@ const SECRETS = [
   'AUTH_SECRET',
   'IDENTITY_AGENT_CLIENT_SECRET',
   'POSTGRES_REPLICATION_PASSWORD',
+  'IGNIS_ENGINE_SECRET',
 ];
 
 type TService = {
@@ -290,7 +291,8 @@ describe('compose.yaml', () => {
     expect(svc.image).toBe(`${ENV_EXAMPLE['IMAGE_PREFIX']}/${app}:${ENV_EXAMPLE['IMAGE_TAG']}`);
     const ports = portMappings(svc.ports);
     expect(ports[0]).toEqual({ host: port, container: port, ip: '0.0.0.0' });
-    expect(ports.map((mapping) => mapping.container)).toEqual(app === 'ignis' ? [port, 24678] : [port]);
+    // 24678 is the IGNIS engine's (ignis-engine), not an app's.
+    expect(ports.map((mapping) => mapping.container)).toEqual([port]);
     expect(svc.environment?.['PORT']).toBe(String(port));
     expect(svc.healthcheck?.test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
     expect(healthcheckText(svc)).toContain(`http://127.0.0.1:${port}/api/health`);
@@ -305,6 +307,72 @@ describe('compose.yaml', () => {
     expect(env.NATS_URL).toBe('nats://nats:4222');
     expect(env.OIDC_ISSUER).toBe(service(base, 'identity').environment?.['IDENTITY_ISSUER']);
     expect(env.LUMENFORGE_LOCAL_HOST).toBe(ENV_EXAMPLE['LUMENFORGE_PUBLIC_HOST']);
+  });
+
+  it('ignis-engine: the ignis-worker image on 24678 with /healthz, the shared secret, a separate preview origin', () => {
+    const engine = service(base, 'ignis-engine');
+    expect(engine.build).toMatchObject({
+      context: '..',
+      dockerfile: 'docker/Dockerfile',
+      target: 'ignis-worker',
+    });
+    expect(engine.image).toBe(`${ENV_EXAMPLE['IMAGE_PREFIX']}/ignis-worker:${ENV_EXAMPLE['IMAGE_TAG']}`);
+    expect(engine.command).toBeUndefined(); // the image's CMD: libs/ignis/engine/src/main.ts
+    expect(portMappings(engine.ports)).toEqual([{ host: 24678, container: 24678, ip: '0.0.0.0' }]);
+    expect(healthcheckText(engine)).toContain('http://127.0.0.1:24678/healthz');
+    expect(engine.volumes).toEqual(['ignis-engine-data:/data/lumenforge']);
+    expect(engine.environment).toMatchObject({
+      LUMENFORGE_HOME: '/data/lumenforge',
+      IGNIS_BIND_HOST: '0.0.0.0',
+      IGNIS_HMR_PORT: '24678',
+      IGNIS_ENGINE_SECRET: ENV_EXAMPLE['IGNIS_ENGINE_SECRET'],
+    });
+    expect(platformMode(createEnv('ignis-engine', ZRuntimeEnv, engine.environment ?? {}))).toBe('cluster');
+
+    // The ignis app calls the engine's control API with the same secret; previews load from another
+    // host than the apps' (no cookie of the apps' host reaches preview code).
+    const app = service(base, 'ignis').environment ?? {};
+    expect(app['IGNIS_ENGINE_URL']).toBe('http://ignis-engine:24678');
+    expect(app['IGNIS_ENGINE_SECRET']).toBe(engine.environment?.['IGNIS_ENGINE_SECRET']);
+    expect(app['IGNIS_PREVIEW_ORIGIN']).toBe(engine.environment?.['IGNIS_PREVIEW_ORIGIN']);
+    const preview = new URL(app['IGNIS_PREVIEW_ORIGIN'] ?? '');
+    expect(preview.port).toBe('24678');
+    expect(preview.hostname).not.toBe(ENV_EXAMPLE['LUMENFORGE_PUBLIC_HOST']);
+    expect(service(base, 'ignis').depends_on?.['ignis-engine']).toEqual({ condition: 'service_healthy' });
+    // Only the two that need it get the engine secret.
+    for (const [name, svc] of Object.entries(services(base)))
+      if (!['ignis', 'ignis-engine'].includes(name))
+        expect(svc.environment?.['IGNIS_ENGINE_SECRET'], name).toBeUndefined();
+  });
+
+  it('ignis-builder: the same image running the build worker, pushing artifacts to the registry, scalable', () => {
+    const builder = service(base, 'ignis-builder');
+    expect(builder.build?.target).toBe('ignis-worker');
+    expect(builder.image).toBe(service(base, 'ignis-engine').image);
+    expect(builder.command).toEqual([
+      'node',
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      'libs/ignis/builds/src/main.ts',
+    ]);
+    // No published port and no container_name: `--scale ignis-builder=N` adds JetStream consumers.
+    expect(builder.ports).toBeUndefined();
+    expect((builder as Record<string, unknown>)['container_name']).toBeUndefined();
+    expect((builder as { healthcheck?: { disable?: boolean } }).healthcheck?.disable).toBe(true);
+    expect(builder.volumes).toEqual(['ignis-builder-data:/data/lumenforge']);
+    expect(builder.environment).toMatchObject({
+      LUMENFORGE_HOME: '/data/lumenforge',
+      IGNIS_REGISTRY_URL: 'http://registry:5000',
+    });
+    expect(builder.environment?.['IGNIS_ENGINE_SECRET']).toBeUndefined();
+    expect(platformMode(createEnv('ignis-builder', ZRuntimeEnv, builder.environment ?? {}))).toBe('cluster');
+    expect(builder.depends_on).toMatchObject({
+      postgres: { condition: 'service_healthy' },
+      nats: { condition: 'service_healthy' },
+      migrate: { condition: 'service_completed_successfully' },
+      registry: { condition: 'service_healthy' },
+    });
   });
 
   it('the apps run as the image user (non-root), which the Dockerfile targets define', () => {

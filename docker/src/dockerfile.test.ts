@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYSTEM_IDS, SYSTEMS } from '@lumenforge/config';
+import { IGNIS_HMR_PORT, SYSTEM_IDS, SYSTEMS } from '@lumenforge/config';
 import { describe, expect, it } from 'vitest';
 import { DOCKER_DIR, REPO_ROOT } from './compose-files';
 import {
@@ -21,8 +21,16 @@ import { isIgnored, parseDockerignore } from './dockerignore';
 const DOCKERFILE = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
 const dockerfile: TDockerfile = parseDockerfile(DOCKERFILE);
 const stageNames = dockerfile.stages.map((stage) => stage.name);
-const FINAL_TARGETS = ['app', 'identity', 'migrate'] as const;
-const BUILD_STAGES = new Set(['os', 'base', 'manifests', 'deps', 'build', 'identity-build']);
+const FINAL_TARGETS = ['app', 'identity', 'migrate', 'ignis-worker'] as const;
+const BUILD_STAGES = new Set([
+  'os',
+  'base',
+  'manifests',
+  'deps',
+  'build',
+  'identity-build',
+  'ignis-worker-build',
+]);
 
 /** UID/user names the `os` stage creates (useradd --uid N … name). */
 function createdUsers(): Map<string, string> {
@@ -112,8 +120,8 @@ describe('docker/Dockerfile', () => {
         .filter((instruction) => instruction.keyword === 'EXPOSE')
         .flatMap((instruction) => substitute(instruction.args, vars).split(' '));
       expect(exposed).toContain(String(SYSTEMS[app].port));
-      if (app === 'ignis') expect(exposed).toContain('24678');
-      else expect(exposed).not.toContain('24678');
+      // 24678 is the IGNIS engine's (the ignis-worker image), not an app's.
+      expect(exposed).not.toContain('24678');
 
       const user = effective(dockerfile, 'app', 'USER', vars);
       expect(user).toBeDefined();
@@ -191,6 +199,55 @@ describe('docker/Dockerfile', () => {
       'migrate',
       'deploy',
     ]);
+  });
+
+  it('the ignis-worker image: engine by default on 24678 with /healthz, full node_modules and Prisma client, non-root', () => {
+    const vars = varsFor('ignis-worker');
+    expect(stageChain(dockerfile, 'ignis-worker', vars).map((stage) => stage.name)).toEqual([
+      'ignis-worker',
+      'runtime',
+      'os',
+    ]);
+    expect(vars).toMatchObject({
+      LUMENFORGE_HOME: '/data/lumenforge',
+      IGNIS_BIND_HOST: '0.0.0.0',
+      IGNIS_HMR_PORT: String(IGNIS_HMR_PORT),
+      NODE_ENV: 'production',
+    });
+    expect(effective(dockerfile, 'ignis-worker', 'EXPOSE', vars)).toBe(String(IGNIS_HMR_PORT));
+    const user = effective(dockerfile, 'ignis-worker', 'USER', vars) ?? '';
+    expect(user.split(':')[0]).toBe(createdUsers().get('lumenforge'));
+    const health = execForm(effective(dockerfile, 'ignis-worker', 'HEALTHCHECK', vars) ?? '') ?? [];
+    expect(health.slice(0, 2)).toEqual(['node', '-e']);
+    expect(health.join(' ')).toContain("process.env.IGNIS_HMR_PORT+'/healthz'");
+    expect(execForm(effective(dockerfile, 'ignis-worker', 'CMD', vars) ?? '')).toEqual([
+      'node',
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      'libs/ignis/engine/src/main.ts',
+    ]);
+    for (const entry of ['libs/ignis/engine/src/main.ts', 'libs/ignis/builds/src/main.ts'])
+      expect(existsSync(join(REPO_ROOT, entry)), entry).toBe(true);
+    const build = dockerfile.stages.find((stage) => stage.name === 'ignis-worker-build');
+    expect(build?.from).toBe('deps');
+    expect(build?.instructions.map((i) => i.args).join('\n')).toContain('nx build prisma');
+  });
+
+  it('the ignis app image ships Monaco (read from node_modules/monaco-editor/min at run time)', () => {
+    const copies = (dockerfile.stages.find((stage) => stage.name === 'app-ignis')?.instructions ?? [])
+      .filter((i) => i.keyword === 'COPY')
+      .map(parseCopy);
+    expect(copies).toEqual([
+      expect.objectContaining({
+        from: 'build',
+        sources: ['/repo/node_modules/monaco-editor/min/'],
+        destination: './node_modules/monaco-editor/min/',
+      }),
+    ]);
+    // The app's WORKDIR (/app/apps/ignis) is below /app, where the route's upward search finds it.
+    expect(effective(dockerfile, 'app', 'WORKDIR', varsFor('app', 'ignis'))).toBe('/app/apps/ignis');
+    expect(effective(dockerfile, 'app-ignis', 'WORKDIR', varsFor('app', 'ignis'))).toBe('/app');
   });
 
   it('labels every final image with the OCI annotations', () => {
