@@ -2,10 +2,12 @@
 // restarted by the platform runner: takes builds off the queue (PostgreSQL single-node, a JetStream
 // work queue in cluster mode), runs their stages in sandboxed children, and queues a component-library
 // build on every `wissil.component.published`.
+import { DEMO_WORKSPACE } from '@lumenforge/db/seed';
 import { createDbClient } from '@lumenforge/db/server';
 import { COMPONENT_PUBLISHED } from '@lumenforge/events';
 import { connectNats, natsServers, readNatsEnv } from '@lumenforge/nats/server';
 import { describeIsolation } from '@lumenforge/ignis-sandbox';
+import { seedStarterProject } from '@lumenforge/ignis-workspace/server';
 import { createRuntime } from '@lumenforge/runtime/server';
 import { BuildRepository } from './build.repository';
 import {
@@ -31,6 +33,12 @@ const log = {
   error: (message: string) => runtime.logger.error(message),
 };
 const repo = new BuildRepository(db);
+
+// A new user opening IGNIS finds a project to open: the seeded demo workspace gets the starter once
+// (the db seed may not import this scope's files; every builder may try, one creates it).
+await seedStarterProject(db, DEMO_WORKSPACE.slug)
+  .then((projectId) => projectId && log.info(`demo workspace: starter project ${projectId} created`))
+  .catch((error: unknown) => log.error(`starter project not seeded: ${String(error)}`));
 const leaseMs = env.IGNIS_BUILD_LEASE_SECONDS * 1000;
 
 let queue: IBuildQueue = new PostgresBuildQueue(repo);

@@ -38,6 +38,22 @@ export type TAfterTreeChange = (tx: TDbTransaction, change: TTreeChange) => Prom
 
 export type TWriteFileResult = TProjectFileEntry & { created: boolean; unchanged: boolean };
 
+/** The `project_files` rows of a whole tree (already validated). */
+export function projectFileRows(
+  projectId: string,
+  files: Readonly<Record<string, string>>,
+  updatedById: string | null = null,
+) {
+  return Object.entries(files).map(([path, content]) => ({
+    projectId,
+    path,
+    content,
+    sha256: sha256Hex(content),
+    sizeBytes: contentBytes(content),
+    updatedById,
+  }));
+}
+
 const ENTRY_SELECT = { path: true, sha256: true, sizeBytes: true, updatedAt: true } as const;
 
 /**
@@ -157,16 +173,7 @@ export class ProjectFileRepository {
     await this.db.$transaction(async (tx) => {
       await this.lockProject(tx, projectId);
       await tx.projectFile.deleteMany({ where: { projectId } });
-      await tx.projectFile.createMany({
-        data: Object.entries(files).map(([path, content]) => ({
-          projectId,
-          path,
-          content,
-          sha256: sha256Hex(content),
-          sizeBytes: contentBytes(content),
-          updatedById: options.actorId ?? null,
-        })),
-      });
+      await tx.projectFile.createMany({ data: projectFileRows(projectId, files, options.actorId ?? null) });
       await this.touch(tx, projectId, options.afterChange);
     });
   }

@@ -24,5 +24,5 @@ export {
   type TInstallRunner,
 } from './dependencies';
 export { workspaceTokenCss, tokenCssFor, THEME_CSS_FILE, TOKENS_CSS_FILE, type TTokenCss } from './token-css';
-export { loadStarterFiles } from './starter';
+export { loadStarterFiles, seedStarterProject, STARTER_PROJECT } from './starter';
 export { ignisPaths, STARTER_DIR, WORKSPACE_ROOT } from './paths';
