@@ -28,7 +28,7 @@ esac
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 OVERLAY="${ROOT}/k8s/overlays/${ENVIRONMENT}"
 APPS=(landing slate ignition spark ignis waypoint)
-IMAGES=("${APPS[@]}" identity migrate)
+IMAGES=("${APPS[@]}" identity migrate ignis-worker)
 RENDERED="$(mktemp --suffix=.yaml)"
 trap 'rm -f "${RENDERED}"' EXIT
 

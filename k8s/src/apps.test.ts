@@ -1,4 +1,4 @@
-import { IGNIS_HMR_PORT, SYSTEM_IDS, SYSTEMS, type TSystemId } from '@lumenforge/config';
+import { SYSTEM_IDS, SYSTEMS, type TSystemId } from '@lumenforge/config';
 import { describe, expect, it } from 'vitest';
 import { find, findGenerated, get, OVERLAYS, renderOverlay, type TK8sObject } from './render';
 
@@ -53,11 +53,10 @@ describe.each(OVERLAYS)('%s apps', (overlay) => {
     const c = container(deployment);
     const pod = get<Record<string, unknown>>(deployment, 'spec', 'template', 'spec');
 
-    it(`runs lumenforge/${app} on port ${system.port}${app === 'ignis' ? ' and the HMR port' : ''}`, () => {
+    it(`runs lumenforge/${app} on port ${system.port} only`, () => {
       expect(c.image).toMatch(new RegExp(`^lumenforge/${app}:[\\w.-]+$`));
-      const expected = [{ name: 'http', containerPort: system.port, protocol: 'TCP' }];
-      if (app === 'ignis') expected.push({ name: 'hmr', containerPort: IGNIS_HMR_PORT, protocol: 'TCP' });
-      expect(c.ports).toEqual(expected);
+      // The HMR port (24678) is the IGNIS engine's (ignis-workers.test.ts), not the ignis app's.
+      expect(c.ports).toEqual([{ name: 'http', containerPort: system.port, protocol: 'TCP' }]);
       expect(c.env).toContainEqual({ name: 'PORT', value: String(system.port) });
       expect(c.env).toContainEqual({ name: 'HOSTNAME', value: '0.0.0.0' });
     });
@@ -141,10 +140,7 @@ describe.each(OVERLAYS)('%s apps', (overlay) => {
       const service = find(objects, 'Service', app);
       expect(get(service, 'spec', 'type')).toBe('ClusterIP');
       const ports = get<Array<{ name: string; port: number; targetPort: string }>>(service, 'spec', 'ports');
-      const expected = [{ name: 'http', port: system.port, targetPort: 'http', protocol: 'TCP' }];
-      if (app === 'ignis')
-        expected.push({ name: 'hmr', port: IGNIS_HMR_PORT, targetPort: 'hmr', protocol: 'TCP' });
-      expect(ports).toEqual(expected);
+      expect(ports).toEqual([{ name: 'http', port: system.port, targetPort: 'http', protocol: 'TCP' }]);
       const selector = get<Record<string, string>>(service, 'spec', 'selector');
       const labels = get<Record<string, string>>(deployment, 'spec', 'template', 'metadata', 'labels');
       expect(selector['app.kubernetes.io/name']).toBe(app);

@@ -41,8 +41,8 @@ describe.each(OVERLAYS)('%s Ingress', (overlay) => {
   const ingress = find(objects, 'Ingress', 'lumenforge');
   const rules = get<Array<{ host: string; http: { paths: TPath[] } }>>(ingress, 'spec', 'rules');
 
-  it(`serves ${domain} and the five subdomains with TLS`, () => {
-    const hosts = SYSTEM_IDS.map((app) => hostOf(app, domain));
+  it(`serves ${domain}, the five subdomains and the preview host with TLS`, () => {
+    const hosts = [...SYSTEM_IDS.map((app) => hostOf(app, domain)), `preview.${domain}`];
     expect(rules.map((rule) => rule.host)).toEqual(hosts);
     expect(get(ingress, 'spec', 'tls')).toEqual([{ secretName: 'lumenforge-tls', hosts }]);
     expect(get(ingress, 'spec', 'ingressClassName')).toBe('nginx');
@@ -56,11 +56,26 @@ describe.each(OVERLAYS)('%s Ingress', (overlay) => {
     expect(servicePort(objects, app, root?.backend.service.port ?? {})).toBe(SYSTEMS[app].port);
   });
 
-  it('routes /hmr on the IGNIS host to the HMR WebSocket port', () => {
-    const rule = rules.find((candidate) => candidate.host === hostOf('ignis', domain));
-    const hmr = rule?.http.paths.find((path) => path.path === '/hmr');
-    expect(hmr?.backend.service.name).toBe('ignis');
-    expect(servicePort(objects, 'ignis', hmr?.backend.service.port ?? {})).toBe(IGNIS_HMR_PORT);
+  it('routes the preview host to the IGNIS engine (previews + HMR WebSocket), a host apart from the apps', () => {
+    const rule = rules.find((candidate) => candidate.host === `preview.${domain}`);
+    expect(rule?.http.paths).toHaveLength(1);
+    const root = rule?.http.paths[0];
+    expect(root).toMatchObject({
+      path: '/',
+      pathType: 'Prefix',
+      backend: { service: { name: 'ignis-engine' } },
+    });
+    expect(servicePort(objects, 'ignis-engine', root?.backend.service.port ?? {})).toBe(IGNIS_HMR_PORT);
+    // The ignis app's host routes only to the app now (the old /hmr path led to a port nobody served).
+    const ignis = rules.find((candidate) => candidate.host === hostOf('ignis', domain));
+    expect(ignis?.http.paths.map((path) => [path.path, path.backend.service.name])).toEqual([['/', 'ignis']]);
+    // The apps and the engine agree on the preview origin.
+    const data = get<Record<string, string>>(
+      findGenerated(objects, 'ConfigMap', 'lumenforge-config'),
+      'data',
+    );
+    expect(data['IGNIS_PREVIEW_ORIGIN']).toBe(`https://preview.${domain}`);
+    expect(data['IGNIS_ENGINE_URL']).toBe(`http://ignis-engine:${IGNIS_HMR_PORT}`);
     expect(get(ingress, 'metadata', 'annotations', 'nginx.ingress.kubernetes.io/proxy-read-timeout')).toBe(
       '3600',
     );
@@ -97,16 +112,13 @@ describe.each(['staging', 'production'] as const)('%s Cloudflare Tunnel', (overl
       );
       expect(rule?.service, app).toBe(`http://${app}.${namespace}.svc.cluster.local:${SYSTEMS[app].port}`);
     }
-    const hmr = config.ingress.find((rule) => rule.hostname === hostOf('ignis', domain) && rule.path);
-    expect(hmr).toEqual({
-      hostname: hostOf('ignis', domain),
-      path: '^/hmr',
-      service: `http://ignis.${namespace}.svc.cluster.local:${IGNIS_HMR_PORT}`,
+    const preview = config.ingress.find((rule) => rule.hostname === `preview.${domain}`);
+    expect(preview).toEqual({
+      hostname: `preview.${domain}`,
+      service: `http://ignis-engine.${namespace}.svc.cluster.local:${IGNIS_HMR_PORT}`,
     });
-    // The HMR rule comes before IGNIS's catch-all; the last rule catches everything else.
-    expect(config.ingress.indexOf(hmr as TTunnelRule)).toBeLessThan(
-      config.ingress.findIndex((rule) => rule.hostname === hostOf('ignis', domain) && !rule.path),
-    );
+    expect(config.ingress.some((rule) => rule.path)).toBe(false);
+    // The last rule catches everything else.
     expect(config.ingress.at(-1)).toEqual({ service: 'http_status:404' });
     expect(config.ingress).toHaveLength(SYSTEM_IDS.length + 2);
   });

@@ -18,7 +18,10 @@ describe('overlays', () => {
     (overlay) => {
       const own = images(renderOverlay(overlay)).filter((image) => image.startsWith('lumenforge/'));
       expect(own.sort()).toEqual(
-        [...SYSTEM_IDS, 'migrate'].map((name) => `lumenforge/${name}:${TAGS[overlay]}`).sort(),
+        // ignis-worker twice: the IGNIS engine and the builder run the same image.
+        [...SYSTEM_IDS, 'migrate', 'ignis-worker', 'ignis-worker']
+          .map((name) => `lumenforge/${name}:${TAGS[overlay]}`)
+          .sort(),
       );
       // Third-party images are pinned too.
       for (const image of images(renderOverlay(overlay))) expect(image).toMatch(/:[\w.-]+$/);

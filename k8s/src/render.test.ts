@@ -76,6 +76,7 @@ describe('configuration', () => {
   const secretTemplates = {
     'lumenforge-secrets': readEnvFile('base/platform/secrets.example.env'),
     'lumenforge-landing-secrets': readEnvFile('base/platform/landing-secrets.example.env'),
+    'lumenforge-ignis-engine': readEnvFile('base/platform/ignis-engine-secrets.example.env'),
   };
 
   it('the Secret templates hold placeholders only and make valid Secrets', () => {
