@@ -51,8 +51,13 @@ test.describe('[IGNIS] preview sandbox', () => {
     const direct = await request.get(preview.url);
     expect(direct.headers()['content-security-policy']).toBe('sandbox allow-scripts');
 
-    // Embedded as IGNIS embeds it: a sandboxed iframe (allow-scripts, never allow-same-origin) in an IGNIS page.
-    await page.goto('/');
+    // Embedded as IGNIS embeds it: a sandboxed iframe (allow-scripts, never allow-same-origin) in a
+    // document of IGNIS's origin, carrying the user's session cookie and IGNIS's CSP (frame-src names
+    // the preview origin). A static response, not a React page: a live refresh of the home page
+    // re-rendered <main> and dropped an injected frame mid-probe.
+    const host = await page.goto('/api/health?probe=live');
+    expect(host?.headers()['content-security-policy']).toContain(new URL(preview.url).origin);
+    expect((await page.context().cookies(systemUrl('ignis'))).length).toBeGreaterThan(0);
     await page.evaluate((url) => {
       const frame = document.createElement('iframe');
       frame.setAttribute('sandbox', 'allow-scripts');
@@ -60,7 +65,7 @@ test.describe('[IGNIS] preview sandbox', () => {
       frame.src = url;
       frame.style.width = '100%';
       frame.style.height = '300px';
-      document.querySelector('main')?.prepend(frame);
+      document.body.append(frame);
     }, preview.url);
     const probe = page.frameLocator('iframe[title="probe"]').getByTestId('probe');
     await expect(probe).not.toHaveText('probing', { timeout: 60_000 });
