@@ -34,8 +34,11 @@ export function proxyHttp(
 ): void {
   const headers = { ...req.headers };
   for (const name of STRIPPED_REQUEST_HEADERS) delete headers[name];
+  // A fresh loopback connection per request (`agent: false`): Node 20's global agent keeps sockets
+  // alive, and one the dev server closed after its 5 s keep-alive timeout, reused at that moment,
+  // failed a module request with `read ECONNRESET` (a 502 and a blank preview under load).
   const upstream = request(
-    { host: '127.0.0.1', port, method: req.method, path: req.url, headers },
+    { host: '127.0.0.1', port, method: req.method, path: req.url, headers, agent: false },
     (answer) => {
       const out: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(answer.headers)) {
