@@ -6,6 +6,7 @@ import { DEMO_WORKSPACE } from '@lumenforge/db/seed';
 import { homeDatabaseUrl } from '@lumenforge/platform/database-url';
 import { screenshotPath } from '../shared/screenshots';
 import { E2E_HOME } from '../shared/sign-in';
+import { publishTokenVersionInSlate } from '../shared/slate-tokens';
 import { loadStarterFiles } from './starter-files';
 
 const PG_PORT = 54329;
@@ -124,6 +125,49 @@ test.describe('[IGNIS] project editor with a live preview', () => {
     );
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: screenshotPath('ignis-editor-390'), fullPage: true });
+
+    // The saves queued the project's build, coalesced (never two queued at once), and the build page
+    // links back to the editor at the saved revision.
+    const listed = await request.get(`/api/builds?projectId=${projectId}`);
+    const { builds } = (await listed.json()) as {
+      builds: Array<{ id: string; status: string; causeKind: string | null }>;
+    };
+    const saveBuilds = builds.filter((build) => build.causeKind === 'save');
+    expect(saveBuilds.length).toBeGreaterThanOrEqual(1);
+    expect(builds.filter((build) => build.status === 'queued').length).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/builds/${saveBuilds[0]?.id}`);
+    await page.getByRole('link', { name: /^Saved revision [0-9a-f]{12}/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/projects/${projectId}\\?revision=[0-9a-f]{64}$`));
+    await expect(page.getByTestId('revision-notice')).toContainText(/saved revision [0-9a-f]{12}/);
+    await page.screenshot({ path: screenshotPath('ignis-editor-revision'), fullPage: true });
+  });
+
+  test('[IGNIS][TOKENS]: a token published in SLATE restyles the open preview without a reload and keeps its state', async ({
+    page,
+    request,
+  }) => {
+    test.slow();
+    const projectId = await createStarterProject(request);
+    await page.goto(`/projects/${projectId}`);
+    const frame = await previewFrame(page);
+    const counter = frame.getByTestId('counter');
+    await expect(counter).toHaveText('Clicks: 0', { timeout: 60_000 });
+    await counter.click();
+    await expect(counter).toHaveText('Clicks: 1');
+    await frame.evaluate(() => Object.assign(window, { __ignisMarker: 'kept' }));
+    // The starter's button is `bg-accent-ignis`: IGNIS's accent token, from the hot-updated stylesheet.
+    const background = () => counter.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const before = await background();
+
+    await publishTokenVersionInSlate(request, { system: 'ignis', changelog: 'e2e: IGNIS preview restyle' });
+
+    await expect.poll(background, { timeout: 15_000 }).not.toBe(before);
+    await expect(counter).toHaveText('Clicks: 1');
+    expect(await frame.evaluate(() => (window as unknown as { __ignisMarker?: string }).__ignisMarker)).toBe(
+      'kept',
+    );
+    await page.screenshot({ path: screenshotPath('ignis-preview-restyled'), fullPage: true });
   });
 
   test('[IGNIS][EDITOR]: a `..` path and a 6 MB file are refused with a message, and nothing stored changes', async ({
