@@ -1,14 +1,19 @@
 // Pushes a stored artifact to a real registry (Debian's `docker-registry`, the CNCF distribution
 // server) and reads it back with skopeo and by digest over HTTP.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createTestDatabase, makeProject, makeWorkspace, type TTestDatabase } from '@lumenforge/db/testing';
+import { loadStarterFiles } from '@lumenforge/ignis-workspace/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeArtifact, type TArtifact } from './artifact';
-import { pushArtifact, RegistryError, type TRegistryTarget } from './registry';
+import { BuildRepository } from './build.repository';
+import { PostgresBuildQueue } from './build-queue';
+import { BuildWorker } from './build-worker';
+import { pushArtifact, RegistryError, type TArtifactRegistry, type TRegistryTarget } from './registry';
 
 const run = promisify(execFile);
 const hasCommand = async (command: string) =>
@@ -179,5 +184,105 @@ describe.skipIf(!hasRegistry)('pushArtifact against a real docker-registry', () 
         `registry 127\\.0\\.0\\.1:\\d+ is unreachable \\(ECONNREFUSED\\) while trying to check blob sha256:`,
       ),
     );
+  });
+
+  describe('the build worker with a registry (cluster mode), real PostgreSQL and a real build', () => {
+    let database: TTestDatabase;
+    let repo: BuildRepository;
+    let home: string;
+    let workspaceId: string;
+    let projectId: string;
+    let starter: Record<string, string>;
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      repo = new BuildRepository(database.db);
+      home = join(dir, 'home');
+      const workspace = await makeWorkspace(database.db);
+      workspaceId = workspace.id;
+      projectId = (await makeProject(database.db, { workspace })).id;
+      starter = await loadStarterFiles();
+    }, 60_000);
+    afterAll(async () => {
+      await database?.drop();
+    });
+
+    const runBuild = async (registry: TArtifactRegistry) => {
+      const build = await repo.create({
+        workspaceId,
+        kind: 'project',
+        projectId,
+        source: { kind: 'files', files: starter, entry: 'src/main.tsx', workspaceId },
+        trigger: 'manual',
+        causeKind: 'manual',
+      });
+      const worker = new BuildWorker({
+        repo,
+        queue: new PostgresBuildQueue(repo),
+        db: database.db,
+        home,
+        leaseMs: 5_000,
+        registry,
+      });
+      expect(await worker.runOnce()).toBe(true);
+      return { view: await repo.get(build.id), log: await repo.logLines(build.id) };
+    };
+    const manifestPuts = () => registryLog.match(/"PUT \/v2\/[^ ]*\/manifests\/[^ ]* HTTP/g)?.length ?? 0;
+
+    it('pushes the artifact, records its reference and announces it; a reused build pushes nothing', async () => {
+      const registry = { url, repositoryPrefix: 'lumenforge/ignis' };
+      const uploadsBefore = uploadsStarted();
+      const { view: built, log } = await runBuild(registry);
+      expect(built?.status, JSON.stringify(built?.errorDetail)).toBe('succeeded');
+      const reference = `${new URL(url).host}/lumenforge/ignis/${workspaceId}@${built?.artifactDigest}`;
+      expect(built?.artifactRef).toBe(reference);
+      expect(
+        log.some((line) => line.line.startsWith(`artifact pushed to ${reference} (2 blob(s) uploaded`)),
+      ).toBe(true);
+      expect(uploadsStarted()).toBe(uploadsBefore + 2);
+      const manifest = await fetch(
+        `${url}/v2/lumenforge/ignis/${workspaceId}/manifests/${built?.artifactDigest}`,
+        {
+          method: 'HEAD',
+          headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+        },
+      );
+      expect(manifest.status).toBe(200);
+      expect(manifest.headers.get('docker-content-digest')).toBe(built?.artifactDigest);
+      const [event] = await database.db.$queryRaw<Array<{ ref: string }>>`
+        SELECT envelope->'data'->>'artifactRef' AS ref FROM outbox
+        WHERE subject = 'wissil.build.completed' AND envelope->'data'->>'buildId' = ${built?.id}`;
+      expect(event?.ref).toBe(reference);
+
+      // Same inputs: reused, and the registry already holds it under the same reference: no request at all.
+      const putsBefore = manifestPuts();
+      const uploadsAfterFirst = uploadsStarted();
+      const { view: reused, log: reusedLog } = await runBuild(registry);
+      expect(reused?.status).toBe('succeeded');
+      expect(reused?.reusedFromBuildId).toBe(built?.id);
+      expect(reused?.artifactRef).toBe(reference);
+      expect(reusedLog.some((line) => line.line === `artifact already in the registry: ${reference}`)).toBe(
+        true,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(uploadsStarted()).toBe(uploadsAfterFirst);
+      expect(manifestPuts()).toBe(putsBefore);
+    }, 240_000);
+
+    it('a registry that is down fails the build with a clear message; the stored artifact stays', async () => {
+      const down = `http://127.0.0.1:${await freePort()}`;
+      const { view } = await runBuild({ url: down, repositoryPrefix: 'lumenforge/ignis' });
+      expect(view?.status).toBe('failed');
+      expect(view?.error).toMatch(
+        /^registry 127\.0\.0\.1:\d+ is unreachable \(ECONNREFUSED\) while trying to check blob sha256:[a-f0-9]{64}$/,
+      );
+      expect(view?.artifactRef).toBeNull();
+      // The OCI layout on disk is untouched: a later build with the registry back pushes it then.
+      const layouts = readdirSync(join(home, 'ignis', 'artifacts')).filter((name) =>
+        name.startsWith('sha256-'),
+      );
+      expect(layouts).toHaveLength(1);
+      expect(existsSync(join(home, 'ignis', 'artifacts', layouts[0] ?? '', 'index.json'))).toBe(true);
+    }, 120_000);
   });
 });

@@ -187,7 +187,13 @@ export function BuildDetail({
         </ol>
       </Section>
 
-      {build.metrics ? <MetricsView metrics={build.metrics} artifactDigest={build.artifactDigest} /> : null}
+      {build.metrics ? (
+        <MetricsView
+          metrics={build.metrics}
+          artifactDigest={build.artifactDigest}
+          artifactRef={build.artifactRef}
+        />
+      ) : null}
 
       <Section
         id="log"
@@ -240,7 +246,15 @@ export function BuildDetail({
   );
 }
 
-function MetricsView({ metrics, artifactDigest }: { metrics: TBuildMetrics; artifactDigest: string | null }) {
+function MetricsView({
+  metrics,
+  artifactDigest,
+  artifactRef,
+}: {
+  metrics: TBuildMetrics;
+  artifactDigest: string | null;
+  artifactRef: string | null;
+}) {
   const cards = [
     { label: 'Total', value: formatBytes(metrics.totalBytes) },
     { label: 'Gzip', value: formatBytes(metrics.gzipBytes) },
@@ -295,8 +309,18 @@ function MetricsView({ metrics, artifactDigest }: { metrics: TBuildMetrics; arti
     <Section
       id="metrics"
       title="Metrics"
-      description={artifactDigest ? `Artifact ${artifactDigest.slice(0, 19)}… (OCI image layout)` : undefined}
+      description={artifactDigest ? `Artifact ${artifactDigest.slice(0, 19)}…` : undefined}
     >
+      {artifactDigest ? (
+        <p className="mb-4 text-sm text-fg-muted" data-testid="artifact-location">
+          {artifactRef
+            ? 'In the registry: '
+            : "On the builder's disk (OCI image layout, not pushed to a registry): "}
+          <code className="font-mono text-xs break-all text-fg">
+            {artifactRef ?? `ignis/artifacts/${artifactDigest.replace(':', '-')}`}
+          </code>
+        </p>
+      ) : null}
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5" data-testid="metrics">
         {cards.map((card) => (
           <div key={card.label} className="rounded-lg border border-border bg-surface p-3">
