@@ -1,5 +1,6 @@
 import { SYSTEM_IDS, SYSTEMS, type TSystemId } from '@lumenforge/config';
 import { describe, expect, it } from 'vitest';
+import { expectRestricted } from './hardening';
 import { find, findGenerated, get, OVERLAYS, renderOverlay, type TK8sObject } from './render';
 
 /** The label nodes carry (kubectl label node <node> lumenforge.io/node=helios-control|helios-compute). */
@@ -78,20 +79,7 @@ describe.each(OVERLAYS)('%s apps', (overlay) => {
     });
 
     it('runs as non-root 10001, read-only, no privilege escalation, no capabilities, RuntimeDefault seccomp', () => {
-      expect(c.securityContext).toMatchObject({
-        runAsNonRoot: true,
-        runAsUser: 10001,
-        readOnlyRootFilesystem: true,
-        allowPrivilegeEscalation: false,
-        capabilities: { drop: ['ALL'] },
-        seccompProfile: { type: 'RuntimeDefault' },
-      });
-      expect(pod['securityContext']).toMatchObject({
-        runAsNonRoot: true,
-        runAsUser: 10001,
-        seccompProfile: { type: 'RuntimeDefault' },
-      });
-      expect(pod['automountServiceAccountToken']).toBe(false);
+      expectRestricted(c, pod);
       const volumes = get<Array<{ name: string; emptyDir?: object }>>(pod, 'volumes');
       const mounts = Object.fromEntries((c.volumeMounts ?? []).map((mount) => [mount.mountPath, mount.name]));
       expect(mounts['/tmp']).toBe('tmp');

@@ -3,6 +3,7 @@
 import { IGNIS_HMR_PORT, SYSTEM_IDS } from '@lumenforge/config';
 import { describe, expect, it } from 'vitest';
 import { NAS_HOSTS, OTHER_NAS_PORTS } from './access-matrix';
+import { expectRestricted } from './hardening';
 import { egressAllowed, foreignPod, ingressAllowed, podOf } from './network';
 import { find, get, OVERLAYS, renderOverlay, type TK8sObject } from './render';
 
@@ -38,16 +39,8 @@ const envOf = (c: TContainer, name: string) => c.env?.find((entry) => entry.name
 /** What every LumenForge workload shares: non-root 10001, read-only root, no capabilities, writable /tmp and data. */
 function expectHardened(deployment: TK8sObject, c: TContainer) {
   const pod = get<Record<string, unknown>>(deployment, 'spec', 'template', 'spec');
-  expect(c.securityContext).toMatchObject({
-    runAsNonRoot: true,
-    runAsUser: 10001,
-    readOnlyRootFilesystem: true,
-    allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
-    seccompProfile: { type: 'RuntimeDefault' },
-  });
-  expect(pod['securityContext']).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, fsGroup: 10001 });
-  expect(pod['automountServiceAccountToken']).toBe(false);
+  expectRestricted(c, pod);
+  expect(pod['securityContext']).toMatchObject({ fsGroup: 10001 });
   for (const kind of ['requests', 'limits'] as const) {
     expect(c.resources[kind]?.['cpu'], kind).toBeTruthy();
     expect(c.resources[kind]?.['memory'], kind).toBeTruthy();
