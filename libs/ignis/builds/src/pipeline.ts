@@ -3,11 +3,18 @@ import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TDbClient } from '@lumenforge/db/server';
-import { spawnLimited, type TLimits, type TSpawnLimitedResult } from '@lumenforge/ignis-sandbox';
+import {
+  BUILD_IMAGE,
+  SANDBOX_UID,
+  spawnLimited,
+  type TLimits,
+  type TSpawnLimitedResult,
+} from '@lumenforge/ignis-sandbox';
 import {
   ensureDependencies,
   ignisPaths,
   materialise,
+  WORKSPACE_ROOT,
   type TMaterialised,
 } from '@lumenforge/ignis-workspace/server';
 import { artifactExists, artifactLayoutDir, storeArtifact } from './artifact';
@@ -19,6 +26,8 @@ import { measureBuild, type TBundleReport, type TImagesReport } from './metrics'
 import { artifactRepository, isReferenceIn, pushArtifact, type TArtifactRegistry } from './registry';
 
 const RUNNERS = join(import.meta.dirname, 'runners');
+/** Where the shared install's symlinks and the runners' imports (sharp, vite) lead. */
+const PLATFORM_NODE_MODULES = join(WORKSPACE_ROOT, 'node_modules');
 const requireHere = createRequire(import.meta.url);
 
 export const DEFAULT_STAGE_LIMITS: TLimits = { cpuSeconds: 240, memoryMb: 2048, wallClockMs: 300_000 };
@@ -129,7 +138,28 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
       limits,
       network,
       signal: options.signal,
+      // Every stage but install (npm needs the registry) runs in a container where containers are in
+      // force; what it reads besides its work dir is mounted read-only at the same paths, so the
+      // node_modules symlinks (work dir → deps → the platform's node_modules) resolve inside too.
+      ...(stage === 'install'
+        ? {}
+        : {
+            container: {
+              readOnlyPaths: [PLATFORM_NODE_MODULES, RUNNERS],
+              // Vite's config loader (node_modules/.vite-temp) and vitest's cache (node_modules/.vite)
+              // write into the dependency install: an overlay of it with an empty tmpfs for each.
+              overlayPaths: [ignisPaths(options.home).deps],
+              scratchPaths: toolScratchDirs,
+            },
+          }),
     });
+    hooks.log(
+      stage,
+      'system',
+      child.containerName
+        ? `isolation: container ${child.containerName} (${BUILD_IMAGE}, no network, read-only root, uid ${SANDBOX_UID})`
+        : `isolation: process${network === 'none' ? ' (no network)' : ''}`,
+    );
     let output = '';
     let lines = 0;
     const pipe = (stream: 'stdout' | 'stderr') => {
@@ -194,6 +224,7 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
   };
 
   let work: TMaterialised | null = null;
+  let toolScratchDirs: string[] = [];
   try {
     // install: materialise the source into a private work dir, then its dependencies.
     let startedAt = await begin('install', 'materialising the sources');
@@ -247,6 +278,7 @@ export async function runPipeline(claim: TClaimedRow, options: TPipelineOptions)
         return { exitCode: result.exitCode, output };
       },
     });
+    toolScratchDirs = ['.vite-temp', '.vite'].map((name) => join(dependencies.nodeModules, name));
     await end(
       'install',
       startedAt,

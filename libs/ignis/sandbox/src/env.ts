@@ -12,3 +12,21 @@ export function platformSecretValues(): Set<string> {
   }
   return values;
 }
+
+export type TIsolationSetting = 'auto' | 'container' | 'process';
+const ISOLATION_SETTINGS: readonly TIsolationSetting[] = ['auto', 'container', 'process'];
+
+/**
+ * `IGNIS_ISOLATION`: how build stages run. `auto` (default): in a podman container where podman and the
+ * base image are there, else as limited processes; `container`: containers or the stage fails saying why;
+ * `process`: never containers. Read by every process that runs or describes builds (builder, ignis app).
+ */
+export function isolationSetting(): TIsolationSetting {
+  const value = (process.env['IGNIS_ISOLATION'] ?? '').trim().toLowerCase() || 'auto';
+  if (!ISOLATION_SETTINGS.includes(value as TIsolationSetting)) {
+    throw new Error(
+      `IGNIS_ISOLATION must be one of ${ISOLATION_SETTINGS.join(', ')} (got "${process.env['IGNIS_ISOLATION']}")`,
+    );
+  }
+  return value as TIsolationSetting;
+}

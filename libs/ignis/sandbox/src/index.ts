@@ -7,5 +7,12 @@ export {
   type TSpawnLimitedOptions,
   type TSpawnLimitedResult,
 } from './spawn-limited';
-export { describeIsolation, type TIsolationMode, type TIsolationReport } from './isolation';
+export {
+  describeIsolation,
+  type TIsolationMode,
+  type TIsolationReport,
+  type TIsolationWorkload,
+} from './isolation';
+export { BUILD_IMAGE, containerAvailability, SANDBOX_UID, type TContainerAvailability } from './container';
+export { isolationSetting, type TIsolationSetting } from './env';
 export { sampleProcessTree, type TTreeUsage } from './process-tree';

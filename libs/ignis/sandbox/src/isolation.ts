@@ -1,6 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { BUILD_IMAGE, commandSucceeds, containerAvailability, containerCpus, SANDBOX_UID } from './container';
+import type { TIsolationSetting } from './env';
 
 export type TIsolationMode = 'container' | 'process';
+
+/** What runs the code: build stages (containers where possible) or dev sessions (always processes). */
+export type TIsolationWorkload = 'build' | 'dev-session';
 
 export type TIsolationReport = {
   mode: TIsolationMode;
@@ -13,54 +17,86 @@ export type TIsolationReport = {
   prlimit: boolean;
   networkNamespace: boolean;
   podman: boolean;
+  /** IGNIS_ISOLATION (auto | container | process). */
+  setting: TIsolationSetting;
+  /** The image build stages run in when mode is 'container'. */
+  image: string | null;
 };
 
-let cached: TIsolationReport | undefined;
+type TProcessProbe = { prlimit: boolean; networkNamespace: boolean };
+let processProbe: TProcessProbe | undefined;
 
-function works(command: string, args: string[]): boolean {
-  try {
-    return spawnSync(command, args, { stdio: 'ignore', timeout: 5_000 }).status === 0;
-  } catch {
-    return false;
-  }
-}
+const PROCESS_MECHANISMS = [
+  'CPU time of the whole process tree (sampled every 100 ms)',
+  'resident memory of the whole process tree (sampled every 100 ms)',
+  'wall-clock deadline; the whole process tree is killed',
+  'allow-listed environment (only the variables the caller passes, plus PATH/HOME/TMPDIR)',
+];
 
-/** Probes the machine once: can we set rlimits with prlimit, can we give a child its own empty network namespace? */
+/** The process-isolation facts of this machine (probed once): prlimit, an empty network namespace. */
 export function probeIsolation(): TIsolationReport {
-  if (cached) return cached;
-  const prlimit = works('prlimit', ['--cpu=1:1', '--', 'true']);
-  const networkNamespace = works('unshare', ['--net', '--', 'true']);
-  const podman = works('podman', ['--version']);
+  processProbe ??= {
+    prlimit: commandSucceeds('prlimit', ['--cpu=1:1', '--', 'true']),
+    networkNamespace: commandSucceeds('unshare', ['--net', '--', 'true']),
+  };
+  const { prlimit, networkNamespace } = processProbe;
+  const containers = containerAvailability();
   const mechanisms = [
-    'CPU time of the whole process tree (sampled every 100 ms) and RLIMIT_CPU per process',
-    'resident memory of the whole process tree (sampled every 100 ms)',
-    'wall-clock deadline; the whole process tree is killed',
-    'allow-listed environment (only the variables the caller passes, plus PATH/HOME/TMPDIR)',
+    ...PROCESS_MECHANISMS,
     'working directory must be inside the allowed root; HOME and TMPDIR are a private temp dir',
   ];
   if (prlimit) mechanisms.push('prlimit: RLIMIT_CPU, RLIMIT_CORE=0, RLIMIT_NOFILE, RLIMIT_FSIZE');
   if (networkNamespace) mechanisms.push('own empty network namespace (no network) when network is "none"');
   const limitations = [
     'the child runs as the same OS user and can read files outside its working directory that this user can read',
-    podman
-      ? 'podman is installed but there is no base image on this machine, so builds do not run in containers yet'
-      : 'podman is not installed, so builds do not run in containers',
+    containers.inForce
+      ? 'dev sessions run as processes; build stages run in containers'
+      : `build stages do not run in containers: ${containers.reason}`,
   ];
   if (!networkNamespace)
     limitations.push('no network namespace available: children can open network connections');
-  cached = {
+  return {
     mode: 'process',
     summary: `Process isolation: CPU, memory and wall-clock limits, clean environment${networkNamespace ? ', no network for builds' : ''}`,
     mechanisms,
     limitations,
     prlimit,
     networkNamespace,
-    podman,
+    podman: containers.podman,
+    setting: containers.setting,
+    image: null,
   };
-  return cached;
 }
 
-/** What the UI shows: which isolation is in force and what it does not cover. */
-export function describeIsolation(): TIsolationReport {
-  return probeIsolation();
+function containerReport(processReport: TIsolationReport): TIsolationReport {
+  return {
+    ...processReport,
+    mode: 'container',
+    summary: `Container isolation (podman): build stages run in ${BUILD_IMAGE} with no network, a read-only root and uid ${SANDBOX_UID}`,
+    mechanisms: [
+      `podman (runc) container per stage from ${BUILD_IMAGE}; removed when the stage ends, killed on cancel`,
+      'no network (--network=none: loopback only, the platform and the internet are unreachable)',
+      `read-only root filesystem, non-root user (uid ${SANDBOX_UID}), all capabilities dropped, no-new-privileges`,
+      'only the work directory is writable; the shared node_modules is mounted read-only; nothing else of the host is visible',
+      `cgroup limits: memory (the stage limit + 64 MB headroom, no swap), ${containerCpus()} CPU(s), 1024 processes`,
+      ...PROCESS_MECHANISMS,
+      'environment: only the variables the stage passes (no platform secrets)',
+    ],
+    limitations: [
+      'the install stage runs as a limited process with network (it needs the npm registry)',
+      'dev sessions run as limited processes, not containers',
+      'containers share the host kernel (namespaces and cgroups, not a virtual machine)',
+    ],
+    image: BUILD_IMAGE,
+  };
+}
+
+/**
+ * What the UI shows: which isolation is in force for a workload and what it does not cover. Build stages
+ * run in containers where podman and the base image are there (IGNIS_ISOLATION permitting); dev sessions
+ * always run as processes.
+ */
+export function describeIsolation(workload: TIsolationWorkload = 'dev-session'): TIsolationReport {
+  const report = probeIsolation();
+  return workload === 'build' && containerAvailability().inForce ? containerReport(report) : report;
 }

@@ -1,7 +1,18 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
+import {
+  containerAvailability,
+  EXIT_SIGKILL,
+  EXIT_SIGXCPU,
+  handOverToSandboxUser,
+  killContainer,
+  PODMAN_FAILED_EXIT,
+  podmanRunArgs,
+  removeContainer,
+} from './container';
 import { platformSecretValues } from './env';
 import { probeIsolation, type TIsolationMode } from './isolation';
 import { sampleProcessTree } from './process-tree';
@@ -33,6 +44,19 @@ export type TSpawnLimitedOptions = {
   stdio?: StdioOptions;
   /** Sampling period of the CPU/memory watchdog (default 100 ms). */
   sampleEveryMs?: number;
+  /**
+   * Run in a podman container when container isolation is in force (`containerAvailability()`): the base
+   * image, no network unless `network: 'host'`, read-only root, uid 10001, cgroup memory/CPU/pids limits.
+   * cwd is mounted read-write (and handed to uid 10001); `readOnlyPaths` are mounted read-only at the same
+   * paths (e.g. the shared node_modules); `overlayPaths` are mounted at the same paths as throw-away
+   * overlays: the host copy never changes, and tools that try to write next to their packages get the
+   * EACCES they expect of a non-root user instead of EROFS (which Node's recursive mkdir reports as ENOENT,
+   * and Vite's config loader does not survive). `scratchPaths` (inside an overlay path or an existing
+   * directory) get an empty writable tmpfs each, e.g. a tool's cache dir under node_modules.
+   * `command` equal to this process's node runs the image's node.
+   * Without this option the child is always a process (dev sessions).
+   */
+  container?: { readOnlyPaths?: string[]; overlayPaths?: string[]; scratchPaths?: string[] };
 };
 
 export type TSpawnLimitedResult = {
@@ -45,8 +69,11 @@ export type TSpawnLimitedResult = {
 };
 
 export type TSpawnLimited = {
+  /** The command's process, or in container mode the `podman run` client that carries its stdio. */
   child: ChildProcess;
   isolation: TIsolationMode;
+  /** The container's name in container mode (`podman ps -a --filter name=…`). */
+  containerName?: string;
   done: Promise<TSpawnLimitedResult>;
 };
 
@@ -88,6 +115,17 @@ function safePath(): string {
     '/bin',
   ];
   return [...new Set(dirs.filter((dir) => existsSync(dir)))].join(':');
+}
+
+/** PATH inside the base image (node and npm are in /usr/local/bin). */
+const CONTAINER_PATH = '/usr/local/bin:/usr/bin:/bin';
+
+function readFileIfExists(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 function confineCwd(cwd: string, allowedRoot: string | undefined): string {
@@ -151,6 +189,13 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
   if (options.signal?.aborted) throw new SandboxError('cancelled before start');
 
   const isolation = probeIsolation();
+  let containerName: string | undefined;
+  if (options.container) {
+    const availability = containerAvailability();
+    if (availability.inForce) containerName = `ignis-sandbox-${randomBytes(6).toString('hex')}`;
+    else if (availability.setting === 'container')
+      throw new SandboxError(`IGNIS_ISOLATION=container, but containers cannot run: ${availability.reason}`);
+  }
   const privateDir = mkdtempSync(join(tmpdir(), 'ignis-sandbox-'));
   const env: Record<string, string> = {
     LANG: 'C.UTF-8',
@@ -159,27 +204,54 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
     HOME: privateDir,
     TMPDIR: privateDir,
   };
+  const conmonPidFile = join(privateDir, 'conmon.pid');
 
-  // prlimit and unshare both exec the next program, so the child's pid is the command's pid.
-  const prefix: string[] = [];
-  if (isolation.prlimit) {
-    const cpu = Math.ceil(limits.cpuSeconds);
-    prefix.push(
-      'prlimit',
-      `--cpu=${cpu}:${cpu + 2}`,
-      '--core=0',
-      '--nofile=4096:4096',
-      `--fsize=${2 * 1024 ** 3}`,
-      '--',
-    );
+  let argv: string[];
+  let spawnEnv = env;
+  if (containerName) {
+    handOverToSandboxUser(cwd);
+    argv = [
+      'podman',
+      ...podmanRunArgs({
+        name: containerName,
+        conmonPidFile,
+        cwd,
+        readOnlyPaths: (options.container?.readOnlyPaths ?? []).map((path) => realpathSync(path)),
+        overlayPaths: (options.container?.overlayPaths ?? []).map((path) => realpathSync(path)),
+        scratchPaths: options.container?.scratchPaths ?? [],
+        // The container's own /tmp (a tmpfs under --read-only) is its HOME and TMPDIR.
+        env: { ...env, PATH: CONTAINER_PATH, HOME: '/tmp', TMPDIR: '/tmp' },
+        memoryMb: limits.memoryMb,
+        cpuSeconds: limits.cpuSeconds,
+        network: options.network ?? 'host',
+        command: options.command === process.execPath ? 'node' : options.command,
+        args: options.args ?? [],
+      }),
+    ];
+    // The podman client gets no more of this process's environment than the command would.
+    spawnEnv = { LANG: 'C.UTF-8', PATH: safePath(), HOME: privateDir, TMPDIR: privateDir };
+  } else {
+    // prlimit and unshare both exec the next program, so the child's pid is the command's pid.
+    argv = [];
+    if (isolation.prlimit) {
+      const cpu = Math.ceil(limits.cpuSeconds);
+      argv.push(
+        'prlimit',
+        `--cpu=${cpu}:${cpu + 2}`,
+        '--core=0',
+        '--nofile=4096:4096',
+        `--fsize=${2 * 1024 ** 3}`,
+        '--',
+      );
+    }
+    if (options.network === 'none' && isolation.networkNamespace) argv.push('unshare', '--net', '--');
+    argv.push(options.command, ...(options.args ?? []));
   }
-  if (options.network === 'none' && isolation.networkNamespace) prefix.push('unshare', '--net', '--');
-  const argv = [...prefix, options.command, ...(options.args ?? [])];
 
   const startedAt = Date.now();
   const child = spawn(argv[0] as string, argv.slice(1), {
     cwd,
-    env,
+    env: spawnEnv,
     detached: true, // own process group, so the tree can be killed together
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
@@ -193,10 +265,14 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
   const stop = (hit: TLimitHit, why: string) => {
     if (limitHit || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     limitHit = hit;
-    message = why;
+    message = containerName ? why.replace('the process was killed', 'the container was killed') : why;
     const pid = child.pid;
     // Limits are hard: kill at once. Cancellation gets a short grace period to clean up.
-    if (hit === 'cancelled') {
+    if (containerName) {
+      const name = containerName;
+      killContainer(name, hit === 'cancelled' ? 'TERM' : 'KILL');
+      if (hit === 'cancelled') graceTimer = setTimeout(() => killContainer(name, 'KILL'), 2_000);
+    } else if (hit === 'cancelled') {
       killTree(pid, 'SIGTERM');
       graceTimer = setTimeout(() => killTree(pid, 'SIGKILL'), 2_000);
     } else {
@@ -204,9 +280,21 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
     }
   };
 
+  // In container mode the command's processes are not the podman client's children but conmon's
+  // (conmon holds the container's init): the tree under conmon is what is measured.
+  let conmonPid: number | undefined;
+  const measuredRoot = (): number | undefined => {
+    if (!containerName) return child.pid;
+    if (conmonPid === undefined) {
+      const pid = Number(readFileIfExists(conmonPidFile));
+      if (pid > 0) conmonPid = pid;
+    }
+    return conmonPid;
+  };
   const sample = () => {
-    if (child.pid === undefined) return;
-    const usage = sampleProcessTree(child.pid);
+    const root = measuredRoot();
+    if (root === undefined) return;
+    const usage = sampleProcessTree(root);
     if (usage.pids.length === 0) return;
     lastCpuMs = Math.max(lastCpuMs, usage.cpuMs);
     peakRssBytes = Math.max(peakRssBytes, usage.rssBytes);
@@ -247,11 +335,26 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
       if (child.pid !== undefined) killTree(child.pid, 'SIGKILL');
       rmSync(privateDir, { recursive: true, force: true });
       // RLIMIT_CPU fired before the watchdog noticed: the kernel sends SIGXCPU (then SIGKILL at the hard limit).
-      if (!limitHit && signal === 'SIGXCPU') {
+      if (!limitHit && (signal === 'SIGXCPU' || (containerName && exitCode === EXIT_SIGXCPU))) {
         limitHit = 'cpu';
-        message = `CPU time limit of ${limits.cpuSeconds} s exceeded; the process was killed`;
+        message = `CPU time limit of ${limits.cpuSeconds} s exceeded; the ${containerName ? 'container' : 'process'} was killed`;
       }
-      resolve({
+      // Nothing here SIGKILLs a container's command but the kernel's OOM killer at the cgroup's memory
+      // limit (the watchdog's own kills set limitHit first). podman 4.3 on cgroup v1 does not report
+      // OOMKilled, so the exit status is the evidence.
+      if (!limitHit && containerName && exitCode === EXIT_SIGKILL) {
+        limitHit = 'memory';
+        message = `memory limit of ${limits.memoryMb} MB exceeded; the kernel's OOM killer ended the container`;
+      }
+      if (
+        !limitHit &&
+        containerName &&
+        exitCode !== null &&
+        exitCode >= PODMAN_FAILED_EXIT &&
+        exitCode <= 127
+      )
+        message = `podman could not run the container (exit ${exitCode}); see the log`;
+      const result: TSpawnLimitedResult = {
         exitCode,
         signal,
         ...(limitHit ? { limitHit, message } : {}),
@@ -260,7 +363,11 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
           peakRssMb: Math.round((peakRssBytes / 1024 / 1024) * 10) / 10,
           wallMs: Date.now() - startedAt,
         },
-      });
+      };
+      // `--rm` removes a container that ended; after a kill or a podman failure make sure of it.
+      if (containerName && (limitHit || exitCode === null || exitCode >= PODMAN_FAILED_EXIT))
+        void removeContainer(containerName).then(() => resolve(result));
+      else resolve(result);
     };
     // Resolve after the stdio pipes closed (so callers have every log line), but do not wait forever for a
     // grandchild that keeps a pipe open: finish() kills the rest of the tree.
@@ -281,5 +388,10 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
     });
   });
 
-  return { child, isolation: isolation.mode, done };
+  return {
+    child,
+    isolation: containerName ? 'container' : 'process',
+    ...(containerName ? { containerName } : {}),
+    done,
+  };
 }
