@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { permissionsFor, type TPrincipal, type TRole } from '@lumenforge/auth';
 import { DbConflictError, type TAuditContext, type TAuditLog } from '@lumenforge/db';
 import { createTestDatabase, makeMembership, type TTestDatabase } from '@lumenforge/db/testing';
-import { createRuntime, InvalidRequestError, type TPlatformRuntime } from '@lumenforge/runtime/server';
+import {
+  createRuntime,
+  InvalidRequestError,
+  type TPlatformRuntime,
+  UnprocessableError,
+} from '@lumenforge/runtime/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveNewComponent, ZNewComponentSchema } from './components';
 
-const SOURCE = 'export function Badge() {\n  return <span />;\n}\n';
+/** A component that passes every check, exported under `name`. */
+const sourceFor = (name: string) =>
+  `export function ${name}({ label }: { label: string }) {\n  return <span className="rounded-md bg-accent px-2 text-sm text-accent-fg">{label}</span>;\n}\n`;
 
 function requestContext(): TAuditContext & { heard: TAuditLog[] } {
   const heard: TAuditLog[] = [];
@@ -59,11 +66,8 @@ describe('saveNewComponent (real PostgreSQL)', () => {
 
   it('saves version 1 in the principal’s workspace with one audit row and one component.created event', async () => {
     const context = requestContext();
-    const input = ZNewComponentSchema.parse({
-      name: `Badge${randomUUID().slice(0, 6)}`,
-      source: SOURCE,
-      category: 'Display',
-    });
+    const name = `Badge${randomUUID().slice(0, 6)}`;
+    const input = ZNewComponentSchema.parse({ name, source: sourceFor(name), category: 'Display' });
     const component = await saveNewComponent(runtime, principal, input, context);
     expect(component).toMatchObject({
       name: input.name,
@@ -100,7 +104,7 @@ describe('saveNewComponent (real PostgreSQL)', () => {
     await saveNewComponent(
       runtime,
       principal,
-      ZNewComponentSchema.parse({ name, source: SOURCE }),
+      ZNewComponentSchema.parse({ name, source: sourceFor(name) }),
       requestContext(),
     );
     const context = requestContext();
@@ -108,7 +112,7 @@ describe('saveNewComponent (real PostgreSQL)', () => {
       saveNewComponent(
         runtime,
         principal,
-        ZNewComponentSchema.parse({ name: name.toUpperCase(), source: SOURCE }),
+        ZNewComponentSchema.parse({ name: name.toUpperCase(), source: sourceFor(name.toUpperCase()) }),
         context,
       ),
     ).rejects.toBeInstanceOf(DbConflictError);
@@ -121,11 +125,79 @@ describe('saveNewComponent (real PostgreSQL)', () => {
     const error = await saveNewComponent(
       runtime,
       principal,
-      { ...ZNewComponentSchema.parse({ name: 'Fine', source: SOURCE }), source: '' },
+      {
+        ...ZNewComponentSchema.parse({ name: 'Fine', source: sourceFor('Fine') }),
+        category: 'x'.repeat(101),
+      },
       context,
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect((error as InvalidRequestError).issues).toEqual([expect.objectContaining({ path: 'source' })]);
+    expect((error as InvalidRequestError).issues).toEqual([expect.objectContaining({ path: 'category' })]);
     expect(await auditOf(context.correlationId)).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'code that does not parse',
+      'Broken',
+      'export function Broken( {\n  return null;\n}\n',
+      /^Broken\.tsx:\d+:\d+ /,
+    ],
+    [
+      'an export that is not the component',
+      'Pricing',
+      sourceFor('Price'),
+      /named Pricing but the file exports Price/,
+    ],
+    [
+      'a type error',
+      'Counter',
+      'export function Counter() {\n  const n: number = "1";\n  return <b>{n}</b>;\n}\n',
+      /^Counter\.tsx:2:9 Type 'string' is not assignable to type 'number'/,
+    ],
+    [
+      'a hard-coded colour',
+      'Alert',
+      'export function Alert() {\n  return <p className="bg-red-500" />;\n}\n',
+      /^Alert\.tsx:2:\d+ `bg-red-500` is not a SLATE colour token/,
+    ],
+  ])(
+    'refuses %s with 422, the compiler’s file:line:column under the field, and stores nothing',
+    async (_, name, source, message) => {
+      const context = requestContext();
+      const error = await saveNewComponent(
+        runtime,
+        principal,
+        ZNewComponentSchema.parse({ name, source }),
+        context,
+      ).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UnprocessableError);
+      expect(error).toMatchObject({ code: 'component_check_failed' });
+      expect((error as UnprocessableError).issues[0]).toEqual({
+        path: 'source',
+        message: expect.stringMatching(message),
+      });
+      expect(await auditOf(context.correlationId)).toHaveLength(0);
+      expect(await outboxOf(context.correlationId)).toHaveLength(0);
+      expect(await testDb.db.component.count({ where: { workspaceId: principal.workspaceId, name } })).toBe(
+        0,
+      );
+    },
+  );
+
+  it('names the field of a problem in the tests or the stories', async () => {
+    const error = await saveNewComponent(
+      runtime,
+      principal,
+      ZNewComponentSchema.parse({
+        name: 'Tagged',
+        source: sourceFor('Tagged'),
+        tests: "it('renders', () => {\n  expect(1).toBe(1;\n});\n",
+      }),
+      requestContext(),
+    ).catch((caught: unknown) => caught);
+    expect((error as UnprocessableError).issues).toEqual([
+      { path: 'tests', message: expect.stringMatching(/^Tagged\.test\.tsx:2:\d+ /) },
+    ]);
   });
 });

@@ -32,14 +32,21 @@ export function createNextConfig(appDir, overrides = {}) {
     outputFileTracingRoot: workspaceRoot,
     turbopack: { root: workspaceRoot },
     transpilePackages: workspaceLibPackages(workspaceRoot),
-    // The pg driver and Prisma's runtime load native/wasm files at run time: keep them out of the bundle.
-    // prom-client: one module instance for every route (Next already keeps pino and pino-pretty out).
-    serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client', 'prom-client'],
     // `nx typecheck <app>` type-checks apps and libs once; the build does not repeat it.
     typescript: { ignoreBuildErrors: true },
     poweredByHeader: false,
     reactStrictMode: true,
     ...overrides,
+    // The pg driver and Prisma's runtime load native/wasm files at run time: keep them out of the bundle.
+    // prom-client: one module instance for every route (Next already keeps pino and pino-pretty out).
+    // An app adds its own (e.g. SPARK's `typescript`) to these, not instead of them.
+    serverExternalPackages: [
+      'pg',
+      '@prisma/adapter-pg',
+      '@prisma/client',
+      'prom-client',
+      ...(overrides.serverExternalPackages ?? []),
+    ],
     // forbidden() + forbidden.tsx: a page the role may not use answers 403 with its explanation.
     experimental: { authInterrupts: true, ...overrides.experimental },
   };

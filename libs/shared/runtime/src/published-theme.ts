@@ -37,7 +37,7 @@ const themeKey = (workspaceId: string) => `${cacheKeys.tokens(workspaceId)}theme
  * that is a bug or a hand-edited row, logged here; callers fall back (default theme, no search hits).
  */
 export async function readPublishedTokenSet(
-  runtime: TPlatformRuntime,
+  runtime: Pick<TPlatformRuntime, 'db' | 'logger'>,
   workspaceId: string,
 ): Promise<{ version: TTokenVersionRow; set: TTokenSet | null } | null> {
   const version = await createRepositories(runtime.db).tokenSets.findLatestVersionForWorkspace(workspaceId);

@@ -26,6 +26,7 @@ export {
 export {
   publishedTheme,
   themeStylesheetRoute,
+  readPublishedTokenSet,
   THEME_STYLESHEET_PATH,
   type TPublishedTheme,
 } from './published-theme';

@@ -1,0 +1,119 @@
+// The TypeScript compiler API over in-memory files: the code a person or a generator wrote is
+// parsed and type-checked as the apps' own code is (strict, react-jsx), against the workspace's
+// real React types. The standard library and React's declarations are parsed once per process and
+// shared by every check, so a warm check costs only the component itself.
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
+import type { TCheckProblem } from './check-problem';
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  jsx: ts.JsxEmit.ReactJSX,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  types: [],
+  skipLibCheck: true,
+  noUncheckedIndexedAccess: true,
+  isolatedModules: true,
+  esModuleInterop: true,
+};
+
+/**
+ * Where the in-memory files seem to live: a folder inside the workspace, so `import … from 'react'`
+ * resolves to the workspace's `node_modules` like any app file.
+ */
+function virtualRoot(): string {
+  const reactTypes = createRequire(import.meta.url).resolve('@types/react/package.json');
+  return join(resolve(dirname(reactTypes), '..', '..', '..'), '.spark-check');
+}
+
+let root: string | undefined;
+/** Declaration files read from disk, parsed once (they never change while the process runs). */
+const sharedSourceFiles = new Map<string, ts.SourceFile>();
+
+function createHost(files: ReadonlyMap<string, string>): ts.CompilerHost {
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const readFromDisk = host.getSourceFile.bind(host);
+  return {
+    ...host,
+    fileExists: (fileName) => files.has(fileName) || ts.sys.fileExists(fileName),
+    readFile: (fileName) => files.get(fileName) ?? ts.sys.readFile(fileName),
+    getSourceFile: (fileName, languageVersion, onError) => {
+      const text = files.get(fileName);
+      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
+      const cached = sharedSourceFiles.get(fileName);
+      if (cached) return cached;
+      const sourceFile = readFromDisk(fileName, languageVersion, onError);
+      if (sourceFile) sharedSourceFiles.set(fileName, sourceFile);
+      return sourceFile;
+    },
+    writeFile: () => undefined,
+  };
+}
+
+function toProblem(diagnostic: ts.Diagnostic, rule: 'syntax' | 'type', baseDir: string): TCheckProblem {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (!diagnostic.file || diagnostic.start === undefined)
+    return { rule, file: '', line: 1, column: 1, message };
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  const file = diagnostic.file.fileName.startsWith(`${baseDir}/`)
+    ? diagnostic.file.fileName.slice(baseDir.length + 1)
+    : diagnostic.file.fileName;
+  return { rule, file, line: line + 1, column: character + 1, message };
+}
+
+export type TTypeCheckResult = {
+  problems: TCheckProblem[];
+  /** The parsed files by their given name, for the checks that read the syntax tree. */
+  sourceFiles: Map<string, ts.SourceFile>;
+};
+
+/**
+ * Parses and type-checks `files` (name → source, names like `Button.tsx`) as one program. Syntax
+ * errors come first and alone (types of code that does not parse mean nothing); otherwise every
+ * type error of the given files, in file and position order.
+ */
+export function typeCheckFiles(files: Readonly<Record<string, string>>): TTypeCheckResult {
+  root ??= virtualRoot();
+  const baseDir = root;
+  const byPath = new Map(Object.entries(files).map(([name, text]) => [join(baseDir, name), text]));
+  const program = ts.createProgram({
+    rootNames: [...byPath.keys()],
+    options: COMPILER_OPTIONS,
+    host: createHost(byPath),
+  });
+  const sourceFiles = new Map<string, ts.SourceFile>();
+  for (const [name] of Object.entries(files)) {
+    const sourceFile = program.getSourceFile(join(baseDir, name));
+    if (sourceFile) sourceFiles.set(name, sourceFile);
+  }
+  const ours = [...sourceFiles.values()];
+  const syntax = ours.flatMap((sourceFile) => program.getSyntacticDiagnostics(sourceFile));
+  if (syntax.length > 0)
+    return { problems: syntax.map((diagnostic) => toProblem(diagnostic, 'syntax', baseDir)), sourceFiles };
+  const semantic = ours.flatMap((sourceFile) => program.getSemanticDiagnostics(sourceFile));
+  return { problems: semantic.map((diagnostic) => toProblem(diagnostic, 'type', baseDir)), sourceFiles };
+}
+
+/** Parses one file (TSX) without checking it: for the checks that read the syntax tree. */
+export function parseFile(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TSX);
+}
+
+/** Syntax errors of one file alone, without resolving its imports (tests, stories). */
+export function syntaxProblems(file: string, text: string): TCheckProblem[] {
+  const { diagnostics = [] } = ts.transpileModule(text, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: {
+      jsx: ts.JsxEmit.ReactJSX,
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+    },
+  });
+  return diagnostics.map((diagnostic) => toProblem(diagnostic, 'syntax', ''));
+}
