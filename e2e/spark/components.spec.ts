@@ -125,6 +125,40 @@ test.describe('[SPARK] component library', () => {
     expect(listed.components).toEqual([]);
   });
 
+  test('[SPARK][COMPONENTS]: code that does not parse, or styles outside the tokens, is refused under Source with file:line:column', async ({
+    page,
+    request,
+  }) => {
+    // The issue's own case: a broken signature was once saved as version 1 with HTTP 201.
+    const name = uniqueName('Broken');
+    await submitNewComponent(page, { name, source: `export function ${name}( {\n  return null;\n}` });
+    const sourceField = page.getByLabel('Source', { exact: true });
+    await expect(sourceField).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(new RegExp(`${name}\\.tsx:\\d+:\\d+ `))).toBeVisible();
+    await expect(page).toHaveURL(/\/components\/new$/);
+
+    const offPalette = await request.post('/api/components', {
+      headers: WRITE_HEADERS,
+      data: {
+        name,
+        source: `export function ${name}() {\n  return <p className="bg-blue-500 p-[13px]" />;\n}\n`,
+      },
+    });
+    expect(offPalette.status()).toBe(422);
+    const problem = await offPalette.json();
+    expect(problem.error).toBe('component_check_failed');
+    expect(problem.issues).toEqual([
+      {
+        path: 'source',
+        message: expect.stringMatching(
+          new RegExp(`^${name}\\.tsx:2:\\d+ \`bg-blue-500\` is not a SLATE colour token`),
+        ),
+      },
+      { path: 'source', message: expect.stringMatching(/`p-\[13px\]` is an arbitrary value/) },
+    ]);
+    expect((await (await request.get(`/api/components?q=${name}`)).json()).components).toEqual([]);
+  });
+
   test('[SPARK][COMPONENTS]: saving a name the workspace already has, in any case, shows the 409 message', async ({
     page,
     request,
