@@ -360,20 +360,38 @@ export function createEngine(options: TEngineOptions): TEngine {
     const targets = [...byId.values()].filter(
       (session) => session.state === 'ready' && (workspaceId === null || session.workspaceId === workspaceId),
     );
-    const cssByWorkspace = new Map<string | null, TTokenCss>();
-    for (const session of targets) {
-      let css = tokens ?? cssByWorkspace.get(session.workspaceId);
+    // One lookup per workspace, all at once.
+    const cssByWorkspace = new Map<string | null, Promise<TTokenCss | undefined>>();
+    const cssOf = (id: string | null) => {
+      let css = cssByWorkspace.get(id);
       if (!css) {
-        css = options.db ? await workspaceTokenCss(options.db, session.workspaceId) : undefined;
-        if (!css) continue;
-        cssByWorkspace.set(session.workspaceId, css);
+        css = tokens
+          ? Promise.resolve(tokens)
+          : options.db
+            ? workspaceTokenCss(options.db, id)
+            : Promise.resolve(undefined);
+        cssByWorkspace.set(id, css);
       }
-      // On disk for builds and restarts (the dev server's watcher ignores the tokens file)…
-      await writeWorkFile(session.dir, TOKENS_CSS_FILE, css.runtimeCss);
-      await writeWorkFile(session.dir, THEME_CSS_FILE, css.themeCss);
-      // …and as the virtual module's new content: one CSS hot update in every open preview.
-      session.sendTokens(css.runtimeCss);
-    }
+      return css;
+    };
+    const updates = await Promise.all(
+      targets.map(async (session) => ({ session, css: await cssOf(session.workspaceId) })),
+    );
+    // Every session gets the new stylesheet first (one line to its worker, which pushes it to its
+    // previews as a hot update); nothing on disk stands between a publish and the restyle…
+    for (const { session, css } of updates) if (css) session.sendTokens(css.runtimeCss);
+    // …then the files, for builds and restarts (the dev server's watcher ignores the tokens file;
+    // a changed theme file lets Tailwind regenerate the utilities, after the restyle).
+    await Promise.all(
+      updates.map(({ session, css }) =>
+        css
+          ? Promise.all([
+              writeWorkFile(session.dir, TOKENS_CSS_FILE, css.runtimeCss),
+              writeWorkFile(session.dir, THEME_CSS_FILE, css.themeCss),
+            ])
+          : undefined,
+      ),
+    );
     return targets.length;
   }
 

@@ -35,9 +35,15 @@ const tokensPath = join(dir, tokensFile);
 /** @type {string | null} the stylesheet the engine last sent; null: the file on disk */
 let tokensCss = null;
 
+/** The custom HMR event that carries a new token stylesheet to the previews. */
+const TOKENS_EVENT = 'lumenforge:tokens';
+const isTokensModule = (id) => id.split('?')[0] === tokensPath;
+/** @param {string} text */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * The token stylesheet as a virtual module: its content comes from the engine (not the disk, whose
- * watcher ignores it), so `wissil.tokens.updated` reaches every preview as one CSS hot update.
+ * watcher ignores it), so `wissil.tokens.updated` reaches every preview as a CSS hot update.
  * @returns {import('vite').Plugin}
  */
 function lumenforgeTokens() {
@@ -45,8 +51,39 @@ function lumenforgeTokens() {
     name: 'lumenforge-tokens',
     enforce: 'pre',
     load(id) {
-      if (tokensCss !== null && id.split('?')[0] === tokensPath) return tokensCss;
+      if (tokensCss !== null && isTokensModule(id)) return tokensCss;
       return null;
+    },
+  };
+}
+
+/**
+ * The fast path of a token update: the served token module also listens for TOKENS_EVENT and hands
+ * its stylesheet to Vite's own `updateStyle` (the <style> element the module created). A restyle is
+ * then one WebSocket message, with no module fetch and no pass through the CSS pipeline (Tailwind's
+ * plugin included); the regular hot update that follows finds the same text and changes nothing.
+ * Runs after `vite:css-post`, whose output is the module's JavaScript.
+ * @returns {import('vite').Plugin}
+ */
+function lumenforgeTokensListener() {
+  return {
+    name: 'lumenforge-tokens-listener',
+    apply: 'serve',
+    enforce: 'post',
+    transform: {
+      // Only the token module reaches this hook (no call per module of the project).
+      filter: { id: new RegExp(`^${escapeRegExp(tokensPath)}(?:\\?|$)`) },
+      handler(code, id) {
+        if (!isTokensModule(id) || !code.includes('import.meta.hot')) return null;
+        const client = JSON.stringify(`${base}@vite/client`);
+        return {
+          code: `${code}
+import { updateStyle as __lumenforge_updateStyle } from ${client};
+import.meta.hot.on(${JSON.stringify(TOKENS_EVENT)}, (css) => __lumenforge_updateStyle(${JSON.stringify(id)}, css));
+`,
+          map: null,
+        };
+      },
     },
   };
 }
@@ -80,7 +117,7 @@ const server = await createServer({
   cacheDir: join(dir, '.ignis', 'vite-cache'),
   clearScreen: false,
   logLevel: 'info',
-  plugins: [lumenforgeTokens(), lumenforgeTheme()],
+  plugins: [lumenforgeTokens(), lumenforgeTokensListener(), lumenforgeTheme()],
   server: {
     host: '127.0.0.1',
     port: 0,
@@ -112,6 +149,10 @@ async function updateTokens(css) {
   const environment = server.environments.client;
   const modules = environment.moduleGraph.getModulesByFile(tokensPath);
   if (!modules || modules.size === 0) return;
+  // The stylesheet itself to every open preview first (lumenforgeTokensListener applies it)…
+  environment.hot.send({ type: 'custom', event: TOKENS_EVENT, data: css });
+  // …then the module's regular hot update: it invalidates the module for pages opened later, and a
+  // page whose token module was still loading during the event fetches the new one.
   for (const module of modules) await environment.reloadModule(module);
 }
 
