@@ -2,7 +2,6 @@
 // parsed and type-checked as the apps' own code is (strict, react-jsx), against the workspace's
 // real React types. The standard library and React's declarations are parsed once per process and
 // shared by every check, so a warm check costs only the component itself.
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import type { TCheckProblem } from './check-problem';
@@ -23,12 +22,13 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
- * Where the in-memory files seem to live: a folder inside the workspace, so `import … from 'react'`
- * resolves to the workspace's `node_modules` like any app file.
+ * Where the in-memory files seem to live: a folder beside the `node_modules` that holds the
+ * compiler, so `import … from 'react'` resolves to that install's `@types/react` like any app
+ * file. Found through the compiler's own path, not `require.resolve`, which a bundler rewrites.
  */
 function virtualRoot(): string {
-  const reactTypes = createRequire(import.meta.url).resolve('@types/react/package.json');
-  return join(resolve(dirname(reactTypes), '..', '..', '..'), '.spark-check');
+  // …/node_modules/typescript/lib/typescript.js → …
+  return join(resolve(dirname(ts.sys.getExecutingFilePath()), '..', '..', '..'), '.spark-check');
 }
 
 let root: string | undefined;
