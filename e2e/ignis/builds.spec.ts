@@ -1,46 +1,21 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { systemUrl } from '@lumenforge/config';
 import { createDbClient, type TDbClient } from '@lumenforge/db/server';
-import { DEMO_WORKSPACE } from '@lumenforge/db/seed';
-import { homeDatabaseUrl } from '@lumenforge/platform/database-url';
 import { screenshotPath } from '../shared/screenshots';
-import { E2E_HOME } from '../shared/sign-in';
+import { createStarterProject, e2eDatabaseUrl } from './projects';
 import { loadStarterFiles } from './starter-files';
 
-const PG_PORT = 54329;
 /** Writes through the API need the app's Origin, as a browser sends it. */
 const WRITE_HEADERS = { Origin: systemUrl('ignis') };
 /** A real build (tsc, vitest, vite, sharp in sandboxed children) takes 10–30 s on a busy 2-core machine. */
 const BUILD_TIMEOUT_MS = 120_000;
 
-
 let db: TDbClient;
 
 /** A project of the demo workspace with the starter's files (plus `extra`) stored as its tree. */
-async function starterProject(name: string, extra: Record<string, string> = {}): Promise<string> {
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
-  const suffix = randomBytes(4).toString('hex');
-  const project = await db.project.create({
-    data: {
-      workspaceId: workspace.id,
-      name: `${name} ${suffix}`,
-      slug: `build-${suffix}`,
-      description: 'e2e: IGNIS builds',
-    },
-  });
-  // Stored as IGNIS stores a tree (PostgreSQL is the source of truth; the file API is tested by editor.spec).
-  const files = { ...(await loadStarterFiles()), ...extra };
-  await db.projectFile.createMany({
-    data: Object.entries(files).map(([path, content]) => ({
-      projectId: project.id,
-      path,
-      content,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      sizeBytes: Buffer.byteLength(content),
-    })),
-  });
-  return project.id;
+function starterProject(name: string, extra: Record<string, string> = {}): Promise<string> {
+  return createStarterProject(db, { name, description: 'e2e: IGNIS builds', extra });
 }
 
 async function queueBuild(request: APIRequestContext, projectId: string): Promise<string> {
@@ -59,9 +34,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 test.describe('[IGNIS] builds', () => {
   test.beforeAll(() => {
-    const url = homeDatabaseUrl(E2E_HOME, PG_PORT);
-    if (!url) throw new Error(`No embedded PostgreSQL password in ${E2E_HOME}: is the e2e platform running?`);
-    db = createDbClient(url, { poolMax: 2, applicationName: 'e2e-ignis-builds' });
+    db = createDbClient(e2eDatabaseUrl(), { poolMax: 2, applicationName: 'e2e-ignis-builds' });
   });
   test.afterAll(async () => {
     await db?.$disconnect();

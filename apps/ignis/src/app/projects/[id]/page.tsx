@@ -5,6 +5,8 @@ import { Notice } from '@lumenforge/ui/page-parts';
 import { auth } from '../../../auth';
 import { getEnv } from '../../../env';
 import { getRuntime } from '../../../runtime';
+import { WEBCONTAINER_API_FOLDERS } from '../_webcontainer/package';
+import { isPackageInstalled } from '../package-files';
 import { ProjectEditor, type TIsolationInfo } from './_components/project-editor';
 
 export const dynamic = 'force-dynamic';
@@ -76,6 +78,10 @@ export default async function ProjectPage({
         initialPath={first?.path ?? null}
         canEdit={auth.can(principal, 'projects.create')}
         isolation={await isolationInfo()}
+        webContainer={{
+          isEnabledByAdmin: getEnv().IGNIS_WEBCONTAINER === 'on',
+          isPackageInstalled: isPackageInstalled(WEBCONTAINER_API_FOLDERS),
+        }}
       />
     </>
   );

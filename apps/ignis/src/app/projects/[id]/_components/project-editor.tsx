@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sendJson } from '@lumenforge/ui/api-client';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, LINK, Notice } from '@lumenforge/ui/page-parts';
+import { RuntimeChoice, type TRuntime } from './runtime-choice';
+import { useWebContainer, type TWebContainerSettings } from './use-webcontainer';
 
 // Monaco's files come from this app (projects/monaco-editor/[...path]), never a CDN.
 loader.config({ paths: { vs: '/projects/monaco-editor/vs' } });
@@ -20,6 +22,8 @@ export type ProjectEditorProps = {
   initialPath: string | null;
   canEdit: boolean;
   isolation: TIsolationInfo;
+  /** The in-browser runtime's server-side checks (IGNIS_WEBCONTAINER, the package). */
+  webContainer: TWebContainerSettings;
 };
 
 const WIDTHS = [
@@ -57,6 +61,7 @@ export function ProjectEditor({
   initialPath,
   canEdit,
   isolation,
+  webContainer: webContainerSettings,
 }: ProjectEditorProps) {
   const [files, setFiles] = useState(initialFiles);
   const [path, setPath] = useState<string | null>(initialPath);
@@ -68,6 +73,23 @@ export function ProjectEditor({
   const [theme, setTheme] = useState<'light' | 'dark'>('light');
   const [isSaving, setIsSaving] = useState(false);
   const saveRef = useRef<() => void>(() => undefined);
+  const [runtime, setRuntime] = useState<TRuntime>('ignis');
+  const webContainer = useWebContainer({
+    settings: webContainerSettings,
+    isChosen: runtime === 'webcontainer',
+    loadFiles: async () => {
+      const contents = await Promise.all(
+        files.map(async (file) => {
+          const result = await sendJson<{ content: string }>(fileUrl(project.id, file.path), {
+            method: 'GET',
+          });
+          if (!result.ok) throw new Error(`${file.path}: ${result.problem.message}`);
+          return [file.path, result.data.content] as const;
+        }),
+      );
+      return Object.fromEntries(contents);
+    },
+  });
 
   const current = path ? open[path] : undefined;
   const isDirty = current !== undefined && current.content !== current.savedContent;
@@ -141,14 +163,17 @@ export function ProjectEditor({
         file.path === path ? { ...file, sha256: result.data.sha256, sizeBytes: result.data.sizeBytes } : file,
       ),
     );
+    if (runtime === 'webcontainer') await webContainer.writeFile(path, content);
     const previewText =
-      result.data.preview === 'updated'
-        ? 'the preview hot-updated'
-        : result.data.preview === 'engine-unavailable'
-          ? 'the preview engine is unavailable'
-          : 'no preview is open';
+      runtime === 'webcontainer'
+        ? 'written into WebContainer'
+        : result.data.preview === 'updated'
+          ? 'the preview hot-updated'
+          : result.data.preview === 'engine-unavailable'
+            ? 'the preview engine is unavailable'
+            : 'no preview is open';
     setStatus({ tone: 'success', text: `Saved ${path}; ${previewText}.` });
-  }, [path, current, canEdit, isSaving, project.id]);
+  }, [path, current, canEdit, isSaving, project.id, runtime, webContainer]);
   saveRef.current = () => void handleSave();
 
   const handleBeforeMount: BeforeMount = (monaco) => {
@@ -281,6 +306,7 @@ export function ProjectEditor({
         </section>
 
         <section aria-label="Preview" className="flex min-w-0 flex-col gap-2">
+          <RuntimeChoice runtime={runtime} webContainer={webContainer.availability} onChange={setRuntime} />
           <div className="flex flex-wrap items-center gap-2">
             <div role="group" aria-label="Preview width" className="flex gap-1">
               {WIDTHS.map((preset) => (
@@ -310,9 +336,36 @@ export function ProjectEditor({
             ) : null}
           </div>
           <div className="overflow-auto rounded-lg border border-border bg-surface-sunken">
-            {previewError ? (
+            {runtime === 'webcontainer' ? (
+              webContainer.error ? (
+                <div className="p-3">
+                  <Notice tone="danger">{webContainer.error}</Notice>
+                </div>
+              ) : webContainer.url ? (
+                <iframe
+                  title={`In-browser preview of ${project.name}`}
+                  src={webContainer.url}
+                  // The dev server runs on StackBlitz's own origin (never this app's): its service
+                  // worker needs that origin, which shares nothing with LumenForge.
+                  sandbox="allow-scripts allow-same-origin allow-forms"
+                  style={{ width: presetWidth, maxWidth: width === 'desktop' ? '100%' : undefined }}
+                  className="mx-auto block h-[45vh] border-0 xl:h-[70vh]"
+                  data-width={width}
+                />
+              ) : (
+                <p className="p-3 text-sm text-fg-muted">{webContainer.status ?? 'Starting WebContainer…'}</p>
+              )
+            ) : previewError ? (
               <div className="p-3">
                 <Notice tone="danger">{previewError}</Notice>
+              </div>
+            ) : !webContainer.canShowIgnisPreview ? (
+              <div className="p-3">
+                <Notice tone="warning">
+                  This page is cross-origin isolated for WebContainer, and this browser cannot embed the IGNIS
+                  preview in it (that needs credentialless iframes, Chromium 110 or later). Open the preview
+                  in a tab, or ask the administrator to turn IGNIS_WEBCONTAINER off.
+                </Notice>
               </div>
             ) : preview ? (
               <iframe
@@ -320,6 +373,9 @@ export function ProjectEditor({
                 // Only the fragment changes with the theme: no reload, the preview keeps its state.
                 src={`${preview.url}#theme=${theme}`}
                 sandbox="allow-scripts"
+                // In a cross-origin isolated page (IGNIS_WEBCONTAINER=on) the preview origin, which
+                // sends no COEP header, can only be embedded as a credentialless iframe.
+                {...(webContainer.isIsolated ? { credentialless: '' } : {})}
                 style={{
                   width: presetWidth,
                   maxWidth: width === 'desktop' ? '100%' : undefined,
