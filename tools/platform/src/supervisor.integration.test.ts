@@ -27,14 +27,16 @@ import { Supervisor, type TRestartPolicy } from './supervisor';
 //   healthy    serves { status: "ok" }
 //   slow       the same, after 700 ms
 //   unhealthy  answers 503 { status: "down" }
+//   late       answers 503 for its first 2 s, then { status: "ok" }
 //   crash      exits with code 1 after 100 ms
 //   stubborn   healthy, but ignores SIGTERM (the grace period's SIGKILL ends it)
 const FAKE_APP = `
 const http = require('node:http');
 const mode = process.env.FAKE_MODE;
+const startedAt = Date.now();
 const serve = () => http
   .createServer((req, res) => {
-    const ok = mode !== 'unhealthy';
+    const ok = mode !== 'unhealthy' && (mode !== 'late' || Date.now() - startedAt > 2000);
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: ok ? 'ok' : 'down' }));
   })
@@ -44,7 +46,7 @@ else setTimeout(serve, mode === 'slow' ? 700 : 0);
 process.on('SIGTERM', () => { if (mode !== 'stubborn') process.exit(0); });
 `;
 
-type TFakeMode = 'healthy' | 'slow' | 'unhealthy' | 'crash' | 'stubborn';
+type TFakeMode = 'healthy' | 'slow' | 'unhealthy' | 'late' | 'crash' | 'stubborn';
 const APP_IDS = ['slate', 'spark', 'ignis'] as const satisfies readonly TSystemId[];
 const FAST_POLICY: Partial<TRestartPolicy> = {
   initialBackoffMs: 200,
@@ -385,6 +387,14 @@ describe('control channel', () => {
         lastProbe: { status: 503, body: { status: 'down' } },
       },
     });
+  });
+
+  it('an app that becomes healthy after its start timed out is running, not starting forever', async () => {
+    const { supervisor } = await fakePlatform({ modes: { ignis: 'late' }, readyTimeoutMs: 1_000 });
+    await expect(supervisor.start('ignis')).rejects.toThrow(/Not healthy after 1 s/);
+    expect(supervisor.status('ignis').state).toBe('starting');
+    await waitFor(() => supervisor.status('ignis').state === 'running', 'ignis running once healthy', 10_000);
+    expect(supervisor.status('ignis')).toMatchObject({ restarts: 0, pid: expect.any(Number) });
   });
 
   it('removes a stale socket at start, refuses a live one, and removes its own on close', async () => {

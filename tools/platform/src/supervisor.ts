@@ -91,6 +91,9 @@ type TAppRecord = {
   crashTimes: number[];
 };
 
+/** Each round of watching a process that missed its ready timeout lasts this long. */
+const LATE_HEALTH_WATCH_MS = 30_000;
+
 /** How `npm run app` starts an app again (printed when the supervisor gives up on it). */
 export function startCommandFor(id: string): string {
   return `npm run app -- start ${id}`;
@@ -312,11 +315,32 @@ export class Supervisor {
       this.setState(record, 'running');
       if (isAutomaticRestart) log.info(`${record.app.id} is running again (pid ${running.pid}).`);
     });
-    // Whoever asked for the start sees the error; an automatic restart logs it.
+    // Whoever asked for the start sees the error; an automatic restart logs it. Either way the
+    // process keeps being watched: one that becomes healthy late is `running`, not `starting` forever.
     record.ready.catch((error: unknown) => {
-      if (record.running === running && error instanceof HealthTimeoutError)
-        log.error(`${record.app.id} was started but is still not healthy. ${error.message}`);
+      if (record.running !== running || !(error instanceof HealthTimeoutError)) return;
+      log.error(
+        `${record.app.id} was started but is still not healthy; it stays ${log.bold('starting')} until its health check passes. ${error.message}`,
+      );
+      void this.followUntilHealthy(record, running);
     });
+  }
+
+  /** After the ready timeout: checks the process's health every few seconds until it passes or the process is replaced. */
+  private async followUntilHealthy(record: TAppRecord, running: ChildProcess): Promise<void> {
+    const started = { id: record.app.id, child: running, healthUrl: record.app.healthUrl };
+    while (record.running === running && record.state === 'starting') {
+      try {
+        await waitUntilHealthy([started], LATE_HEALTH_WATCH_MS);
+      } catch (error) {
+        if (error instanceof HealthTimeoutError) continue;
+        return; // it exited: onExit decides what happens next
+      }
+      if (record.running !== running || record.state !== 'starting') return;
+      this.setState(record, 'running');
+      log.info(`${record.app.id} is healthy now (pid ${running.pid}).`);
+      return;
+    }
   }
 
   private onExit(
