@@ -89,7 +89,7 @@ const workers = Array.from(
 );
 for (const worker of workers) worker.start();
 log.info(
-  `IGNIS builder: ${workers.length} worker(s) on the ${queue.kind} queue; ${describeIsolation().summary}` +
+  `IGNIS builder: ${workers.length} worker(s) on the ${queue.kind} queue; ${describeIsolation('build').summary}` +
     (registry ? `; artifacts pushed to ${registry.url}/${registry.repositoryPrefix}/<workspace>` : ''),
 );
 

@@ -72,7 +72,7 @@ function containerReport(processReport: TIsolationReport): TIsolationReport {
   return {
     ...processReport,
     mode: 'container',
-    summary: `Container isolation (podman): build stages run in ${BUILD_IMAGE} with no network, a read-only root and uid ${SANDBOX_UID}`,
+    summary: `Container isolation (podman): build stages run in ${BUILD_IMAGE.replace('docker.io/library/', '')} with no network, a read-only root and uid ${SANDBOX_UID}`,
     mechanisms: [
       `podman (runc) container per stage from ${BUILD_IMAGE}; removed when the stage ends, killed on cancel`,
       'no network (--network=none: loopback only, the platform and the internet are unreachable)',

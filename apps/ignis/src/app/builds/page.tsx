@@ -57,7 +57,7 @@ export default async function BuildsPage() {
       gzipBytes: build.metrics?.gzipBytes ?? 0,
       durationMs: build.durationMs ?? 0,
     }));
-  const isolation = describeIsolation();
+  const isolation = describeIsolation('build');
   const isActive = builds.some((build) => build.status === 'queued' || build.status === 'running');
 
   return (

@@ -68,7 +68,7 @@ export default async function BuildPage({ params }: { params: Promise<{ id: stri
         initial={build}
         causeLinks={links}
         canCancel={auth.can(principal, 'builds.run')}
-        isolation={describeIsolation().summary}
+        isolation={describeIsolation('build').summary}
       />
     </main>
   );
