@@ -177,7 +177,16 @@ describe('images.yml', () => {
     expect(script).toContain(
       'docker buildx imagetools create --tag "$REGISTRY/$image:sha-$short" "$REGISTRY/$image:main"',
     );
-    for (const app of SYSTEM_IDS) expect(script).toContain(app);
+    for (const image of [...SYSTEM_IDS, 'identity', 'migrate', 'ignis-worker'])
+      expect(script).toContain(image);
+  });
+
+  it('builds the ignis-worker image (IGNIS engine and builder) on a release and when their projects are affected', () => {
+    const script = (images.jobs['affected'] as TJob).steps.map((entry) => entry.run ?? '').join('\n');
+    expect(script).toContain('extra=\'["identity","migrate","ignis-worker"]\'');
+    expect(script).toContain("--projects 'identity,prisma,ignis-engine,ignis-builds'");
+    const push = step(images.jobs['build'] as TJob, 'docker/build-push-action').with ?? {};
+    expect(push['target']).toContain("matrix.image == 'ignis-worker'");
   });
 });
 
