@@ -179,7 +179,7 @@ test.describe('[SPARK] component library', () => {
     // Names are unique whatever their case.
     const shouted = await request.post('/api/components', {
       headers: WRITE_HEADERS,
-      data: { name: name.toUpperCase(), source: sourceOf(name) },
+      data: { name: name.toUpperCase(), source: sourceOf(name.toUpperCase()) },
     });
     expect(shouted.status()).toBe(409);
     expect((await shouted.json()).error).toBe('conflict');

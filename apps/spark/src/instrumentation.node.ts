@@ -1,5 +1,6 @@
 import { validateEnvAtBoot } from '@lumenforge/config/boot';
 import { startAppRuntime } from '@lumenforge/runtime/server';
+import { warmUpTypeCheck } from '@lumenforge/spark-checks';
 import { getEnv } from './env';
 import { health } from './health';
 import { getRuntime } from './runtime';
@@ -8,3 +9,5 @@ import { getRuntime } from './runtime';
 validateEnvAtBoot(getEnv);
 // Logs the mode, then consumes cache invalidations and publishes wissil.system.health every 15 s.
 void startAppRuntime(getRuntime, { healthReport: health.report });
+// The first component save would parse TypeScript's and React's declarations: do it once, after boot.
+setTimeout(warmUpTypeCheck, 1_000).unref();

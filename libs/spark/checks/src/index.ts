@@ -14,4 +14,4 @@ export {
   tokenVocabulary,
   vocabularyKeys,
 } from './token-vocabulary';
-export { parseFile, syntaxProblems, typeCheckFiles } from './type-check';
+export { parseFile, syntaxProblems, typeCheckFiles, warmUpTypeCheck } from './type-check';
