@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { TDbClient } from '@lumenforge/db/server';
 import { loadDefaultTokenSet } from '@lumenforge/tokens';
 import { dependencySetIdFor, ensureDependencies, type TDependencySet } from './dependencies';
@@ -68,7 +69,16 @@ export async function writeWorkFile(dir: string, path: string, content: string):
   const current = await readFile(full, 'utf8').catch(() => null);
   if (current === content) return false;
   await mkdir(dirname(full), { recursive: true });
-  await writeFile(full, content);
+  // Written beside it, then renamed over it: a dev server watching the file never reads it half
+  // written (Vite once saw an empty Counter.tsx mid-write: "export Counter removed").
+  const partial = join(dirname(full), `.${basename(full)}.${process.pid}.${randomUUID()}.partial`);
+  try {
+    await writeFile(partial, content);
+    await rename(partial, full);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
   return true;
 }
 
