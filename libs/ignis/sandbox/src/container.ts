@@ -16,6 +16,7 @@ const PODMAN_GLOBAL = ['--runtime', 'runc'];
 /** Memory the cgroup allows above the sampled limit: the watchdog (100 ms) ends a hog first, the cgroup is the hard stop. */
 const CGROUP_HEADROOM_MB = 64;
 const PIDS_LIMIT = 1024;
+const WALL_CLOCK_BACKSTOP_SECONDS = 5;
 /** Exit statuses of the container's init (catatonit): 128 + the signal that ended the command. */
 export const EXIT_SIGKILL = 137;
 export const EXIT_SIGXCPU = 152;
@@ -74,6 +75,7 @@ export type TContainerRun = {
   env: Record<string, string>;
   memoryMb: number;
   cpuSeconds: number;
+  wallClockMs: number;
   network: 'none' | 'host';
   command: string;
   args: readonly string[];
@@ -95,6 +97,9 @@ export function podmanRunArgs(run: TContainerRun): string[] {
     '--init', // the command is not PID 1, so SIGXCPU and SIGTERM act on it as they would outside
     `--name=${run.name}`,
     `--conmon-pidfile=${run.conmonPidFile}`,
+    // conmon kills the container a little after our own deadline: a backstop that outlives this process
+    // (a builder killed mid-build leaves no container running on).
+    `--timeout=${Math.ceil(run.wallClockMs / 1000) + WALL_CLOCK_BACKSTOP_SECONDS}`,
     `--network=${run.network}`,
     '--read-only',
     `--user=${SANDBOX_UID}:${SANDBOX_UID}`,

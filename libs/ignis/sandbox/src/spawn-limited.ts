@@ -223,6 +223,7 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
         env: { ...env, PATH: CONTAINER_PATH, HOME: '/tmp', TMPDIR: '/tmp' },
         memoryMb: limits.memoryMb,
         cpuSeconds: limits.cpuSeconds,
+        wallClockMs: limits.wallClockMs,
         network: options.network ?? 'host',
         command: options.command === process.execPath ? 'node' : options.command,
         args: options.args ?? [],
