@@ -35,9 +35,17 @@ test('[LANDING][CARDS]: five system cards show ok with their lifecycle; SLATE sh
   if (components.length === 0)
     await expect(spark).toHaveText('No components yet — generated components appear here');
   else await expect(spark).toContainText(/Components\s*\d+/);
-  // Nothing in the e2e platform builds, scaffolds or deploys yet: those cards say what will appear.
-  for (const id of ['ignis', 'ignition', 'waypoint'])
-    await expect(page.getByTestId(`lifecycle-${id}`)).toHaveAttribute('data-kind', 'empty');
+  // IGNITION counts the workspace's projects: IGNIS's builder gives the demo workspace its starter
+  // project at start, and other specs add some.
+  const ignition = page.getByTestId('lifecycle-ignition');
+  await expect(ignition).toHaveAttribute('data-kind', 'facts');
+  await expect(ignition).toContainText(/Projects\s*\d+/);
+  // IGNIS shows the latest build once there is one (the builds specs run some, in parallel with this one).
+  const ignis = page.getByTestId('lifecycle-ignis');
+  await expect(ignis).toHaveAttribute('data-kind', /^(facts|empty)$/);
+  if ((await ignis.getAttribute('data-kind')) === 'facts') await expect(ignis).toContainText('Last build');
+  // Nothing in the e2e platform deploys yet: WAYPOINT's card says what will appear.
+  await expect(page.getByTestId('lifecycle-waypoint')).toHaveAttribute('data-kind', 'empty');
 
   // SLATE: the published version (the seed publishes one; other specs publish more), linking to its page.
   const slate = page.getByTestId('lifecycle-slate');
