@@ -120,5 +120,8 @@ test('[LANDING][CARDS]: GET /api/systems/status checks every system now, never c
   expect(cards.lifecycle['slate']?.kind).toBe('tokens');
   // Other specs save components in SPARK at any moment: empty before the first, counted after.
   expect(['empty', 'components']).toContain(cards.lifecycle['spark']?.kind);
-  expect(cards.lifecycle['ignis']).toEqual({ kind: 'empty' });
+  // IGNIS: empty until the builds specs (in parallel) run one; IGNITION: the seeded starter project at least.
+  expect(['empty', 'build']).toContain(cards.lifecycle['ignis']?.kind);
+  expect(cards.lifecycle['ignition']?.kind).toBe('projects');
+  expect(cards.lifecycle['waypoint']).toEqual({ kind: 'empty' });
 });
