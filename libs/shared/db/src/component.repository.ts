@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import type { TDb } from './client';
+import { DbConflictError, DbNotFoundError } from './db-errors';
+import type { Prisma } from './generated/prisma/client';
 import {
+  type TAddComponentVersion,
   type TComponentDetail,
   type TComponentLibrarySummary,
   type TComponentSummary,
+  type TComponentVersion,
   type TCreateComponent,
+  ZAddComponentVersionSchema,
   ZComponentDetailSchema,
   ZComponentSummarySchema,
+  ZComponentVersionSchema,
   ZCreateComponentSchema,
 } from './component.schema';
 import { translateWriteErrors } from './prisma-errors';
@@ -23,6 +29,7 @@ const SUMMARY_SELECT = {
   origin: true,
   status: true,
   latestVersion: true,
+  publishedVersion: true,
   createdBy: USER_REF,
   createdAt: true,
   updatedAt: true,
@@ -35,9 +42,26 @@ const VERSION_SELECT = {
   tests: true,
   stories: true,
   prompt: true,
+  tokenVersion: true,
+  generator: true,
+  plan: true,
   author: USER_REF,
   createdAt: true,
 } as const;
+
+/** What every version row of a list shows (no files). */
+const VERSION_SUMMARY_SELECT = {
+  id: true,
+  number: true,
+  author: USER_REF,
+  createdAt: true,
+  prompt: true,
+  tokenVersion: true,
+  generator: true,
+} as const;
+
+/** A JSON plan for Prisma: omitted (SQL NULL) when there is none. */
+const planData = (plan: unknown) => (plan == null ? {} : { plan: plan as Prisma.InputJsonValue });
 
 const ZUuid = z.uuid();
 const MAX_LIST_SIZE = 200;
@@ -72,6 +96,9 @@ export class ComponentRepository {
                 stories: data.stories,
                 prompt: data.prompt,
                 authorId: data.authorId,
+                tokenVersion: data.tokenVersion,
+                generator: data.generator,
+                ...planData(data.plan),
               },
             },
           },
@@ -91,10 +118,7 @@ export class ComponentRepository {
       where: { id, workspaceId },
       select: {
         ...SUMMARY_SELECT,
-        versions: {
-          orderBy: { number: 'desc' },
-          select: { id: true, number: true, author: USER_REF, createdAt: true, prompt: true },
-        },
+        versions: { orderBy: { number: 'desc' }, select: VERSION_SUMMARY_SELECT },
       },
     });
     if (!row) return null;
@@ -103,6 +127,83 @@ export class ComponentRepository {
       select: VERSION_SELECT,
     });
     return ZComponentDetailSchema.parse({ ...row, latest });
+  }
+
+  /** Version `number` of the workspace's component `id` with its files, or null (also for another workspace's). */
+  async findVersion(workspaceId: string, id: string, number: number): Promise<TComponentVersion | null> {
+    if (!ZUuid.safeParse(id).success || !ZUuid.safeParse(workspaceId).success) return null;
+    if (!Number.isSafeInteger(number) || number < 1) return null;
+    const row = await this.db.componentVersion.findFirst({
+      where: { componentId: id, number, component: { workspaceId } },
+      select: VERSION_SELECT,
+    });
+    return row ? ZComponentVersionSchema.parse(row) : null;
+  }
+
+  /**
+   * Saves version `baseVersion + 1` of a component, only while `baseVersion` is still its latest:
+   * the compare-and-set on `latest_version` makes two concurrent saves from the same base end in one
+   * version and one {@link DbConflictError}. Another workspace's or an unknown component is a
+   * {@link DbNotFoundError}. Call on a `tx` to publish its event atomically.
+   */
+  async addVersion(
+    input: TAddComponentVersion,
+  ): Promise<{ component: TComponentDetail; version: TComponentVersion }> {
+    const data = ZAddComponentVersionSchema.parse(input);
+    const number = data.baseVersion + 1;
+    const moved = await this.db.component.updateMany({
+      where: { id: data.componentId, workspaceId: data.workspaceId, latestVersion: data.baseVersion },
+      data: { latestVersion: number },
+    });
+    if (moved.count === 0) {
+      const current = await this.db.component.findFirst({
+        where: { id: data.componentId, workspaceId: data.workspaceId },
+        select: { latestVersion: true },
+      });
+      if (!current) throw new DbNotFoundError('No component with this id in your workspace');
+      throw new DbConflictError(
+        `Version ${data.baseVersion} is no longer the latest: v${current.latestVersion} was saved meanwhile. Reload and apply your change to it.`,
+        ['baseVersion'],
+      );
+    }
+    const version = await translateWriteErrors(
+      () =>
+        this.db.componentVersion.create({
+          data: {
+            componentId: data.componentId,
+            number,
+            source: data.source,
+            tests: data.tests,
+            stories: data.stories,
+            prompt: data.prompt,
+            authorId: data.authorId,
+            tokenVersion: data.tokenVersion,
+            generator: data.generator,
+            ...planData(data.plan),
+          },
+          select: VERSION_SELECT,
+        }),
+      { conflict: `Version ${number} was saved meanwhile. Reload and apply your change to it.` },
+    );
+    const component = await this.findById(data.workspaceId, data.componentId);
+    if (!component) throw new DbNotFoundError('No component with this id in your workspace');
+    return { component, version: ZComponentVersionSchema.parse(version) };
+  }
+
+  /**
+   * Marks version `number` of the component as the published one (status `published`). Unknown
+   * component or version: {@link DbNotFoundError}. Call on a `tx` to publish its event atomically.
+   */
+  async publish(workspaceId: string, id: string, number: number): Promise<TComponentDetail> {
+    const version = await this.findVersion(workspaceId, id, number);
+    if (!version) throw new DbNotFoundError(`This component has no version ${number}`);
+    await this.db.component.updateMany({
+      where: { id, workspaceId },
+      data: { status: 'published', publishedVersion: number },
+    });
+    const component = await this.findById(workspaceId, id);
+    if (!component) throw new DbNotFoundError('No component with this id in your workspace');
+    return component;
   }
 
   /** The workspace's components, recently changed first; `query` matches name, description or category. */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const COMPONENT_ORIGINS = ['spark', 'manual', 'import'] as const;
 export const COMPONENT_STATUSES = ['draft', 'published', 'deprecated'] as const;
+/** SPARK's generators (`TGeneratorId` of `@lumenforge/spark-generator`); a version written by hand has none. */
+export const COMPONENT_GENERATORS = ['built-in', 'openai-compatible'] as const;
+export type TComponentGenerator = (typeof COMPONENT_GENERATORS)[number];
 
 const ZUserRefSchema = z.object({ id: z.uuid(), name: z.string() });
 
@@ -26,6 +29,8 @@ export const ZComponentSummarySchema = z.object({
   origin: z.enum(COMPONENT_ORIGINS),
   status: z.enum(COMPONENT_STATUSES),
   latestVersion: z.int().positive(),
+  /** The version IGNITION templates and IGNIS projects import; null until first published. */
+  publishedVersion: z.int().positive().nullable(),
   createdBy: ZUserRefSchema.nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -39,6 +44,11 @@ export const ZComponentVersionSchema = z.object({
   tests: z.string().nullable(),
   stories: z.string().nullable(),
   prompt: z.string().nullable(),
+  /** The SLATE token version its checks ran against (`default` before the first publish); null on old rows. */
+  tokenVersion: z.string().nullable(),
+  generator: z.enum(COMPONENT_GENERATORS).nullable(),
+  /** The SPARK plan it was generated from (JSON), null when written by hand. */
+  plan: z.unknown().nullable(),
   author: ZUserRefSchema.nullable(),
   createdAt: z.date(),
 });
@@ -48,7 +58,15 @@ export type TComponentVersion = z.infer<typeof ZComponentVersionSchema>;
 export const ZComponentDetailSchema = ZComponentSummarySchema.extend({
   latest: ZComponentVersionSchema,
   versions: z.array(
-    ZComponentVersionSchema.pick({ id: true, number: true, author: true, createdAt: true, prompt: true }),
+    ZComponentVersionSchema.pick({
+      id: true,
+      number: true,
+      author: true,
+      createdAt: true,
+      prompt: true,
+      tokenVersion: true,
+      generator: true,
+    }),
   ),
 });
 export type TComponentDetail = z.infer<typeof ZComponentDetailSchema>;
@@ -65,8 +83,28 @@ export const ZCreateComponentSchema = z.object({
   stories: z.string().max(200_000).nullable().default(null),
   prompt: z.string().max(10_000).nullable().default(null),
   authorId: z.uuid().nullable(),
+  tokenVersion: z.string().min(1).max(50).nullable().default(null),
+  generator: z.enum(COMPONENT_GENERATORS).nullable().default(null),
+  plan: z.unknown().nullable().default(null),
 });
 export type TCreateComponent = z.input<typeof ZCreateComponentSchema>;
+
+/**
+ * A new version of an existing component. `baseVersion` is the latest version the author started
+ * from: when another version was saved meanwhile the write is refused (409), never silently stacked.
+ */
+export const ZAddComponentVersionSchema = ZCreateComponentSchema.pick({
+  workspaceId: true,
+  source: true,
+  tests: true,
+  stories: true,
+  prompt: true,
+  authorId: true,
+  tokenVersion: true,
+  generator: true,
+  plan: true,
+}).extend({ componentId: z.uuid(), baseVersion: z.int().positive() });
+export type TAddComponentVersion = z.input<typeof ZAddComponentVersionSchema>;
 
 /** The SPARK card's numbers: how many components, and the newest generated version. */
 export type TComponentLibrarySummary = {

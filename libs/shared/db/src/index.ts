@@ -98,6 +98,8 @@ export {
 export {
   COMPONENT_ORIGINS,
   COMPONENT_STATUSES,
+  COMPONENT_GENERATORS,
+  ZAddComponentVersionSchema,
   ZComponentNameSchema,
   ZComponentSummarySchema,
   ZComponentVersionSchema,
@@ -107,6 +109,8 @@ export {
   type TComponentVersion,
   type TComponentDetail,
   type TCreateComponent,
+  type TAddComponentVersion,
+  type TComponentGenerator,
   type TComponentLibrarySummary,
 } from './component.schema';
 export {
