@@ -158,7 +158,7 @@ export function Pill({ tone, big }: { tone: keyof typeof VARIANTS; big: boolean 
       expect.objectContaining({ rule: 'syntax', file: 'Button.test.tsx', line: 3 }),
     ]);
     // Tests are not styled: a colour in a test's expectation is fine.
-    const colourTest = `it('is red', () => { expect(getComputedStyle(document.body).color).not.toBe('#ff0000'); });\n`;
+    const colourTest = `import { expect, it } from 'vitest';\nit('is red', () => { expect(getComputedStyle(document.body).color).not.toBe('#ff0000'); });\n`;
     expect(problemsOf(GOOD_BUTTON, 'Button', { tests: colourTest })).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import type { TCheckProblem } from './check-problem';
 import { checkComponentExport, COMPONENT_NAME_PATTERN } from './component-export';
 import { checkTokenUsage } from './token-usage';
 import type { TTokenVocabulary } from './token-vocabulary';
-import { parseFile, syntaxProblems, typeCheckFiles } from './type-check';
+import { typeCheckFiles } from './type-check';
 
 export type TComponentSources = {
   /** The component's name, PascalCase: the file is `<name>.tsx` and must export `<name>`. */
@@ -22,11 +22,12 @@ export function componentFileNames(name: string) {
 }
 
 /**
- * The guard on every component save and every generated component: the code parses, its types
- * check (strict, against the workspace's React types), it exports the component it is named for,
- * and it styles only with the token vocabulary's values. Tests and stories must parse and use
- * tokens too; their types are not checked here, since their test libraries are not part of the
- * workspace's dependencies yet. Problems come back with file, line and column, syntax first.
+ * The guard on every component save and every generated component: the code, its tests and its
+ * stories parse and type-check as one program (strict, against the workspace's React, Vitest,
+ * Testing Library and Storybook types, so a test or story that misuses the component's props is
+ * refused too), the component exports what it is named for, and component and stories style only
+ * with the token vocabulary's values. Problems come back with file, line and column; syntax
+ * errors of any file come alone.
  */
 export function checkComponent(sources: TComponentSources, vocabulary: TTokenVocabulary): TComponentCheck {
   const names = componentFileNames(sources.name);
@@ -44,27 +45,19 @@ export function checkComponent(sources: TComponentSources, vocabulary: TTokenVoc
       ],
     };
   }
-  const component = typeCheckFiles({ [names.source]: sources.source });
-  const companions: Record<string, string> = {};
-  if (sources.tests) companions[names.tests] = sources.tests;
-  if (sources.stories) companions[names.stories] = sources.stories;
-  const companionSyntax = Object.entries(companions).flatMap(([file, text]) => syntaxProblems(file, text));
-
-  const problems: TCheckProblem[] = [
-    ...component.problems.filter((problem) => problem.rule === 'syntax'),
-    ...companionSyntax,
-  ];
-  if (problems.length === 0) {
-    problems.push(...component.problems);
-    const sourceFile = component.sourceFiles.get(names.source);
-    if (sourceFile) {
-      problems.push(...checkComponentExport(sourceFile, names.source, sources.name));
-      problems.push(...checkTokenUsage(sourceFile, names.source, vocabulary));
+  const files: Record<string, string> = { [names.source]: sources.source };
+  if (sources.tests) files[names.tests] = sources.tests;
+  if (sources.stories) files[names.stories] = sources.stories;
+  const { problems, sourceFiles } = typeCheckFiles(files);
+  // Types, exports and tokens of code that does not parse mean nothing: syntax errors come alone.
+  if (problems[0]?.rule !== 'syntax') {
+    const source = sourceFiles.get(names.source);
+    if (source) {
+      problems.push(...checkComponentExport(source, names.source, sources.name));
+      problems.push(...checkTokenUsage(source, names.source, vocabulary));
     }
-    if (sources.stories) {
-      const stories = parseFile(names.stories, sources.stories);
-      problems.push(...checkTokenUsage(stories, names.stories, vocabulary));
-    }
+    const stories = sourceFiles.get(names.stories);
+    if (stories) problems.push(...checkTokenUsage(stories, names.stories, vocabulary));
   }
   return problems.length === 0 ? { ok: true, tokenVersion: vocabulary.version } : { ok: false, problems };
 }

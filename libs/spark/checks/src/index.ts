@@ -14,4 +14,10 @@ export {
   tokenVocabulary,
   vocabularyKeys,
 } from './token-vocabulary';
-export { parseFile, syntaxProblems, typeCheckFiles, warmUpTypeCheck } from './type-check';
+export {
+  parsedDeclarationFiles,
+  parseFile,
+  syntaxProblems,
+  typeCheckFiles,
+  warmUpTypeCheck,
+} from './type-check';

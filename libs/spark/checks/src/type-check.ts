@@ -1,7 +1,8 @@
 // The TypeScript compiler API over in-memory files: the code a person or a generator wrote is
 // parsed and type-checked as the apps' own code is (strict, react-jsx), against the workspace's
-// real React types. The standard library and React's declarations are parsed once per process and
-// shared by every check, so a warm check costs only the component itself.
+// real React, Vitest, Testing Library and Storybook types. Those declarations (and the standard
+// library, and Node's types that Vitest pulls in) are parsed once per process and shared by every
+// check, so a warm check costs only the checked files themselves.
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import type { TCheckProblem } from './check-problem';
@@ -35,12 +36,27 @@ let root: string | undefined;
 /** Declaration files read from disk, parsed once (they never change while the process runs). */
 const sharedSourceFiles = new Map<string, ts.SourceFile>();
 
-function createHost(files: ReadonlyMap<string, string>): ts.CompilerHost {
-  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
-  const readFromDisk = host.getSourceFile.bind(host);
-  return {
-    ...host,
+/**
+ * Resolutions of imports made by declaration files and of bare package names: node_modules does
+ * not change while the process runs, so every check shares them. Relative imports between the
+ * checked files themselves are resolved anew each time (the set of files differs per check).
+ */
+let moduleResolutionCache: ts.ModuleResolutionCache | undefined;
+
+function createHost(baseDir: string, files: ReadonlyMap<string, string>): ts.CompilerHost {
+  const diskHost = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const readFromDisk = diskHost.getSourceFile.bind(diskHost);
+  moduleResolutionCache ??= ts.createModuleResolutionCache(
+    baseDir,
+    diskHost.getCanonicalFileName,
+    COMPILER_OPTIONS,
+  );
+  const sharedCache = moduleResolutionCache;
+  const host: ts.CompilerHost = {
+    ...diskHost,
     fileExists: (fileName) => files.has(fileName) || ts.sys.fileExists(fileName),
+    // The checked files' folder exists only in memory; resolution looks for it before its files.
+    directoryExists: (directoryName) => directoryName === baseDir || ts.sys.directoryExists(directoryName),
     readFile: (fileName) => files.get(fileName) ?? ts.sys.readFile(fileName),
     getSourceFile: (fileName, languageVersion, onError) => {
       const text = files.get(fileName);
@@ -51,8 +67,28 @@ function createHost(files: ReadonlyMap<string, string>): ts.CompilerHost {
       if (sourceFile) sharedSourceFiles.set(fileName, sourceFile);
       return sourceFile;
     },
+    resolveModuleNameLiterals: (
+      literals,
+      containingFile,
+      redirectedReference,
+      options,
+      containingSourceFile,
+    ) =>
+      literals.map((literal) => {
+        const isBetweenCheckedFiles = files.has(containingFile) && literal.text.startsWith('.');
+        return ts.resolveModuleName(
+          literal.text,
+          containingFile,
+          options,
+          host,
+          isBetweenCheckedFiles ? undefined : sharedCache,
+          redirectedReference,
+          ts.getModeForUsageLocation(containingSourceFile, literal, options),
+        );
+      }),
     writeFile: () => undefined,
   };
+  return host;
 }
 
 function toProblem(diagnostic: ts.Diagnostic, rule: 'syntax' | 'type', baseDir: string): TCheckProblem {
@@ -84,7 +120,7 @@ export function typeCheckFiles(files: Readonly<Record<string, string>>): TTypeCh
   const program = ts.createProgram({
     rootNames: [...byPath.keys()],
     options: COMPILER_OPTIONS,
-    host: createHost(byPath),
+    host: createHost(baseDir, byPath),
   });
   const sourceFiles = new Map<string, ts.SourceFile>();
   for (const [name] of Object.entries(files)) {
@@ -104,7 +140,7 @@ export function parseFile(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TSX);
 }
 
-/** Syntax errors of one file alone, without resolving its imports (tests, stories). */
+/** Syntax errors of one file alone, without resolving its imports. */
 export function syntaxProblems(file: string, text: string): TCheckProblem[] {
   const { diagnostics = [] } = ts.transpileModule(text, {
     fileName: file,
@@ -118,10 +154,51 @@ export function syntaxProblems(file: string, text: string): TCheckProblem[] {
   return diagnostics.map((diagnostic) => toProblem(diagnostic, 'syntax', ''));
 }
 
+/** Paths of the declaration files parsed so far in this process (what a server must ship). */
+export function parsedDeclarationFiles(): string[] {
+  return [...sharedSourceFiles.keys()];
+}
+
+/** A component, its test and its story that import every module generated code may import. */
+const WARM_UP_FILES = {
+  'WarmUp.tsx': `export function WarmUp({ label }: { label: string }) {
+  return <button type="button">{label}</button>;
+}
+`,
+  'WarmUp.test.tsx': `import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, it, vi } from 'vitest';
+import { WarmUp } from './WarmUp';
+
+it('renders', async () => {
+  const onClick = vi.fn();
+  render(<WarmUp label="Go" />);
+  await userEvent.click(screen.getByRole('button', { name: 'Go' }));
+  expect(onClick).not.toHaveBeenCalled();
+});
+`,
+  'WarmUp.stories.tsx': `import type { Meta, StoryObj } from '@storybook/react';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { WarmUp } from './WarmUp';
+
+const meta = { component: WarmUp, args: { label: 'Go' } } satisfies Meta<typeof WarmUp>;
+export default meta;
+export const Default: StoryObj<typeof meta> = {
+  play: async ({ canvasElement }) => {
+    const onClick = fn();
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Go' }));
+    await expect(onClick).not.toHaveBeenCalled();
+  },
+};
+`,
+};
+
 /**
- * Parses the standard library and React's declarations now, off the request path: the first check
- * in a process otherwise pays for them (seconds on a busy machine). Call once when a server starts.
+ * Parses the standard library's, React's, Vitest's, Testing Library's and Storybook's declarations
+ * now, off the request path: the first check in a process otherwise pays for them (seconds on a busy
+ * machine). Call once when a server starts. Returns the problems of its own sample (none when every
+ * declaration package resolves), so a start-up log can say when one is missing.
  */
-export function warmUpTypeCheck(): void {
-  typeCheckFiles({ 'WarmUp.tsx': 'export function WarmUp() {\n  return <div />;\n}\n' });
+export function warmUpTypeCheck(): TCheckProblem[] {
+  return typeCheckFiles(WARM_UP_FILES).problems;
 }

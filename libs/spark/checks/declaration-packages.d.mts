@@ -1,0 +1,2 @@
+export declare const DECLARATION_PACKAGES: readonly string[];
+export declare function declarationFileGlobs(nodeModules: string): string[];
