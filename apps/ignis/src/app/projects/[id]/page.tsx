@@ -6,7 +6,7 @@ import { auth } from '../../../auth';
 import { getEnv } from '../../../env';
 import { getRuntime } from '../../../runtime';
 import { WEBCONTAINER_API_FOLDERS } from '../_webcontainer/package';
-import { isPackageInstalled } from '../package-files';
+import { isPackageInstalled } from '@lumenforge/runtime/package-files';
 import { ProjectEditor, type TIsolationInfo } from './_components/project-editor';
 
 export const dynamic = 'force-dynamic';

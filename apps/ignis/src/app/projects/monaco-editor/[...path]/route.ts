@@ -1,6 +1,6 @@
 // GET /projects/monaco-editor/vs/… — Monaco's AMD build (node_modules/monaco-editor/min/vs) served
 // by the app itself, so the editor never loads code from a CDN. Public, immutable per version.
-import { packageFolders, servePackageFile } from '../../package-files';
+import { packageFolders, servePackageFile } from '@lumenforge/runtime/package-files';
 
 export const dynamic = 'force-dynamic';
 

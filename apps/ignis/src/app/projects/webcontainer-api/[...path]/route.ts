@@ -2,7 +2,7 @@
 // and imported by the editor only when the in-browser runtime is chosen (IGNIS_WEBCONTAINER=on).
 // 404 while the package is not installed (the editor then says so and keeps the option off).
 import { WEBCONTAINER_API_FOLDERS } from '../../_webcontainer/package';
-import { servePackageFile } from '../../package-files';
+import { servePackageFile } from '@lumenforge/runtime/package-files';
 
 export const dynamic = 'force-dynamic';
 

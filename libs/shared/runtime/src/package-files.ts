@@ -1,7 +1,7 @@
-// A folder of an npm package served by the app itself (Monaco, @webcontainer/api), so the editor
-// never loads code from a CDN. Found in the nearest node_modules from the working directory up
-// (`next dev` runs in apps/ignis, the standalone server in .next/standalone/apps/ignis, both below
-// the workspace's node_modules; an image must ship the package beside the server).
+// A folder of an npm package served by the app itself (Monaco in IGNIS and SPARK, @webcontainer/api),
+// so an editor never loads code from a CDN. Found in the nearest node_modules from the working
+// directory up (`next dev` runs in apps/<app>, the standalone server in .next/standalone/apps/<app>,
+// both below the workspace's node_modules; an image must ship the package beside the server).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
