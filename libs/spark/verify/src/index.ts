@@ -1,0 +1,8 @@
+import 'server-only';
+
+export {
+  runComponentTests,
+  type TComponentTestResult,
+  type TRunComponentTestsOptions,
+  type TTestStatus,
+} from './component-tests';

@@ -1,0 +1,151 @@
+// Hand-written components for the integration tests: one that is right in every way, and ones with
+// exactly one thing wrong each (a failing test, a console error, a failing play, an axe violation).
+import type { TGeneratedFiles } from '@lumenforge/spark-generator';
+
+const COUNTER_SOURCE = `import { useState } from 'react';
+
+export type TCounterProps = { label: string; initial?: number; onChange?: (value: number) => void };
+
+export function Counter({ label, initial = 0, onChange }: TCounterProps) {
+  const [count, setCount] = useState(initial);
+  return (
+    <button
+      type="button"
+      className="rounded-md bg-accent px-4 py-2 text-accent-fg"
+      onClick={() => {
+        setCount(count + 1);
+        onChange?.(count + 1);
+      }}
+    >
+      {label}: {count}
+    </button>
+  );
+}
+`;
+
+const COUNTER_TESTS = `// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Counter } from './Counter';
+
+afterEach(cleanup);
+
+describe('Counter', () => {
+  it('counts clicks and reports them', async () => {
+    const onChange = vi.fn();
+    render(<Counter label="Clicks" onChange={onChange} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Clicks: 0' }));
+    expect(screen.getByRole('button').textContent).toBe('Clicks: 1');
+    expect(onChange).toHaveBeenCalledWith(1);
+  });
+
+  it('starts from the initial count', () => {
+    render(<Counter label="Clicks" initial={5} />);
+    expect(screen.getByRole('button').textContent).toBe('Clicks: 5');
+  });
+});
+`;
+
+const COUNTER_STORIES = `import type { Meta, StoryObj } from '@storybook/react';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { Counter } from './Counter';
+
+const meta = {
+  component: Counter,
+  args: { label: 'Clicks', onChange: fn() },
+} satisfies Meta<typeof Counter>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Clicks: 0' }));
+    await expect(canvas.getByRole('button')).toHaveTextContent('Clicks: 1');
+    await expect(args.onChange).toHaveBeenCalledWith(1);
+  },
+};
+
+export const StartsAtFive: Story = {
+  args: { initial: 5 },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button')).toHaveTextContent('Clicks: 5');
+  },
+};
+`;
+
+/** Right in every way: its tests pass, its stories render cleanly, play passes, no axe violation. */
+export const GOOD_COUNTER: TGeneratedFiles = {
+  name: 'Counter',
+  source: COUNTER_SOURCE,
+  tests: COUNTER_TESTS,
+  stories: COUNTER_STORIES,
+};
+
+/** The second test expects the wrong count: 1 passed, 1 failed. */
+export const COUNTER_WITH_FAILING_TEST: TGeneratedFiles = {
+  ...GOOD_COUNTER,
+  tests: COUNTER_TESTS.replace("toBe('Clicks: 5')", "toBe('Clicks: 6')"),
+};
+
+/** A test file that throws while it loads (no test runs at all). */
+export const COUNTER_WITH_BROKEN_TEST_FILE: TGeneratedFiles = {
+  ...GOOD_COUNTER,
+  tests: `${COUNTER_TESTS}\nthrow new Error('the test file breaks while loading');\n`,
+};
+
+/** A test that never ends (the run must be stopped, not reported as passing). */
+export const COUNTER_WITH_ENDLESS_TEST: TGeneratedFiles = {
+  ...GOOD_COUNTER,
+  tests: COUNTER_TESTS.replace(
+    "it('starts from the initial count', () => {",
+    "it('starts from the initial count', () => {\n    for (;;) {}\n  });\n  it('never reached', () => {",
+  ),
+};
+
+/** A list without keys: React logs an error to the console while rendering. */
+export const LIST_WITH_CONSOLE_ERROR: TGeneratedFiles = {
+  name: 'Fruits',
+  source: `export function Fruits({ items }: { items: string[] }) {
+  return (
+    <ul className="flex flex-col gap-2 text-fg">
+      {items.map((item) => (
+        <li>{item}</li>
+      ))}
+    </ul>
+  );
+}
+`,
+  tests: `import { expect, it } from 'vitest';\nit('exists', () => expect(1).toBe(1));\n`,
+  stories: `import type { Meta, StoryObj } from '@storybook/react';
+import { Fruits } from './Fruits';
+
+const meta = { component: Fruits, args: { items: ['Apple', 'Pear'] } } satisfies Meta<typeof Fruits>;
+export default meta;
+export const Default: StoryObj<typeof meta> = {};
+`,
+};
+
+/** The counter with a play function that expects the wrong text. */
+export const COUNTER_WITH_FAILING_PLAY: TGeneratedFiles = {
+  ...GOOD_COUNTER,
+  stories: COUNTER_STORIES.replace("toHaveTextContent('Clicks: 1')", "toHaveTextContent('Clicks: 3')"),
+};
+
+/** An input with no label: axe-core's `label` rule. */
+export const UNLABELED_INPUT: TGeneratedFiles = {
+  name: 'NameField',
+  source: `export function NameField({ placeholder }: { placeholder?: string }) {
+  return <input type="text" className="rounded-md border border-border px-3 py-2" placeholder={placeholder} />;
+}
+`,
+  tests: `import { expect, it } from 'vitest';\nit('exists', () => expect(1).toBe(1));\n`,
+  stories: `import type { Meta, StoryObj } from '@storybook/react';
+import { NameField } from './NameField';
+
+const meta = { component: NameField } satisfies Meta<typeof NameField>;
+export default meta;
+export const Empty: StoryObj<typeof meta> = {};
+`,
+};
