@@ -84,7 +84,8 @@ function uses(code: string, identifier: string): boolean {
 /** The React imports a piece of code calls. */
 function reactImports(code: string): string[] {
   const hooks = ['memo', 'useCallback', 'useDeferredValue', 'useEffect', 'useId', 'useMemo', 'useRef', 'useState'];
-  return hooks.filter((hook) => new RegExp(`(?<![\\w.])${hook}\\(`).test(code));
+  // `useRef<HTMLElement>(null)` calls the hook too: a type argument may sit between name and call.
+  return hooks.filter((hook) => new RegExp(`(?<![\\w.])${hook}(?:<[^>]*>)?\\(`).test(code));
 }
 
 /** A sample for a prop the plan added and the part does not know, from its type. */
