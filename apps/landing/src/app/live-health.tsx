@@ -4,6 +4,9 @@ import {
   HEALTH_FALLBACK_POLL_MS,
   cardHealthState,
   clockOffsetFrom,
+  COMPONENT_CARD_SUBJECTS,
+  componentsLifecycleAfterEvent,
+  newerComponentsLifecycle,
   describeLifecycle,
   newerReport,
   newerTokensLifecycle,
@@ -26,6 +29,8 @@ const LIFECYCLE_URL = '/api/systems/lifecycle';
 const TICK_MS = 2_000;
 /** At most one check of stale systems this often (a failing check is not retried in a loop). */
 const MIN_CHECK_GAP_MS = 5_000;
+/** After a component event, the summary is fetched again once the burst is over (a new version may be the last generation). */
+const COMPONENT_REFRESH_DELAY_MS = 1_500;
 
 type TReports = Partial<Record<string, TCardHealthReport>>;
 
@@ -48,8 +53,9 @@ function useLiveCards(): TLiveCards {
 
 /**
  * Keeps the home page's system cards current: health from the `wissil.system.health` events each
- * app publishes every 15 s, SLATE's published version from `wissil.tokens.updated` (topics
- * `health` and `tokens` of the app's one live connection). A system whose last report is older
+ * app publishes every 15 s, SLATE's published version from `wissil.tokens.updated`, SPARK's count
+ * and last generation from `wissil.component.{created,updated,published}` (topics `health`,
+ * `tokens` and `activity` of the app's one live connection). A system whose last report is older
  * than 35 s shows "Checking…" and LANDING checks it (`GET /api/systems/status`: down when its /api/health fails); while the stream is not open the
  * page polls that route every 15 s instead.
  */
@@ -76,63 +82,10 @@ export function LiveHealthProvider({
   const [hasCheckFailed, setHasCheckFailed] = useState(false);
   const isChecking = useRef(false);
   const lastCheckAt = useRef(0);
+  const componentRefresh = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const onEvent = useCallback((event: TStreamedEvent) => {
-    if (event.subject === 'wissil.tokens.updated') {
-      const next = tokensLifecycleFromEvent(event.envelope);
-      if (next)
-        setLifecycle((current) =>
-          current.slate ? { ...current, slate: newerTokensLifecycle(current.slate, next) } : current,
-        );
-      return;
-    }
-    const data = event.envelope.data as { service?: unknown; status?: unknown; checkedAt?: unknown };
-    if (
-      typeof data.service !== 'string' ||
-      (data.status !== 'ok' && data.status !== 'degraded' && data.status !== 'down')
-    )
-      return;
-    const report: TCardHealthReport = {
-      status: data.status,
-      checkedAt: typeof data.checkedAt === 'string' ? data.checkedAt : event.envelope.occurredAt,
-      latencyMs: null,
-      source: 'event',
-    };
-    const service = data.service;
-    setReports((current) => ({ ...current, [service]: newerReport(current[service], report) }));
-  }, []);
-  // Both topics travel on the app's one live connection (shared with the other tabs).
-  const healthState = useEventStream('health', ['wissil.system.health'], onEvent);
-  useEventStream('tokens', ['wissil.tokens.updated'], onEvent);
-  const isLive = healthState === 'open';
-
-  /** LANDING checks every system now; the answers replace older reports. */
-  const check = useCallback(async (options: { withLifecycle?: boolean } = {}) => {
-    if (isChecking.current) return;
-    isChecking.current = true;
-    lastCheckAt.current = Date.now();
-    try {
-      const response = await fetch(STATUS_URL, {
-        cache: 'no-store',
-        headers: { Accept: 'application/json' },
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as TSystemsStatus;
-      setClockOffsetMs(clockOffsetFrom(body.checkedAt, Date.now()));
-      setReports((current) => {
-        const next = { ...current };
-        for (const [system, report] of Object.entries(body.systems))
-          next[system] = newerReport(current[system], report);
-        return next;
-      });
-      setHasCheckFailed(false);
-    } catch {
-      setHasCheckFailed(true);
-    } finally {
-      isChecking.current = false;
-      setNowMs(Date.now());
-    }
-    if (!options.withLifecycle) return;
+  /** The lifecycle summary again; neither card goes back to an older state than it shows. */
+  const refreshLifecycle = useCallback(async () => {
     try {
       const response = await fetch(LIFECYCLE_URL, { headers: { Accept: 'application/json' } });
       if (!response.ok) return;
@@ -143,11 +96,98 @@ export function LiveHealthProvider({
           current.slate && body.lifecycle.slate
             ? newerTokensLifecycle(current.slate, body.lifecycle.slate)
             : body.lifecycle.slate,
+        spark:
+          current.spark && body.lifecycle.spark
+            ? newerComponentsLifecycle(current.spark, body.lifecycle.spark)
+            : body.lifecycle.spark,
       }));
     } catch {
-      // The next poll tries again.
+      // The next poll or event tries again.
     }
   }, []);
+
+  useEffect(
+    () => () => {
+      if (componentRefresh.current) clearTimeout(componentRefresh.current);
+    },
+    [],
+  );
+
+  const onEvent = useCallback(
+    (event: TStreamedEvent) => {
+      if (event.subject.startsWith('wissil.component.')) {
+        setLifecycle((current) =>
+          current.spark
+            ? { ...current, spark: componentsLifecycleAfterEvent(current.spark, event.envelope) }
+            : current,
+        );
+        if (componentRefresh.current) clearTimeout(componentRefresh.current);
+        componentRefresh.current = setTimeout(() => void refreshLifecycle(), COMPONENT_REFRESH_DELAY_MS);
+        return;
+      }
+      if (event.subject === 'wissil.tokens.updated') {
+        const next = tokensLifecycleFromEvent(event.envelope);
+        if (next)
+          setLifecycle((current) =>
+            current.slate ? { ...current, slate: newerTokensLifecycle(current.slate, next) } : current,
+          );
+        return;
+      }
+      const data = event.envelope.data as { service?: unknown; status?: unknown; checkedAt?: unknown };
+      if (
+        typeof data.service !== 'string' ||
+        (data.status !== 'ok' && data.status !== 'degraded' && data.status !== 'down')
+      )
+        return;
+      const report: TCardHealthReport = {
+        status: data.status,
+        checkedAt: typeof data.checkedAt === 'string' ? data.checkedAt : event.envelope.occurredAt,
+        latencyMs: null,
+        source: 'event',
+      };
+      const service = data.service;
+      setReports((current) => ({ ...current, [service]: newerReport(current[service], report) }));
+    },
+    [refreshLifecycle],
+  );
+  // Both topics travel on the app's one live connection (shared with the other tabs).
+  const healthState = useEventStream('health', ['wissil.system.health'], onEvent);
+  useEventStream('tokens', ['wissil.tokens.updated'], onEvent);
+  // SPARK's card: the workspace's component events travel on the activity topic (as in the feed).
+  useEventStream('activity', COMPONENT_CARD_SUBJECTS, onEvent);
+  const isLive = healthState === 'open';
+
+  /** LANDING checks every system now; the answers replace older reports. */
+  const check = useCallback(
+    async (options: { withLifecycle?: boolean } = {}) => {
+      if (isChecking.current) return;
+      isChecking.current = true;
+      lastCheckAt.current = Date.now();
+      try {
+        const response = await fetch(STATUS_URL, {
+          cache: 'no-store',
+          headers: { Accept: 'application/json' },
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const body = (await response.json()) as TSystemsStatus;
+        setClockOffsetMs(clockOffsetFrom(body.checkedAt, Date.now()));
+        setReports((current) => {
+          const next = { ...current };
+          for (const [system, report] of Object.entries(body.systems))
+            next[system] = newerReport(current[system], report);
+          return next;
+        });
+        setHasCheckFailed(false);
+      } catch {
+        setHasCheckFailed(true);
+      } finally {
+        isChecking.current = false;
+        setNowMs(Date.now());
+      }
+      if (options.withLifecycle) await refreshLifecycle();
+    },
+    [refreshLifecycle],
+  );
 
   // The clock: the server's render time until hydration, then the browser's (with the offset).
   useEffect(() => {

@@ -9,8 +9,10 @@ import {
 } from './server/system-cards-service';
 import {
   CARD_SYSTEMS,
+  componentsLifecycleAfterEvent,
   describeLifecycle,
   LIFECYCLE_EMPTY_TEXT,
+  newerComponentsLifecycle,
   newerTokensLifecycle,
   tokensLifecycleFromEvent,
   type TTokensLifecycle,
@@ -196,5 +198,54 @@ describe('system cards: lifecycle model', () => {
     expect(waypoint.kind === 'facts' && waypoint.facts).toEqual([
       { label: 'production', value: '1.2.0 · live · 2026-11-24' },
     ]);
+  });
+});
+
+describe('SPARK card live (wissil.component.*)', () => {
+  const created = (name: string, origin: string, occurredAt = '2026-12-07T18:00:00.000Z') => ({
+    subject: 'wissil.component.created',
+    occurredAt,
+    data: { componentId: '1a7e5e53-61e7-4e88-82b4-4a870896f3b0', name, version: 1, origin },
+  });
+
+  it('counts a new component, and a SPARK-generated one becomes the last generation', () => {
+    const empty = { kind: 'empty' } as const;
+    const first = componentsLifecycleAfterEvent(empty, created('Badge', 'manual'));
+    expect(first).toEqual({ kind: 'components', count: 1, lastGeneration: null });
+    const second = componentsLifecycleAfterEvent(first, created('PricingCard', 'spark'));
+    expect(second).toEqual({
+      kind: 'components',
+      count: 2,
+      lastGeneration: { name: 'PricingCard', at: '2026-12-07T18:00:00.000Z' },
+    });
+  });
+
+  it('leaves the count alone for new versions and publishes, and an unavailable card unavailable', () => {
+    const state = { kind: 'components', count: 3, lastGeneration: null } as const;
+    expect(
+      componentsLifecycleAfterEvent(state, {
+        ...created('Badge', 'spark'),
+        subject: 'wissil.component.updated',
+      }),
+    ).toBe(state);
+    expect(componentsLifecycleAfterEvent({ kind: 'unavailable' }, created('Badge', 'spark'))).toEqual({
+      kind: 'unavailable',
+    });
+  });
+
+  it('never lets a cached summary undo a count or a newer generation the events brought', () => {
+    const live = {
+      kind: 'components',
+      count: 5,
+      lastGeneration: { name: 'Hero', at: '2026-12-07T18:05:00.000Z' },
+    } as const;
+    const cached = {
+      kind: 'components',
+      count: 4,
+      lastGeneration: { name: 'Card', at: '2026-12-07T18:01:00.000Z' },
+    } as const;
+    expect(newerComponentsLifecycle(live, cached)).toEqual(live);
+    const fresher = { ...cached, count: 6, lastGeneration: { name: 'Tabs', at: '2026-12-07T18:06:00.000Z' } };
+    expect(newerComponentsLifecycle(live, fresher)).toEqual(fresher);
   });
 });
