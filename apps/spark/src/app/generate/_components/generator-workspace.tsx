@@ -5,6 +5,7 @@ import type {
   TComponentState,
   TGenerationProgress,
   TGeneratorId,
+  TRouting,
 } from '@lumenforge/spark-generator';
 import type { TApiProblem } from '@lumenforge/ui/api-client';
 import { Badge, Notice } from '@lumenforge/ui/page-parts';
@@ -49,6 +50,7 @@ export function GeneratorWorkspace({
   const [plan, setPlan] = useState<TComponentPlan | null>(null);
   const [plannedPrompt, setPlannedPrompt] = useState('');
   const [planGenerator, setPlanGenerator] = useState<TGeneratorId | null>(null);
+  const [planRouting, setPlanRouting] = useState<TRouting | null>(null);
   const [generation, setGeneration] = useState<TGenerationState>(IDLE);
   const [chosen, setChosen] = useState<(TChosenComponent & { key: string }) | null>(null);
   const abortRef = useRef<AbortController | null>(null);
@@ -73,6 +75,7 @@ export function GeneratorWorkspace({
     setPlan(result.data.plan);
     setPlannedPrompt(prompt);
     setPlanGenerator(result.data.generator);
+    setPlanRouting(result.data.routing);
     setGeneration(IDLE);
     setChosen(null);
   }
@@ -113,33 +116,35 @@ export function GeneratorWorkspace({
       />
 
       {plan ? (
-        <div className="space-y-2">
-          {planGenerator ? (
-            <p className="text-xs text-fg-muted">
-              Planned by: <Badge>{GENERATOR_LABELS[planGenerator]}</Badge>
-            </p>
+        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-2">
+            {planGenerator ? (
+              <p className="text-xs text-fg-muted">
+                Planned by: <Badge>{GENERATOR_LABELS[planGenerator]}</Badge>
+              </p>
+            ) : null}
+            <PlanForm
+              plan={plan}
+              kinds={kinds}
+              states={states}
+              onChange={setPlan}
+              onGenerate={() => void handleGenerate()}
+              isPending={generation.isRunning}
+            />
+          </div>
+          {(answer?.routing ?? planRouting) ? (
+            <ExpertWeights routing={(answer?.routing ?? planRouting) as TRouting} />
           ) : null}
-          <PlanForm
-            plan={plan}
-            kinds={kinds}
-            states={states}
-            onChange={setPlan}
-            onGenerate={() => void handleGenerate()}
-            isPending={generation.isRunning}
-          />
         </div>
       ) : null}
 
       {generation.isRunning || generation.events.length > 0 || generation.problem ? (
-        <div className="grid gap-4 lg:grid-cols-2">
-          <GenerationProgress
-            events={generation.events}
-            isFinished={answer !== null}
-            previewsLoaded={generation.loaded.length}
-            previewsTotal={answer?.variations.length ?? 0}
-          />
-          {answer ? <ExpertWeights routing={answer.routing} /> : null}
-        </div>
+        <GenerationProgress
+          events={generation.events}
+          isFinished={answer !== null}
+          previewsLoaded={generation.loaded.length}
+          previewsTotal={answer?.variations.length ?? 0}
+        />
       ) : null}
 
       {generation.problem ? (

@@ -1,6 +1,6 @@
 'use client';
 import type { TApiProblem } from '@lumenforge/ui/api-client';
-import { BUTTON_PRIMARY, INPUT, LABEL } from '@lumenforge/ui/page-parts';
+import { BUTTON_PRIMARY, FOCUS, INPUT, LABEL } from '@lumenforge/ui/page-parts';
 import { useId, type FormEvent } from 'react';
 import { ProblemNotice } from './problem-notice';
 import { MAX_PROMPT_LENGTH } from './prompt-rules';
@@ -85,7 +85,7 @@ export function PromptForm({
               {index > 0 ? ' · ' : null}
               <button
                 type="button"
-                className="rounded-sm text-accent-text hover:underline"
+                className={`rounded-sm text-left text-accent-text hover:underline ${FOCUS}`}
                 onClick={() => onPromptChange(example)}
               >
                 {example}

@@ -64,7 +64,7 @@ export function VariationCard({
           ))}
         </ul>
       ) : null}
-      <details className="px-3 pt-2 text-xs">
+      <details open className="px-3 pt-2 text-xs">
         <summary className="cursor-pointer font-medium text-fg-muted">What each expert contributed</summary>
         <ul className="mt-1 space-y-1.5" data-testid="contributions">
           {variation.contributions.map((contribution) => (
