@@ -1,2 +1,6 @@
 export * from './types';
 export * from './diff';
+export * from './plan-schema';
+export { createBuiltInGenerator, InvalidPlanError } from './built-in/generator';
+export { analysePrompt } from './built-in/analyse';
+export { routePrompt } from './built-in/router';

@@ -17,7 +17,8 @@ export type TDesignStyle = TPartStyle & {
   heading: string;
   text: string;
   muted: string;
-  label: string;
+  /** A field's visible label (`label` is the look's name). */
+  labelText: string;
   /** A field's look when its value is invalid. */
   fieldInvalid: string;
   errorText: string;
@@ -55,7 +56,7 @@ export function designStyle(plan: Pick<TComponentPlan, 'density'>, index: number
     heading: density.isCompact ? 'text-base font-semibold text-fg' : 'text-lg font-semibold text-fg',
     text: `${density.text} text-fg`,
     muted: 'text-sm text-fg-muted',
-    label: 'text-sm font-medium text-fg',
+    labelText: 'text-sm font-medium text-fg',
     fieldInvalid: 'border-danger-text',
     errorText: 'text-sm text-danger-text',
     status: `${rounded} ${density.body} text-sm text-fg-muted`,
