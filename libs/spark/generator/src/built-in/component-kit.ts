@@ -316,7 +316,7 @@ function buildTests(spec: TKitSpec, props: TKitProp[], states: Set<TComponentSta
       ],
     });
   const code = cases.map((test) => test.body.join('\n')).join('\n');
-  const libraryImports = ['cleanup', 'render', 'screen', ...(isAsync ? ['waitFor'] : []), ...(/\bwithin\(/.test(code) ? ['within'] : []), ...(/\bfireEvent\b/.test(code) ? ['fireEvent'] : []), ...(/\bact\(/.test(code) ? ['act'] : [])].sort();
+  const libraryImports = ['cleanup', 'render', 'screen', ...(isAsync || /\bwaitFor\(/.test(code) ? ['waitFor'] : []), ...(/\bwithin\(/.test(code) ? ['within'] : []), ...(/\bfireEvent\b/.test(code) ? ['fireEvent'] : []), ...(/\bact\(/.test(code) ? ['act'] : [])].sort();
   const vitestImports = ['afterEach', 'describe', 'expect', 'it', ...(/\bvi\./.test(code) || props.some((prop) => prop.sample === FN) ? ['vi'] : [])];
   const setupLines = [
     `const defaultProps: ${name}Props = ${sampleObject(props, 'vi.fn()', isAsync, items)};`,

@@ -1,0 +1,8 @@
+// Switch: the checkbox part as role="switch".
+import type { TComponentPlan } from '../../types';
+import type { TPartBuild, TPartContext } from '../part';
+import { buildToggle } from './checkbox';
+
+export function buildSwitch(plan: TComponentPlan, _variation: number, context: TPartContext): TPartBuild {
+  return buildToggle(plan, context, true);
+}
