@@ -3,16 +3,16 @@
 // prop or from an async loader (loading, error, empty). Sorting and filtering are memoised and only
 // one page of rows is in the DOM, so thousands of rows stay fast.
 import type { TComponentPlan } from '../../types';
-import { humanise, literal, partDensity, partStyle, sentence, storiesHeader, testHeader } from '../part-kit';
+import { humanise, literal, sentence, storiesHeader, testHeader } from '../part-kit';
 import { type TPartBuild, type TPartContext, VIRTUALISE_ABOVE } from '../part';
 import { fieldIdentifiers, sampleRows } from '../sample-data';
 
 const DEFAULT_FIELDS = ['name', 'email', 'role'];
 
-export function buildDataTable(plan: TComponentPlan, variation: number, context: TPartContext): TPartBuild {
+export function buildDataTable(plan: TComponentPlan, _variation: number, context: TPartContext): TPartBuild {
   const name = plan.name;
-  const style = partStyle(variation);
-  const density = partDensity(plan);
+  const style = context.design;
+  const density = style.density;
   const fields = fieldIdentifiers(plan.data.fields, DEFAULT_FIELDS);
   const isAsync = plan.data.source === 'async';
   const subject = humanise(name).replace(/ (table|grid|list)$/, '') || 'rows';
@@ -320,7 +320,7 @@ ${
 `;
 
   const stories = `${storiesHeader(name, `const ROWS = ${rowsLiteral};`)}  args: {
-    ${isAsync ? 'loadRows: fn(async () => ROWS)' : 'rows: ROWS, onRowSelect: fn()'},
+    ${isAsync ? 'loadRows: async () => ROWS' : 'rows: ROWS, onRowSelect: fn()'},
   },
 } satisfies Meta<typeof ${name}>;
 
