@@ -6,3 +6,10 @@ export {
   type TRunComponentTestsOptions,
   type TTestStatus,
 } from './component-tests';
+export {
+  renderStories,
+  type TAxeViolation,
+  type TRenderStoriesOptions,
+  type TRenderStoriesResult,
+  type TStoryRenderResult,
+} from './story-render';

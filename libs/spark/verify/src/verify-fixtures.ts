@@ -149,3 +149,20 @@ export default meta;
 export const Empty: StoryObj<typeof meta> = {};
 `,
 };
+
+/** Light accent text on a light accent background: axe-core's `color-contrast`, judged on the token colours. */
+export const LOW_CONTRAST_BADGE: TGeneratedFiles = {
+  name: 'Badge',
+  source: `export function Badge({ label }: { label: string }) {
+  return <span className="rounded-md bg-accent-100 px-2 py-1 text-sm text-accent-300">{label}</span>;
+}
+`,
+  tests: `import { expect, it } from 'vitest';\nit('exists', () => expect(1).toBe(1));\n`,
+  stories: `import type { Meta, StoryObj } from '@storybook/react';
+import { Badge } from './Badge';
+
+const meta = { component: Badge, args: { label: 'New' } } satisfies Meta<typeof Badge>;
+export default meta;
+export const Default: StoryObj<typeof meta> = {};
+`,
+};
