@@ -4,3 +4,4 @@ export * from './plan-schema';
 export { createBuiltInGenerator, InvalidPlanError } from './built-in/generator';
 export { analysePrompt } from './built-in/analyse';
 export { routePrompt } from './built-in/router';
+export * from './provider/openai-compatible-generator';
