@@ -4,20 +4,8 @@
 import type { TComponentPlan } from '../../types';
 import { buildComponentFiles, FN, handler, planLabel, type TKitItems } from '../component-kit';
 import type { TPartBuild, TPartContext } from '../part';
-import { literal, sentence } from '../part-kit';
-
-/** The tab labels the plan names (fields or labels), else a generic three. */
-export function planItemLabels(plan: TComponentPlan, fallback: readonly string[]): string[] {
-  const named = [...plan.data.fields, ...plan.accessibility.labels]
-    .map((label) => sentence(label.trim()))
-    .filter((label) => /^[\p{L}\d][\p{L}\d ]{0,30}$/u.test(label));
-  const unique = [...new Set(named)];
-  return unique.length >= 2 ? unique.slice(0, 6) : [...fallback];
-}
-
-function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tab';
-}
+import { planItemLabels, slug } from '../item-labels';
+import { literal } from '../part-kit';
 
 export function buildTabs(plan: TComponentPlan, variation: number, context: TPartContext): TPartBuild {
   const style = context.design;
