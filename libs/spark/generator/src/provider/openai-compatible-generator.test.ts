@@ -1,7 +1,8 @@
 // @vitest-environment node
 // The provider against a real local OpenAI-compatible HTTP server (node:http, streaming SSE in
 // small chunks with delays): the provider, its parsing, repairs and checks are the real code;
-// only the server's answers and the fallback generator are scripted.
+// only the server's answers are scripted, and the fallback is a recording one except where the
+// real built-in generator takes over.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tokenVocabulary, warmUpTypeCheck } from '@lumenforge/spark-checks';
@@ -14,7 +15,9 @@ import type {
   TGenerationContext,
   TGenerationProgress,
 } from '../types';
+import { createBuiltInGenerator, InvalidPlanError } from '../built-in/generator';
 import {
+  checkGeneratedFiles,
   createOpenAiCompatibleGenerator,
   type TOpenAiCompatibleOptions,
 } from './openai-compatible-generator';
@@ -416,6 +419,36 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
     expect(result.notices[0]).toBe(
       'The model test-model could not answer: the model server failed (HTTP 503: model is loading). The built-in generator answered instead.',
     );
+  });
+
+  it('hands over to the real built-in generator, whose variations pass the same checks', async () => {
+    const { provider, context, server } = await setUp(
+      () => ({ kind: 'status', status: 500, body: 'Internal Server Error' }),
+      { fallback: createBuiltInGenerator() },
+    );
+    const plan = await provider.analyse('a like button with a disabled state', context);
+    expect(plan.kind).toBe('button');
+    const result = await provider.generate({ prompt: 'a like button with a disabled state', plan }, context);
+    expect(result.generator).toBe('built-in');
+    expect(result.variations).toHaveLength(3);
+    expect(result.notices[0]).toBe(
+      'The model test-model could not answer: the model server failed (HTTP 500: Internal Server Error). The built-in generator answered instead.',
+    );
+    for (const variation of result.variations)
+      expect(checkGeneratedFiles(variation.files, vocabulary)).toEqual([]);
+    // The first failed expert request cuts the others off; no merger is asked.
+    const [analyse, ...experts] = server.requests.map(stepOf);
+    expect(analyse).toBe('analyse');
+    expect(experts.length).toBeGreaterThan(0);
+    expect(experts.every((step) => ['design', 'logic', 'performance'].includes(step))).toBe(true);
+  });
+
+  it('refuses an invalid plan itself instead of falling back', async () => {
+    const { provider, context, server } = await setUp(() => ({ kind: 'hang' }));
+    await expect(
+      provider.generate({ prompt: 'x', plan: { ...PLAN, name: 'like button' } }, context),
+    ).rejects.toThrow(InvalidPlanError);
+    expect(server.requests).toEqual([]);
   });
 
   it('reports a refused API key clearly, then falls back', async () => {

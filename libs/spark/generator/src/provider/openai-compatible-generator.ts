@@ -27,6 +27,7 @@ import {
 import { codeBlocks, filesFromAnswer, isDiffBlock, repairFiles, roleOfFileName } from './file-blocks';
 import { parseModelJson } from './json-repair';
 import { planFromModel } from './plan-repair';
+import { validPlan } from '../built-in/pipeline';
 import { routePrompt } from '../built-in/router';
 import { analyseMessages, editMessages, expertMessages, mergeMessages, repairMessage } from './prompts';
 import { applyFilePatch, parseUnifiedDiff } from './unified-diff';
@@ -276,9 +277,9 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
   ): Promise<TGenerationResult> {
     const { plan, prompt } = request;
     const { vocabulary } = context;
-    const count = Math.max(1, request.variations ?? 3);
+    const count = Math.max(1, Math.min(6, request.variations ?? 3));
     // The built-in generator's router: both generators weigh the experts the same way.
-    const routing: TRouting = routePrompt(prompt, plan);
+    const routing: TRouting = routePrompt(`${prompt} ${plan.summary}`, plan);
     report.emit({
       stage: 'routing',
       message: EXPERTS.map((expert) => `${expert} ${Math.round(routing.weights[expert] * 100)}%`).join(', '),
@@ -571,7 +572,9 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
         (_notice, plan) => plan,
       );
     },
-    generate(request, context) {
+    async generate(request, context) {
+      // A person's invalid plan is their mistake to fix (InvalidPlanError → 400), not a reason to fall back.
+      validPlan(request.plan);
       return withFallback(
         context,
         (report) => generateWithModel(request, context, report),
