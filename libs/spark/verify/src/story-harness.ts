@@ -32,7 +32,7 @@ type TStory = {
 type TMeta = TStory & { component?: ComponentType<Record<string, unknown>>; title?: string };
 type TStoryModule = Record<string, unknown> & { default?: TMeta };
 
-class Boundary extends Component<{ children: ReactNode; onError: (error: unknown) => void }, { failed: boolean }> {
+class Boundary extends Component<{ children?: ReactNode; onError: (error: unknown) => void }, { failed: boolean }> {
   override state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
@@ -95,14 +95,15 @@ export function installHarness(loaders: (() => Promise<TStoryModule>)[]) {
     });
     let Current: ComponentType = () => render(args, context);
     for (const decorator of [...(story.decorators ?? []), ...(meta.decorators ?? [])]) {
-      const Inner = Current;
+      const Inner: ComponentType = Current;
       Current = () => decorator(Inner, context);
     }
     let renderError: string | undefined;
+    const onError = (error: unknown) => {
+      renderError = messageOf(error);
+    };
     const root = createRoot(canvasElement);
-    flushSync(() => {
-      root.render(createElement(Boundary, { onError: (error: unknown) => (renderError = messageOf(error)) }, createElement(Current)));
-    });
+    flushSync(() => root.render(createElement(Boundary, { onError }, createElement(Current))));
     // Effects and state updates scheduled by the first render settle before play starts.
     await new Promise((resolve) => setTimeout(resolve, 50));
     if (renderError !== undefined) return { rendered: false, renderError };

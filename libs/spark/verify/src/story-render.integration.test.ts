@@ -5,6 +5,9 @@ import { findWorkspaceRoot } from './run-dir';
 import { renderStories } from './story-render';
 import {
   COUNTER_WITH_FAILING_PLAY,
+  ENDLESS_PLAY,
+  STORIES_THAT_DO_NOT_LOAD,
+  THROWING_PANEL,
   GOOD_COUNTER,
   LIST_WITH_CONSOLE_ERROR,
   LOW_CONTRAST_BADGE,
@@ -65,5 +68,33 @@ describe('renderStories (Vite harness, Chromium, axe-core)', () => {
       expect.objectContaining({ id: 'color-contrast', impact: 'serious', nodes: ['span'] }),
     ]);
     expect(await runsLeft()).toEqual(before);
+  });
+
+  it('reports a render that throws, a stories module that does not load and a play that never ends', async () => {
+    const result = await renderStories([THROWING_PANEL, STORIES_THAT_DO_NOT_LOAD, ENDLESS_PLAY], {
+      chromiumPath: process.env['CHROMIUM_PATH'],
+      storyTimeoutMs: 3_000,
+    });
+    expect(result.errors).toEqual([
+      {
+        componentIndex: 1,
+        message: expect.stringMatching(/stories of Panel did not load: .*breaks while loading/),
+      },
+    ]);
+    expect(result.stories.map((story) => `${story.componentIndex}/${story.story}`)).toEqual([
+      '0/Broken',
+      '0/Fine',
+      '2/Default',
+      '2/StartsAtFive',
+    ]);
+    const [broken, fine, endless, afterEndless] = result.stories;
+    expect(broken).toMatchObject({ rendered: false, axeViolations: [] });
+    expect(broken?.consoleErrors.join('\n')).toMatch(/Panel cannot show boom/);
+    expect(fine).toMatchObject({ rendered: true, consoleErrors: [], axeViolations: [] });
+    expect(endless?.playError).toBeUndefined();
+    expect(afterEndless).toMatchObject({
+      rendered: true,
+      playError: expect.stringMatching(/play did not finish within 3000 ms/),
+    });
   });
 });

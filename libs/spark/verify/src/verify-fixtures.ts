@@ -166,3 +166,37 @@ export default meta;
 export const Default: StoryObj<typeof meta> = {};
 `,
 };
+
+/** A component that throws while rendering: `rendered: false`, the error among the console errors. */
+export const THROWING_PANEL: TGeneratedFiles = {
+  name: 'Panel',
+  source: `export function Panel({ title }: { title: string }) {
+  if (title === 'boom') throw new Error('Panel cannot show boom');
+  return <section aria-label={title} className="p-4">{title}</section>;
+}
+`,
+  tests: `import { expect, it } from 'vitest';\nit('exists', () => expect(1).toBe(1));\n`,
+  stories: `import type { Meta, StoryObj } from '@storybook/react';
+import { Panel } from './Panel';
+
+const meta = { component: Panel, args: { title: 'boom' } } satisfies Meta<typeof Panel>;
+export default meta;
+export const Broken: StoryObj<typeof meta> = {};
+export const Fine: StoryObj<typeof meta> = { args: { title: 'Settings' } };
+`,
+};
+
+/** A stories module that throws when it is imported: an error of its component, no story results. */
+export const STORIES_THAT_DO_NOT_LOAD: TGeneratedFiles = {
+  ...THROWING_PANEL,
+  stories: `${THROWING_PANEL.stories}\nthrow new Error('the stories module breaks while loading');\n`,
+};
+
+/** A play function that never finishes: stopped after the story timeout, reported as a play error. */
+export const ENDLESS_PLAY: TGeneratedFiles = {
+  ...GOOD_COUNTER,
+  stories: COUNTER_STORIES.replace(
+    'play: async ({ canvasElement }) => {',
+    'play: async ({ canvasElement }) => {\n    await new Promise(() => undefined);',
+  ),
+};
