@@ -210,7 +210,20 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
     );
   }
 
-  /** Repairs, then checks; problems come back in the words the model is asked to fix them in. */
+  /** The mechanical repairs, then the structure and the checks. */
+  function repairedAndChecked(
+    name: string,
+    files: { source: string; tests: string; stories: string },
+    vocabulary: TTokenVocabulary,
+  ): TFilesOutcome {
+    const repaired = repairFiles(name, files);
+    const found = [...structureProblems(repaired.files), ...check(repaired.files, vocabulary)];
+    return found.length > 0
+      ? { ok: false, problems: found }
+      : { ok: true, files: repaired.files, repairs: repaired.repairs };
+  }
+
+  /** Files from an answer; problems come back in the words the model is asked to fix them in. */
   function filesFrom(
     text: string,
     name: string,
@@ -229,11 +242,7 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
     const tests = pick('tests', `${name}.test.tsx`);
     const stories = pick('stories', `${name}.stories.tsx`);
     if (problems.length > 0) return { ok: false, problems };
-    const repaired = repairFiles(name, { source, tests, stories });
-    const found = [...structureProblems(repaired.files), ...check(repaired.files, vocabulary)];
-    return found.length > 0
-      ? { ok: false, problems: found }
-      : { ok: true, files: repaired.files, repairs: repaired.repairs };
+    return repairedAndChecked(name, { source, tests, stories }, vocabulary);
   }
 
   async function analyseWithModel(
@@ -460,11 +469,7 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
         };
       patched[role] = applied.text;
     }
-    const repaired = repairFiles(name, patched);
-    const found = [...structureProblems(repaired.files), ...check(repaired.files, vocabulary)];
-    return found.length > 0
-      ? { ok: false, problems: found }
-      : { ok: true, files: repaired.files, repairs: repaired.repairs };
+    return repairedAndChecked(name, patched, vocabulary);
   }
 
   async function editWithModel(

@@ -167,11 +167,17 @@ export function mergeMessages(input: {
   ];
 }
 
+const MAX_PROBLEMS_LISTED = 20;
+
 /** After a failed check: the problems, and the request for all three files again. */
 export function repairMessage(name: string, problems: string[]): TChatMessage {
+  // A file full of one mistake lists it dozens of times; the first ones are enough to fix it.
+  const listed = problems.slice(0, MAX_PROBLEMS_LISTED).map((problem) => `- ${problem}`);
+  if (problems.length > MAX_PROBLEMS_LISTED)
+    listed.push(`- … and ${problems.length - MAX_PROBLEMS_LISTED} more like these.`);
   return {
     role: 'user',
-    content: `Your files fail these checks:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n\nFix every problem. ${FILE_FORMAT(name)}`,
+    content: `Your files fail these checks:\n${listed.join('\n')}\n\nFix every problem. ${FILE_FORMAT(name)}`,
   };
 }
 
