@@ -32,6 +32,7 @@ export class LlmRequestError extends Error {
 }
 
 export type TChatCompletion = {
+  /** The answer without the `<think>…</think>` part reasoning models (DeepSeek R1, Qwen 3 on Ollama) put first. */
   text: string;
   /** `length` when the model hit its output limit (the text is cut off). */
   finishReason: string | null;
@@ -121,6 +122,11 @@ function deltaOf(data: string): { content: string; finishReason: string | null }
   };
 }
 
+/** Drops reasoning (`<think>…</think>`, also one never closed because the answer was cut off). */
+export function withoutThinking(text: string): string {
+  return text.replace(/<think>[\s\S]*?(<\/think>|$)/g, '').trimStart();
+}
+
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The generation was aborted.', 'AbortError');
 }
@@ -194,7 +200,7 @@ export async function streamChatCompletion(
     if (!contentType.includes('text/event-stream')) {
       const { content, finishReason } = deltaOf(await response.text());
       if (content) request.onDelta?.(content);
-      return { text: content, finishReason };
+      return { text: withoutThinking(content), finishReason };
     }
     if (!response.body) throw new LlmRequestError('protocol', 'the model server sent an empty stream');
 
@@ -230,7 +236,7 @@ export async function streamChatCompletion(
       // After [DONE] (or a failure) the rest of the body is not needed; release the connection.
       await reader.cancel().catch(() => undefined);
     }
-    return { text, finishReason };
+    return { text: withoutThinking(text), finishReason };
   } catch (error) {
     throw failure(error);
   } finally {

@@ -283,6 +283,17 @@ describe('createOpenAiCompatibleGenerator — analyse', { timeout: 30_000 }, () 
     );
   });
 
+  it("ignores a reasoning model's <think> part, braces and all", async () => {
+    const thinking = '<think>The user wants {"kind": "card"}? No: a button.</think>\n\n';
+    const { provider, context, progress } = await setUp(() => ({
+      kind: 'stream',
+      text: thinking + JSON.stringify(PLAN),
+    }));
+    expect(await provider.analyse('a like button', context)).toEqual(PLAN);
+    // The live view still shows the reasoning as it streamed.
+    expect(progress.map((step) => step.delta ?? '').join('')).toBe(thinking + JSON.stringify(PLAN));
+  });
+
   it('accepts a server that ignores stream: true and answers one JSON completion', async () => {
     const { provider, context } = await setUp(() => ({ kind: 'json', text: JSON.stringify(PLAN) }));
     expect(await provider.analyse('a like button', context)).toEqual(PLAN);
