@@ -1,6 +1,11 @@
 import 'server-only';
 import type { TPrincipal } from '@lumenforge/auth';
-import { type TAuditContext, type TComponentDetail, ZCreateComponentSchema } from '@lumenforge/db';
+import {
+  COMPONENT_GENERATORS,
+  type TAuditContext,
+  type TComponentDetail,
+  ZCreateComponentSchema,
+} from '@lumenforge/db';
 import { createRepositories } from '@lumenforge/db/server';
 import { COMPONENT_CREATED, createEvent } from '@lumenforge/events';
 import {
@@ -23,19 +28,34 @@ import { getRuntime } from './runtime';
 /** An empty optional text field of a form means "none", not an invalid value. */
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
+/** A SPARK plan as stored with a version: a JSON object, at most 50,000 characters of it. */
+export const ZStoredPlanSchema = z
+  .record(z.string(), z.unknown())
+  .refine(
+    (plan) => JSON.stringify(plan).length <= 50_000,
+    'The plan is too large (at most 50,000 characters)',
+  );
+
 /**
- * `POST /api/components`: what a person saving a component by hand sends. The workspace, origin
- * and author come from the request's principal, never from the body; a prompt belongs to generation.
+ * `POST /api/components`: what a person saves, by hand or from a generation. The workspace, origin
+ * and author come from the request's principal, never from the body; with a `prompt` the component
+ * was generated (origin `spark`) and may name its `generator` and `plan`.
  */
 export const ZNewComponentSchema = ZCreateComponentSchema.omit({
   workspaceId: true,
   origin: true,
-  prompt: true,
   authorId: true,
+  tokenVersion: true,
 }).extend({
   category: z.preprocess(blankToNull, ZCreateComponentSchema.shape.category),
   tests: z.preprocess(blankToNull, ZCreateComponentSchema.shape.tests),
   stories: z.preprocess(blankToNull, ZCreateComponentSchema.shape.stories),
+  prompt: z.preprocess(
+    blankToNull,
+    z.string().trim().max(4_000, 'At most 4,000 characters').nullable().default(null),
+  ),
+  generator: z.enum(COMPONENT_GENERATORS).nullable().default(null),
+  plan: ZStoredPlanSchema.nullable().default(null),
 });
 /** A body that passed {@link ZNewComponentSchema} (`readJsonBody` in the route). */
 export type TNewComponent = z.output<typeof ZNewComponentSchema>;
@@ -48,25 +68,35 @@ export function componentLibrary() {
   return createRepositories(getRuntime().db).components;
 }
 
+/** What a version records when its tokens came from the default set (nothing published yet). */
+export const DEFAULT_TOKEN_VERSION = 'default';
+
+/**
+ * The workspace's live token vocabulary: SLATE's latest published set, or the default set before
+ * the first publish (its version is then null; saves record {@link DEFAULT_TOKEN_VERSION}).
+ */
+export async function workspaceVocabulary(
+  runtime: Pick<TPlatformRuntime, 'db' | 'logger'>,
+  workspaceId: string,
+) {
+  const published = await readPublishedTokenSet(runtime, workspaceId);
+  return tokenVocabulary(published?.set ?? loadDefaultTokenSet(), published?.version.semver ?? null);
+}
+
 /**
  * The guard on every save: the code parses, type-checks, exports the component it is saved as, and
- * styles only with the workspace's live tokens (SLATE's latest published set; the default set
- * before the first publish). Throws `UnprocessableError` (422 `component_check_failed`) with every
- * problem as `file:line:column message`, under the field it is in. Runs before any transaction:
- * type-checking takes a few hundred milliseconds and holds no row.
+ * styles only with the workspace's live tokens (see {@link workspaceVocabulary}). Returns the token
+ * version it was checked against, which the save records. Throws `UnprocessableError` (422
+ * `component_check_failed`) with every problem as `file:line:column message`, under the field it
+ * is in. Runs before any transaction: type-checking takes a few hundred milliseconds and holds no row.
  */
 export async function assertComponentPassesChecks(
   runtime: Pick<TPlatformRuntime, 'db' | 'logger'>,
   workspaceId: string,
   sources: TComponentSources,
-): Promise<void> {
-  const published = await readPublishedTokenSet(runtime, workspaceId);
-  const vocabulary = tokenVocabulary(
-    published?.set ?? loadDefaultTokenSet(),
-    published?.version.semver ?? null,
-  );
-  const check = checkComponent(sources, vocabulary);
-  if (check.ok) return;
+): Promise<{ tokenVersion: string }> {
+  const check = checkComponent(sources, await workspaceVocabulary(runtime, workspaceId));
+  if (check.ok) return { tokenVersion: check.tokenVersion ?? DEFAULT_TOKEN_VERSION };
   const files = componentFileNames(sources.name);
   const fieldOf = (file: string) =>
     file === files.tests ? 'tests' : file === files.stories ? 'stories' : 'source';
@@ -78,8 +108,19 @@ export async function assertComponentPassesChecks(
   );
 }
 
+/** The event actor of a principal: a person, or an agent through an API token. */
+export function eventActor(principal: TPrincipal) {
+  return {
+    type: principal.role === 'agent' ? ('agent' as const) : ('user' as const),
+    id: principal.userId,
+    ...(principal.name ? { name: principal.name } : {}),
+  };
+}
+
 /**
- * Saves a component written by hand (origin `manual`, version 1) in the principal's workspace and,
+ * Saves a component as version 1 in the principal's workspace (origin `spark` when it comes with
+ * the prompt it was generated from, else `manual`), recording the token version its checks ran
+ * against, and,
  * in the same transaction, writes its `component.created` audit row and publishes
  * `wissil.component.created`: the row and the event exist exactly when the component does. Throws
  * `InvalidRequestError` (400) for a bad field, `UnprocessableError` (422) for code that fails
@@ -92,16 +133,19 @@ export async function saveNewComponent(
   input: TNewComponent,
   context: TAuditContext,
 ): Promise<TComponentDetail> {
-  await assertComponentPassesChecks(deps, principal.workspaceId, input);
+  const { tokenVersion } = await assertComponentPassesChecks(deps, principal.workspaceId, input);
   try {
     return await deps.db.$transaction(async (tx) => {
       const repos = createRepositories(tx);
       const component = await repos.components.create({
         ...input,
         workspaceId: principal.workspaceId,
-        origin: 'manual',
-        prompt: null,
+        origin: input.prompt ? 'spark' : 'manual',
+        // A generator and plan belong to a generated component only.
+        generator: input.prompt ? input.generator : null,
+        plan: input.prompt ? input.plan : null,
         authorId: principal.userId,
+        tokenVersion,
       });
       await repos.auditLogs.record(context, {
         action: 'component.created',
@@ -109,7 +153,7 @@ export async function saveNewComponent(
         workspaceId: principal.workspaceId,
         targetType: 'component',
         targetId: component.id,
-        metadata: { name: component.name, version: component.latestVersion },
+        metadata: { name: component.name, version: component.latestVersion, tokenVersion },
       });
       await deps.bus.publish(
         createEvent(COMPONENT_CREATED, {
@@ -120,11 +164,7 @@ export async function saveNewComponent(
             origin: component.origin,
             ...(component.category ? { category: component.category } : {}),
           },
-          actor: {
-            type: principal.role === 'agent' ? 'agent' : 'user',
-            id: principal.userId,
-            ...(principal.name ? { name: principal.name } : {}),
-          },
+          actor: eventActor(principal),
           correlationId: context.correlationId,
           workspaceId: principal.workspaceId,
         }),

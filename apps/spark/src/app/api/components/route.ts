@@ -1,7 +1,8 @@
-import { apiRoute, readJsonBody, readQuery } from '@lumenforge/runtime/server';
+import { apiRoute, readQuery } from '@lumenforge/runtime/server';
 import { z } from 'zod';
-import { componentLibrary, saveNewComponent, ZNewComponentSchema } from '../../../components';
+import { componentLibrary } from '../../../components';
 import { getRuntime } from '../../../runtime';
+import { sparkHandlers } from '../../../spark-services';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,14 +32,5 @@ export const GET = apiRoute(
   },
 );
 
-// POST /api/components — saves a component written by hand as version 1: 201 { component }, 400
-// naming each bad field, 409 when the workspace already has that name (in any case).
-export const POST = apiRoute(
-  getRuntime,
-  { endpoint: 'components.create', permission: 'components.generate' },
-  async (request, context) => {
-    const body = await readJsonBody(request, ZNewComponentSchema);
-    const component = await saveNewComponent(getRuntime(), context.principal, body, context);
-    return Response.json({ component }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
-  },
-);
+// POST /api/components — saves version 1 (by hand, or a chosen generation with its prompt): see createSparkHandlers.
+export const POST = sparkHandlers.createComponent;

@@ -1,0 +1,235 @@
+import 'server-only';
+import { DbNotFoundError } from '@lumenforge/db';
+import { createRepositories } from '@lumenforge/db/server';
+import {
+  apiRoute,
+  InvalidRequestError,
+  invalidBody,
+  readJsonBody,
+  readPathParam,
+  type TPlatformRuntime,
+} from '@lumenforge/runtime/server';
+import { z } from 'zod';
+import {
+  publishComponent,
+  restoreComponentVersion,
+  saveComponentVersion,
+  ZNewVersionSchema,
+  ZPublishSchema,
+  ZRestoreVersionSchema,
+} from './component-versions';
+import { saveNewComponent, ZNewComponentSchema } from './components';
+import {
+  editGeneration,
+  generationStream,
+  planGeneration,
+  readGeneration,
+  type TGenerationDeps,
+  ZEditRequestSchema,
+  ZGenerateRequestSchema,
+  ZPlanRequestSchema,
+} from './generation';
+import { GenerationLimitError } from './generation-limits';
+
+type TIdRoute = { params: Promise<{ id: string }> };
+type TVersionRoute = { params: Promise<{ id: string; n: string }> };
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+const ZVersionNumberSchema = z.coerce.number().int('a whole number').positive('from 1').max(1_000_000);
+
+/** A body that may be left out entirely (`{}`), else JSON parsed with `schema` (400 naming each field). */
+async function readOptionalJsonBody<TSchema extends z.ZodType>(
+  request: Request,
+  schema: TSchema,
+): Promise<z.output<TSchema>> {
+  const text = await request.text();
+  let body: unknown = {};
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new InvalidRequestError('The request body must be JSON');
+    }
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalidBody(parsed.error);
+  return parsed.data;
+}
+
+/** A limit refusal is a prepared 429 answer; anything else is for `apiRoute`'s error mapping. */
+async function answeringLimits(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof GenerationLimitError) return error.response;
+    throw error;
+  }
+}
+
+/**
+ * SPARK's API handlers over a runtime and the generation services, so tests serve the same
+ * handlers over real HTTP with their own runtime. Every write is `components.generate`; reads are
+ * `components.read`. The route files under `app/api` export these.
+ */
+export function createSparkHandlers(
+  getRuntime: () => TPlatformRuntime,
+  getGeneration: () => TGenerationDeps,
+) {
+  const library = () => createRepositories(getRuntime().db).components;
+  const versionOf = async (workspaceId: string, id: string, n: string) => {
+    const number = readPathParam('n', n, ZVersionNumberSchema);
+    const version = await library().findVersion(workspaceId, id, number);
+    if (!version) throw new DbNotFoundError(`No version ${number} of this component in your workspace`);
+    return version;
+  };
+
+  return {
+    // POST /api/components — saves version 1, written by hand or chosen from a generation (with its
+    // prompt, generator and plan): 201 { component }; 400 per field, 409 name taken, 422 checks.
+    createComponent: apiRoute(
+      getRuntime,
+      { endpoint: 'components.create', permission: 'components.generate' },
+      async (request, context) => {
+        const body = await readJsonBody(request, ZNewComponentSchema);
+        const component = await saveNewComponent(getRuntime(), context.principal, body, context);
+        return Response.json({ component }, { status: 201, headers: NO_STORE });
+      },
+    ),
+
+    // GET /api/components/:id/versions — every version, newest first (no files).
+    listVersions: apiRoute<TIdRoute>(
+      getRuntime,
+      { endpoint: 'components.versions.list', permission: 'components.read' },
+      async (_request, { principal, route }) => {
+        const { id } = await route.params;
+        const component = await library().findById(principal.workspaceId, id);
+        if (!component) throw new DbNotFoundError('No component with this id in your workspace');
+        return Response.json(
+          {
+            componentId: component.id,
+            latestVersion: component.latestVersion,
+            publishedVersion: component.publishedVersion,
+            versions: component.versions,
+          },
+          { headers: NO_STORE },
+        );
+      },
+    ),
+
+    // GET /api/components/:id/versions/:n — one version with its files and token version.
+    readVersion: apiRoute<TVersionRoute>(
+      getRuntime,
+      { endpoint: 'components.versions.read', permission: 'components.read' },
+      async (_request, { principal, route }) => {
+        const { id, n } = await route.params;
+        return Response.json(
+          { version: await versionOf(principal.workspaceId, id, n) },
+          { headers: NO_STORE },
+        );
+      },
+    ),
+
+    // POST /api/components/:id/versions {baseVersion, source, tests, stories, prompt?} — a new version
+    // (editor or follow-up): 201 { component, version }; 409 when baseVersion is no longer the latest.
+    createVersion: apiRoute<TIdRoute>(
+      getRuntime,
+      { endpoint: 'components.versions.create', permission: 'components.generate' },
+      async (request, context) => {
+        const { id } = await context.route.params;
+        context.auditTarget('component', id);
+        const body = await readJsonBody(request, ZNewVersionSchema);
+        const saved = await saveComponentVersion(getRuntime(), context.principal, id, body, context);
+        return Response.json(saved, { status: 201, headers: NO_STORE });
+      },
+    ),
+
+    // POST /api/components/:id/versions/:n/restore {baseVersion?} — a new version with n's files.
+    restoreVersion: apiRoute<TVersionRoute>(
+      getRuntime,
+      { endpoint: 'components.versions.restore', permission: 'components.generate' },
+      async (request, context) => {
+        const { id, n } = await context.route.params;
+        context.auditTarget('component', id, { restoredFrom: n });
+        const number = readPathParam('n', n, ZVersionNumberSchema);
+        const body = await readOptionalJsonBody(request, ZRestoreVersionSchema);
+        const saved = await restoreComponentVersion(
+          getRuntime(),
+          context.principal,
+          id,
+          number,
+          body,
+          context,
+        );
+        return Response.json(saved, { status: 201, headers: NO_STORE });
+      },
+    ),
+
+    // POST /api/components/:id/publish {version?} — publishes a version (default the latest).
+    publish: apiRoute<TIdRoute>(
+      getRuntime,
+      { endpoint: 'components.publish', permission: 'components.generate' },
+      async (request, context) => {
+        const { id } = await context.route.params;
+        context.auditTarget('component', id);
+        const body = await readOptionalJsonBody(request, ZPublishSchema);
+        const component = await publishComponent(getRuntime(), context.principal, id, body, context);
+        return Response.json({ component }, { headers: NO_STORE });
+      },
+    ),
+
+    // POST /api/generations/plan {prompt} — 200 { plan, routing, generator }; 400 for an empty,
+    // too long or wordless prompt; 429 beyond the user's rate.
+    plan: apiRoute(
+      getRuntime,
+      { endpoint: 'generations.plan', permission: 'components.generate' },
+      async (request, { principal }) => {
+        const body = await readJsonBody(request, ZPlanRequestSchema);
+        return answeringLimits(async () =>
+          Response.json(await planGeneration(getGeneration(), principal, body), { headers: NO_STORE }),
+        );
+      },
+    ),
+
+    // POST /api/generations {prompt, plan} — text/event-stream of progress, then the result (or an
+    // error event); 429 JSON before the stream for the rate or two running generations.
+    generate: apiRoute(
+      getRuntime,
+      { endpoint: 'generations.create', permission: 'components.generate' },
+      async (request, { principal }) => {
+        const body = await readJsonBody(request, ZGenerateRequestSchema);
+        return answeringLimits(() => generationStream(getGeneration(), principal, body, request.signal));
+      },
+    ),
+
+    // GET /api/generations/:id — a generation's result while it is hot (1 h), the user's own only.
+    readGeneration: apiRoute<TIdRoute>(
+      getRuntime,
+      { endpoint: 'generations.read', permission: 'components.generate' },
+      async (_request, { principal, route }) => {
+        const { id } = await route.params;
+        const generation = await readGeneration(getGeneration(), principal, id);
+        if (!generation)
+          throw new DbNotFoundError(
+            'No such generation: results are kept for an hour, for the user who asked',
+          );
+        return Response.json({ generation }, { headers: NO_STORE });
+      },
+    ),
+
+    // POST /api/generations/edit {instruction, files, plan} — the follow-up's files, changes, line
+    // diff per file and checks.
+    edit: apiRoute(
+      getRuntime,
+      { endpoint: 'generations.edit', permission: 'components.generate' },
+      async (request, { principal }) => {
+        const body = await readJsonBody(request, ZEditRequestSchema);
+        return answeringLimits(async () =>
+          Response.json(await editGeneration(getGeneration(), principal, body, request.signal), {
+            headers: NO_STORE,
+          }),
+        );
+      },
+    ),
+  };
+}
+export type TSparkHandlers = ReturnType<typeof createSparkHandlers>;
