@@ -479,14 +479,14 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
 
   it('falls back when the server never answers (first-token timeout)', async () => {
     const { provider, context, fallback, server } = await setUp(() => ({ kind: 'hang' }), {
-      stallTimeoutMs: 400,
+      stallTimeoutMs: 1_000,
     });
     const started = Date.now();
     const result = await provider.generate({ prompt: 'a like button', plan: PLAN }, context);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(4_000);
     expect(fallback.calls).toEqual(['generate']);
     expect(result.notices[0]).toBe(
-      'The model test-model timed out: the model sent nothing for 400 ms. The built-in generator answered instead.',
+      'The model test-model timed out: the model sent nothing for 1000 ms. The built-in generator answered instead.',
     );
     // The three expert requests were all cut off, none left hanging.
     await expect.poll(() => server.requests.filter((request) => request.closedEarly).length).toBe(3);
@@ -495,29 +495,29 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
   it('falls back when the stream stalls halfway, and when the whole request outlasts timeoutMs', async () => {
     const stalled = await setUp(
       scripted(() => ({ kind: 'stream', text: mergerAnswer(FILES), stallAfterChars: 200 })),
-      { stallTimeoutMs: 400 },
+      { stallTimeoutMs: 1_000 },
     );
     const result = await stalled.provider.generate(
       { prompt: 'a like button', plan: PLAN, variations: 1 },
       stalled.context,
     );
     expect(result.generator).toBe('built-in');
-    expect(result.notices[0]).toMatch(/^The model test-model timed out: the model sent nothing for 400 ms\./);
+    expect(result.notices[0]).toMatch(
+      /^The model test-model timed out: the model sent nothing for 1000 ms\./,
+    );
     expect(stalled.progress.some((step) => step.stage === 'merge' && step.delta)).toBe(true);
     await server?.close();
 
     // Trickling keeps the stall timer quiet; the total timeout still ends it.
     const slow = await setUp(
       () => ({ kind: 'stream', text: JSON.stringify(PLAN), chunkBytes: 1, burst: 1, delayMs: 20 }),
-      {
-        timeoutMs: 600,
-        stallTimeoutMs: 400,
-      },
+      // The stall limit is capped at timeoutMs, so only the total limit can end this one.
+      { timeoutMs: 1_000, stallTimeoutMs: 5_000 },
     );
     const plan = await slow.provider.analyse('a like button', slow.context);
     expect(plan.summary).toBe('planned by the built-in generator');
     expect(slow.progress.map((step) => step.message)).toContain(
-      'The model test-model timed out: the model did not finish within 600 ms. The built-in generator answered instead.',
+      'The model test-model timed out: the model did not finish within 1000 ms. The built-in generator answered instead.',
     );
   });
 
