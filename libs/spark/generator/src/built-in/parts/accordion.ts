@@ -81,7 +81,7 @@ export function buildAccordion(plan: TComponentPlan, variation: number, context:
     ],
     body: [
       'const [openIds, setOpenIds] = useState(defaultOpenIds);',
-      'const headerRefs = useRef<Record<string, HTMLButtonElement | null>>({});',
+      'const headerRefs = useRef<{ [sectionId: string]: HTMLButtonElement | null }>({});',
       'const baseId = useId();',
       '',
       ...handler(

@@ -99,7 +99,7 @@ export function buildDropdownMenu(plan: TComponentPlan, _variation: number, cont
       'const [activeIndex, setActiveIndex] = useState(0);',
       'const rootRef = useRef<HTMLDivElement>(null);',
       'const buttonRef = useRef<HTMLButtonElement>(null);',
-      'const itemRefs = useRef<Array<HTMLButtonElement | null>>([]);',
+      'const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);',
       'const buttonId = useId();',
       'const menuId = useId();',
       '',

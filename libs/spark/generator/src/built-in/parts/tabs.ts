@@ -77,7 +77,7 @@ export function buildTabs(plan: TComponentPlan, variation: number, context: TPar
     ],
     body: [
       'const [selectedId, setSelectedId] = useState(defaultTabId);',
-      'const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});',
+      'const tabRefs = useRef<{ [tabId: string]: HTMLButtonElement | null }>({});',
       'const baseId = useId();',
       'const current = tabs.find((tab) => tab.id === selectedId) ?? tabs[0];',
       '',
