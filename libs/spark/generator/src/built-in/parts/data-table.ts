@@ -357,6 +357,7 @@ export const Failed: Story = {
     source,
     tests,
     stories,
+    sampleProps: isAsync ? `{ loadRows: async () => ${rowsLiteral} }` : `{ rows: ${rowsLiteral} }`,
     notes: {
       design: [
         `${style.label} table with ${density.isCompact ? 'compact' : 'comfortable'} cells${striped ? ' and striped rows' : ''}`,

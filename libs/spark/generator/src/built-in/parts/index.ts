@@ -9,6 +9,7 @@ import { buildBreadcrumb } from './breadcrumb';
 import { buildButton } from './button';
 import { buildCard } from './card';
 import { buildCheckbox } from './checkbox';
+import { buildComposition } from './composition';
 import { buildDataTable } from './data-table';
 import { buildDrawer } from './drawer';
 import { buildDropdownMenu } from './dropdown-menu';
@@ -44,6 +45,8 @@ export const PARTS: Partial<Record<TComponentKind, TPartBuilder>> = {
   button: buildButton,
   card: buildCard,
   checkbox: buildCheckbox,
+  // A page of other parts: it builds each with this registry.
+  composition: (plan, variation, context) => buildComposition(plan, variation, context, PARTS),
   'data-table': buildDataTable,
   drawer: buildDrawer,
   'dropdown-menu': buildDropdownMenu,
