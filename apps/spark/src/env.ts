@@ -1,6 +1,7 @@
 import { defineAppEnv } from '@lumenforge/config';
 import { ZPlatformEnv } from '@lumenforge/config/env';
 import { refineRuntimeEnv, ZRuntimeEnv } from '@lumenforge/runtime/env';
+import { readLlmEnv } from '@lumenforge/spark-generator';
 import { z } from 'zod';
 
 /** SPARK's own settings. */
@@ -15,3 +16,10 @@ export const getEnv = defineAppEnv(
   ZPlatformEnv.extend(ZRuntimeEnv.shape).extend(ZSparkEnv.shape).superRefine(refineRuntimeEnv),
   () => process.env,
 );
+
+/**
+ * The OpenAI-compatible provider's settings (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS),
+ * or null when LLM_BASE_URL is unset: the built-in generator answers alone. Throws naming the
+ * variable when they are incomplete (checked at boot).
+ */
+export const getLlmEnv = () => readLlmEnv(process.env);

@@ -237,7 +237,7 @@ describe('SPARK generation API over real HTTP (PostgreSQL, limits in Redis)', ()
     expect(stream.status).toBe(429);
   });
 
-  it('edits a chosen variation with a follow-up: files, changes, a line diff per file and the checks', async () => {
+  it('edits a chosen variation with a follow-up (files, changes, a line diff per file, checks) and runs its tests', async () => {
     const { cookie } = await api.member('engineer');
     const frames = await readEvents(await post(cookie, '/api/generations', { prompt: 'a card', plan }));
     const chosen = (frames.at(-1)?.data as TGenerationPayload).variations[0]!;
@@ -261,5 +261,13 @@ describe('SPARK generation API over real HTTP (PostgreSQL, limits in Redis)', ()
     expect(changed.length).toBeGreaterThan(0);
     const empty = await post(cookie, '/api/generations/edit', { instruction: '', files: chosen.files, plan });
     expect(empty.status).toBe(400);
+
+    // The edited component's generated tests, run by Vitest in a child process.
+    const run = await post(cookie, '/api/generations/test-run', { files: body.files });
+    expect(run.status).toBe(200);
+    const results = (await run.json()) as { passed: number; failed: number; tests: { status: string }[] };
+    expect(results.failed).toBe(0);
+    expect(results.passed).toBeGreaterThan(0);
+    expect(results.tests.every((test) => test.status === 'passed')).toBe(true);
   }, 180_000);
 });

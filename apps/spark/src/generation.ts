@@ -18,6 +18,7 @@ import {
   type TRouting,
   ZComponentPlanSchema,
 } from '@lumenforge/spark-generator';
+import { runComponentTests } from '@lumenforge/spark-verify';
 import { z } from 'zod';
 import { DEFAULT_TOKEN_VERSION, workspaceVocabulary } from './components';
 import { type TGenerationLimits, ZPromptSchema } from './generation-limits';
@@ -66,6 +67,8 @@ export const ZEditRequestSchema = z.object({
   files: ZFilesSchema,
   plan: ZComponentPlanSchema.nullable().default(null),
 });
+
+export const ZTestRunRequestSchema = z.object({ files: ZFilesSchema });
 
 /** A result as the page gets it and the cache keeps it. */
 export type TGenerationPayload = Omit<TGenerationResult, 'variations'> & {
@@ -126,6 +129,8 @@ export async function generationStream(
         }
       };
       const progress = (step: TGenerationProgress) => send('progress', step);
+      // At once, so the headers and a first event reach the page before the generator says anything.
+      progress({ stage: 'analysis', message: `Generating ${input.plan.name}`, progress: 0 });
       try {
         const vocabulary = await workspaceVocabulary(deps.runtime, principal.workspaceId);
         // A client that goes away frees its slot at once, even if the generator does not watch the signal.
@@ -267,6 +272,32 @@ export async function editGeneration(
         error.issues.map((message) => ({ path: 'plan', message })),
       );
     throw error;
+  } finally {
+    await slot.release();
+  }
+}
+
+/**
+ * `POST /api/generations/test-run`: the component's generated tests, run by Vitest in happy-dom in
+ * a child process (`runComponentTests`), never in this one. A run takes a slot like a generation.
+ */
+export async function runGeneratedTests(
+  deps: TGenerationDeps,
+  principal: TPrincipal,
+  input: z.output<typeof ZTestRunRequestSchema>,
+) {
+  await deps.limits.consumeRate(principal.userId);
+  const slot = await deps.limits.acquireSlot(principal.userId);
+  try {
+    const [result] = await runComponentTests([input.files]);
+    if (!result) throw new Error('runComponentTests returned no result');
+    return {
+      passed: result.passed,
+      failed: result.failed,
+      tests: result.tests,
+      durationMs: result.durationMs,
+      ...(result.error ? { error: result.error } : {}),
+    };
   } finally {
     await slot.release();
   }

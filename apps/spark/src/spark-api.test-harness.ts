@@ -28,8 +28,11 @@ function routesOf(handlers: TSparkHandlers): [RegExp, string, THandler][] {
     [/^\/api\/components\/(?<id>[^/]+)\/publish$/, 'POST', h('publish')],
     [/^\/api\/generations\/plan$/, 'POST', h('plan')],
     [/^\/api\/generations\/edit$/, 'POST', h('edit')],
+    [/^\/api\/generations\/test-run$/, 'POST', h('testRun')],
     [/^\/api\/generations$/, 'POST', h('generate')],
     [/^\/api\/generations\/(?<id>[^/]+)$/, 'GET', h('readGeneration')],
+    [/^\/api\/previews$/, 'POST', h('openPreview')],
+    [/^\/api\/previews\/(?<id>[^/]+)\/files$/, 'PUT', h('updatePreview')],
   ];
 }
 
@@ -57,6 +60,8 @@ export type TSparkApiHarness = {
 export async function startSparkApi(options: {
   spark: TSparkGenerator;
   generationsPerMinute: number;
+  /** Where IGNIS's preview API is (default: the runtime's IGNIS URL). */
+  ignisUrl?: string;
 }): Promise<TSparkApiHarness> {
   const testDb = await createTestDatabase();
   const runtime = createRuntime({
@@ -78,9 +83,11 @@ export async function startSparkApi(options: {
     spark: options.spark,
     limits: createGenerationLimits(limiter),
   };
+  const { ignisUrl } = options;
   const handlers = createSparkHandlers(
     () => runtime,
     () => generation,
+    ignisUrl ? { ignisUrl: () => ignisUrl } : {},
   );
   const routes = routesOf(handlers);
   const server = await startFetchServer(async (request) => {

@@ -24,12 +24,15 @@ import {
   generationStream,
   planGeneration,
   readGeneration,
+  runGeneratedTests,
   type TGenerationDeps,
   ZEditRequestSchema,
   ZGenerateRequestSchema,
   ZPlanRequestSchema,
+  ZTestRunRequestSchema,
 } from './generation';
 import { GenerationLimitError } from './generation-limits';
+import { forwardToIgnis, ZOpenPreviewSchema, ZUpdatePreviewSchema } from './previews';
 
 type TIdRoute = { params: Promise<{ id: string }> };
 type TVersionRoute = { params: Promise<{ id: string; n: string }> };
@@ -74,7 +77,9 @@ async function answeringLimits(work: () => Promise<Response>): Promise<Response>
 export function createSparkHandlers(
   getRuntime: () => TPlatformRuntime,
   getGeneration: () => TGenerationDeps,
+  options: { ignisUrl?: () => string } = {},
 ) {
+  const ignisUrl = options.ignisUrl ?? (() => getRuntime().systemUrls.ignis);
   const library = () => createRepositories(getRuntime().db).components;
   const versionOf = async (workspaceId: string, id: string, n: string) => {
     const number = readPathParam('n', n, ZVersionNumberSchema);
@@ -228,6 +233,57 @@ export function createSparkHandlers(
             headers: NO_STORE,
           }),
         );
+      },
+    ),
+
+    // POST /api/generations/test-run {files} — the generated tests' results: { passed, failed, tests, durationMs }.
+    testRun: apiRoute(
+      getRuntime,
+      { endpoint: 'generations.test-run', permission: 'components.generate' },
+      async (request, { principal }) => {
+        const body = await readJsonBody(request, ZTestRunRequestSchema);
+        return answeringLimits(async () =>
+          Response.json(await runGeneratedTests(getGeneration(), principal, body), { headers: NO_STORE }),
+        );
+      },
+    ),
+
+    // POST /api/previews {files, entry} — a live preview on IGNIS's preview service, opened for the
+    // signed-in person (their session goes along): IGNIS's { id, url } (201), or its refusal.
+    openPreview: apiRoute(
+      getRuntime,
+      { endpoint: 'previews.create', permission: 'components.generate' },
+      async (request, context) => {
+        const body = await readJsonBody(request, ZOpenPreviewSchema);
+        return forwardToIgnis({
+          ignisUrl: ignisUrl(),
+          sparkOrigin: getRuntime().systemUrls.spark,
+          request,
+          correlationId: context.correlationId,
+          method: 'POST',
+          path: '/api/previews',
+          body,
+        });
+      },
+    ),
+
+    // PUT /api/previews/:id/files {files} — hot-updates an open preview on IGNIS (no reload).
+    updatePreview: apiRoute<TIdRoute>(
+      getRuntime,
+      { endpoint: 'previews.update', permission: 'components.generate' },
+      async (request, context) => {
+        const { id } = await context.route.params;
+        const previewId = readPathParam('id', id, z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a preview id'));
+        const body = await readJsonBody(request, ZUpdatePreviewSchema);
+        return forwardToIgnis({
+          ignisUrl: ignisUrl(),
+          sparkOrigin: getRuntime().systemUrls.spark,
+          request,
+          correlationId: context.correlationId,
+          method: 'PUT',
+          path: `/api/previews/${encodeURIComponent(previewId)}/files`,
+          body,
+        });
       },
     ),
   };

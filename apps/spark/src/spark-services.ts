@@ -2,7 +2,7 @@ import 'server-only';
 import type { TRateLimiter } from '@lumenforge/rate-limit';
 import { createMemoryRateLimiter, createRedisRateLimiter } from '@lumenforge/rate-limit/server';
 import { createRedisClient } from '@lumenforge/redis/server';
-import { getEnv } from './env';
+import { getEnv, getLlmEnv } from './env';
 import type { TGenerationDeps } from './generation';
 import { createGenerationLimits, generationLimiterPolicies } from './generation-limits';
 import { getRuntime } from './runtime';
@@ -37,7 +37,7 @@ function createGenerationLimiter(): TRateLimiter {
 export function getGenerationDeps(): TGenerationDeps {
   globalForSpark.lumenforgeSparkGeneration ??= {
     runtime: getRuntime(),
-    spark: sparkGenerator(),
+    spark: sparkGenerator(getLlmEnv(), getRuntime().logger),
     limits: createGenerationLimits(createGenerationLimiter()),
   };
   return globalForSpark.lumenforgeSparkGeneration;
