@@ -319,11 +319,14 @@ function buildTests(spec: TKitSpec, props: TKitProp[], states: Set<TComponentSta
   const libraryImports = ['cleanup', 'render', 'screen', ...(isAsync || /\bwaitFor\(/.test(code) ? ['waitFor'] : []), ...(/\bwithin\(/.test(code) ? ['within'] : []), ...(/\bfireEvent\b/.test(code) ? ['fireEvent'] : []), ...(/\bact\(/.test(code) ? ['act'] : [])].sort();
   const vitestImports = ['afterEach', 'describe', 'expect', 'it', ...(/\bvi\./.test(code) || props.some((prop) => prop.sample === FN) ? ['vi'] : [])];
   const setupLines = [
-    `const defaultProps: ${name}Props = ${sampleObject(props, 'vi.fn()', isAsync, items)};`,
+    `/** Sample props, with fresh mocks for every test. */`,
+    `function defaultProps(): ${name}Props {`,
+    `  return ${indent(sampleObject(props, 'vi.fn()', isAsync, items), 2).trimStart()};`,
+    '}',
     '',
     `/** Renders the component with sample props and the overrides${isAsync ? ', and waits for its items unless told not to' : ''}. */`,
     `async function setup(overrides: Partial<${name}Props> = {}${isAsync ? ', waitForItems = true' : ''}) {`,
-    '  const props: ' + `${name}Props = { ...defaultProps, ...overrides };`,
+    `  const props: ${name}Props = { ...defaultProps(), ...overrides };`,
     '  const user = userEvent.setup();',
     `  render(<${name} {...props} />);`,
     ...(isAsync
