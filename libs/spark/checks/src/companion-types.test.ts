@@ -1,5 +1,5 @@
 import { loadDefaultTokenSet } from '@lumenforge/tokens';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DECLARATION_PACKAGES } from '../declaration-packages.mjs';
 import {
   checkComponent,
@@ -81,7 +81,13 @@ function problemsOf(files: { tests?: string; stories?: string; source?: string }
   return result.ok ? [] : result.problems;
 }
 
-describe('checkComponent on tests and stories', () => {
+// The first check in a process parses ~380 declaration files (3–9 s, more on a loaded machine).
+beforeAll(() => {
+  warmUpTypeCheck();
+}, 120_000);
+
+// Each check takes ~200 ms on an idle core, over a second with the machine's two cores crowded.
+describe('checkComponent on tests and stories', { timeout: 60_000 }, () => {
   it('passes a component with a Vitest + Testing Library test and a CSF3 story with a play function', () => {
     expect(problemsOf({ tests: COUNTER_TESTS, stories: COUNTER_STORIES })).toEqual([]);
   });
@@ -174,7 +180,7 @@ describe('checkComponent on tests and stories', () => {
   });
 });
 
-describe('type-check cost and declarations', () => {
+describe('type-check cost and declarations', { timeout: 60_000 }, () => {
   it('parses the declarations once per process: a warm check of three files reuses them', () => {
     expect(warmUpTypeCheck()).toEqual([]);
     const parsed = parsedDeclarationFiles().length;
