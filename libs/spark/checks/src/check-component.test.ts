@@ -1,6 +1,6 @@
 import { loadDefaultTokenSet, type TTokenSet } from '@lumenforge/tokens';
-import { describe, expect, it } from 'vitest';
-import { checkComponent, formatProblem, type TCheckProblem, tokenVocabulary } from './index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkComponent, formatProblem, type TCheckProblem, tokenVocabulary, warmUpTypeCheck } from './index';
 
 const vocabulary = tokenVocabulary(loadDefaultTokenSet(), '1.4.0');
 
@@ -37,6 +37,11 @@ function problemsOf(
   const result = checkComponent({ name, source, ...extra }, vocabulary);
   return result.ok ? [] : result.problems;
 }
+
+// The first check in a process parses the declarations (seconds; more on a crowded machine).
+beforeAll(() => {
+  warmUpTypeCheck();
+}, 120_000);
 
 describe('checkComponent', () => {
   it('passes a typed component that styles only with token utilities, and records the token version', () => {
