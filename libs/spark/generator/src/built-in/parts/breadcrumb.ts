@@ -24,6 +24,8 @@ export function buildBreadcrumb(plan: TComponentPlan, variation: number, context
   /** List items on first render: the whole trail, or first + "…" + the last levels when collapsed. */
   const shownCount = Math.min(trail.length, maxVisible);
   const toSource = (items: typeof trail) => `[${items.map((item) => `{ label: ${literal(item.label)}, href: ${literal(item.href)} }`).join(', ')}]`;
+  // An async plan loads its trail: tests and stories pass a loader instead of the items.
+  const itemsArg = (items: typeof trail) => (plan.data.source === 'async' ? `loadItems: async () => ${toSource(items)}` : `items: ${toSource(items)}`);
   const kitItems: TKitItems = {
     prop: 'items',
     typeName: itemType,
@@ -117,7 +119,7 @@ export function buildBreadcrumb(plan: TComponentPlan, variation: number, context
       {
         name: 'collapses a long trail and expands it on request',
         body: [
-          `const { user } = await setup({ items: ${toSource(long)}, maxVisible: 3 });`,
+          `const { user } = await setup({ ${itemsArg(long)}, maxVisible: 3 });`,
           `expect(screen.queryByRole('link', { name: ${literal((long[1] ?? first).label)} })).toBeNull();`,
           `await user.click(screen.getByRole('button', { name: 'Show ${long.length - 2} more levels' }));`,
           `expect(screen.getByRole('link', { name: ${literal((long[1] ?? first).label)} })).toBeTruthy();`,
@@ -130,7 +132,7 @@ export function buildBreadcrumb(plan: TComponentPlan, variation: number, context
       `await userEvent.click(canvas.getByRole('link', { name: ${literal(first.label)} }));`,
       `await expect(args.onNavigate).toHaveBeenCalledWith(${literal(first.href)});`,
     ],
-    stories: [{ name: 'LongTrail', args: `{ items: ${toSource(long)}, maxVisible: 3 }` }],
+    stories: [{ name: 'LongTrail', args: `{ ${itemsArg(long)}, maxVisible: 3 }` }],
     notes: {
       design: [`"${separator}" separators, the current page in the foreground colour, ${style.density.isCompact ? 'extra small' : 'small'} text`],
       logic: [
