@@ -22,10 +22,17 @@ export type TEditorDiagnostic = { file: string; line: number; column: number; me
 // here, so the editor's diagnostics are about the component's own types (React's are real).
 const TEST_AND_STORY_MODULES = `
 declare module '@storybook/react' {
-  export type Meta<TComponent = unknown> = any;
-  export type StoryObj<TMeta = unknown> = any;
-  export type StoryFn<TComponent = unknown> = any;
-  export type Decorator = any;
+  /** What play and render functions get (Storybook's StoryContext, loosely). */
+  type TStoryContext = { args: any; canvasElement: HTMLElement; step: any; [key: string]: any };
+  export type Meta<TComponent = unknown> = { component?: TComponent | any; [key: string]: any };
+  export type StoryObj<TMeta = unknown> = {
+    args?: any;
+    render?: (args: any, context: TStoryContext) => any;
+    play?: (context: TStoryContext) => any;
+    [key: string]: any;
+  };
+  export type StoryFn<TComponent = unknown> = (args: any, context: TStoryContext) => any;
+  export type Decorator = (story: any, context: TStoryContext) => any;
 }
 declare module 'storybook/test';
 declare module 'vitest';

@@ -22,7 +22,7 @@ import {
   type TPreviewHandle,
   type TPreviewWidth,
 } from './live-preview';
-import { ProblemNotice } from './problem-notice';
+import { problemAbout, ProblemNotice } from './problem-notice';
 import { renameComponent } from './prompt-rules';
 import { CheckBadge } from './variation-card';
 
@@ -133,7 +133,7 @@ export function ComponentWorkbench({
     setProposal(null);
     const result = await requestEdit({ instruction: instruction.trim(), files: basedOn, plan: currentPlan });
     setIsEditing(false);
-    if (!result.ok) setEditProblem(result.problem);
+    if (!result.ok) setEditProblem(problemAbout(problemAbout(result.problem, 'instruction'), 'files'));
     else setProposal({ ...result.data, basedOn });
   }
 

@@ -24,7 +24,7 @@ function stepOf(progress: TGenerationProgress): TStepId | 'done' {
   return progress.stage;
 }
 
-type TStepState = 'pending' | 'active' | 'done';
+type TStepState = 'pending' | 'active' | 'done' | 'failed';
 
 /**
  * Each step's state from the events so far: every step before the latest one reached is done.
@@ -33,6 +33,7 @@ type TStepState = 'pending' | 'active' | 'done';
 export function stepStates(
   events: readonly TGenerationProgress[],
   isPreviewReady: boolean,
+  hasPreviewFailed = false,
 ): Record<TStepId, TStepState> {
   const reached = events.reduce((furthest, event) => {
     const step = stepOf(event);
@@ -42,23 +43,34 @@ export function stepStates(
   return Object.fromEntries(
     STEPS.map((step, index) => {
       if (step.id === 'preview')
-        return [step.id, isPreviewReady ? 'done' : reached >= index ? 'active' : 'pending'];
+        return [
+          step.id,
+          isPreviewReady ? 'done' : hasPreviewFailed ? 'failed' : reached >= index ? 'active' : 'pending',
+        ];
       return [step.id, index < reached ? 'done' : index === reached ? 'active' : 'pending'];
     }),
   ) as Record<TStepId, TStepState>;
 }
 
-const STATE_TEXT: Record<TStepState, string> = { pending: 'waiting', active: 'in progress', done: 'done' };
+const STATE_TEXT: Record<TStepState, string> = {
+  pending: 'waiting',
+  active: 'in progress',
+  done: 'done',
+  failed: 'failed',
+};
 
 /** The generation's progress bar, its steps, and the latest message. */
 export function GenerationProgress({
   events,
   previewsLoaded,
+  previewsFailed = 0,
   previewsTotal,
   isFinished,
 }: {
   events: readonly TGenerationProgress[];
   previewsLoaded: number;
+  /** Previews that could not open (the message is on their card). */
+  previewsFailed?: number;
   previewsTotal: number;
   isFinished: boolean;
 }) {
@@ -72,6 +84,7 @@ export function GenerationProgress({
   const states = stepStates(
     isFinished ? [...events, { stage: 'done', message: '', progress: 1 }] : events,
     isPreviewReady,
+    previewsFailed > 0 && previewsLoaded + previewsFailed >= previewsTotal,
   );
   const latest = events.at(-1);
 
@@ -107,13 +120,28 @@ export function GenerationProgress({
               className={`mr-1 inline-block size-2 rounded-full ${
                 states[step.id] === 'done'
                   ? 'bg-success-500'
-                  : states[step.id] === 'active'
-                    ? 'animate-pulse bg-accent'
-                    : 'bg-border-strong'
+                  : states[step.id] === 'failed'
+                    ? 'bg-danger-500'
+                    : states[step.id] === 'active'
+                      ? 'animate-pulse bg-accent'
+                      : 'bg-border-strong'
               }`}
             />
-            <span className={states[step.id] === 'pending' ? 'text-fg-subtle' : 'text-fg'}>{step.label}</span>
-            <span className="sr-only"> ({STATE_TEXT[states[step.id]]})</span>
+            <span
+              className={
+                states[step.id] === 'pending'
+                  ? 'text-fg-subtle'
+                  : states[step.id] === 'failed'
+                    ? 'text-danger-text'
+                    : 'text-fg'
+              }
+            >
+              {step.label}
+              {states[step.id] === 'failed' ? ' — failed' : null}
+            </span>
+            {states[step.id] === 'failed' ? null : (
+              <span className="sr-only"> ({STATE_TEXT[states[step.id]]})</span>
+            )}
           </li>
         ))}
       </ol>

@@ -14,7 +14,7 @@ import { ComponentWorkbench, type TChosenComponent } from './component-workbench
 import { requestPlan, streamGeneration, type TGenerationAnswer } from './generation-api';
 import { ExpertWeights, GenerationProgress } from './generation-progress';
 import { PlanForm } from './plan-form';
-import { ProblemNotice } from './problem-notice';
+import { problemAbout, ProblemNotice } from './problem-notice';
 import { PromptForm } from './prompt-form';
 import { VariationCard } from './variation-card';
 
@@ -25,9 +25,18 @@ type TGenerationState = {
   problem: TApiProblem | null;
   /** Variation ids whose preview finished loading. */
   loaded: string[];
+  /** Variation ids whose preview could not open. */
+  failed: string[];
 };
 
-const IDLE: TGenerationState = { isRunning: false, events: [], answer: null, problem: null, loaded: [] };
+const IDLE: TGenerationState = {
+  isRunning: false,
+  events: [],
+  answer: null,
+  problem: null,
+  loaded: [],
+  failed: [],
+};
 
 const GENERATOR_LABELS: Record<TGeneratorId, string> = {
   'built-in': 'Built-in generator',
@@ -68,7 +77,7 @@ export function GeneratorWorkspace({
     const result = await requestPlan(prompt);
     setIsPlanning(false);
     if (!result.ok) {
-      setPlanProblem(result.problem);
+      setPlanProblem(problemAbout(result.problem, 'prompt'));
       return;
     }
     abortRef.current?.abort();
@@ -99,7 +108,11 @@ export function GeneratorWorkspace({
     setGeneration((current) =>
       result.ok
         ? { ...current, isRunning: false, answer: result.data }
-        : { ...current, isRunning: false, problem: result.problem },
+        : {
+            ...current,
+            isRunning: false,
+            problem: problemAbout(problemAbout(result.problem, 'prompt'), 'plan'),
+          },
     );
   }
 
@@ -143,6 +156,7 @@ export function GeneratorWorkspace({
           events={generation.events}
           isFinished={answer !== null}
           previewsLoaded={generation.loaded.length}
+          previewsFailed={generation.failed.filter((id) => !generation.loaded.includes(id)).length}
           previewsTotal={answer?.variations.length ?? 0}
         />
       ) : null}
@@ -183,6 +197,13 @@ export function GeneratorWorkspace({
                     current.loaded.includes(variation.id)
                       ? current
                       : { ...current, loaded: [...current.loaded, variation.id] },
+                  )
+                }
+                onPreviewFail={() =>
+                  setGeneration((current) =>
+                    current.failed.includes(variation.id)
+                      ? current
+                      : { ...current, failed: [...current.failed, variation.id] },
                   )
                 }
                 onChoose={(preview) =>

@@ -1,6 +1,15 @@
 'use client';
-import type { TApiProblem } from '@lumenforge/ui/api-client';
+import { fieldIssue, type TApiProblem } from '@lumenforge/ui/api-client';
 import { BUTTON_SECONDARY, LINK, Notice } from '@lumenforge/ui/page-parts';
+
+/**
+ * The problem with the message of its issue on `field` when it has one: the API answers a bad
+ * prompt with "The request body is invalid" and says what is wrong in the `prompt` issue.
+ */
+export function problemAbout(problem: TApiProblem, field: string): TApiProblem {
+  const message = fieldIssue(problem, field);
+  return message ? { ...problem, message } : problem;
+}
 
 /** Statuses worth trying again as they are: the network, an outage, the rate limit. */
 const RETRYABLE = new Set([0, 429, 502, 503, 504]);

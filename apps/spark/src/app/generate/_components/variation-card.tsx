@@ -1,5 +1,6 @@
 'use client';
 import { Badge, BUTTON_PRIMARY } from '@lumenforge/ui/page-parts';
+import { useEffect, useRef } from 'react';
 import type { TCheckedVariation } from './generation-api';
 import { EXPERT_LABELS } from './generation-progress';
 import { PreviewFrame, useLivePreview, type TPreviewHandle } from './live-preview';
@@ -22,14 +23,22 @@ export function VariationCard({
   variation,
   signInUrl,
   onPreviewLoad,
+  onPreviewFail,
   onChoose,
 }: {
   variation: TCheckedVariation;
   signInUrl: string;
   onPreviewLoad: () => void;
+  /** The preview could not open (its message is shown on the card). */
+  onPreviewFail: () => void;
   onChoose: (preview: TPreviewHandle | null) => void;
 }) {
   const preview = useLivePreview(variation.files);
+  const onPreviewFailRef = useRef(onPreviewFail);
+  onPreviewFailRef.current = onPreviewFail;
+  useEffect(() => {
+    if (preview.problem) onPreviewFailRef.current();
+  }, [preview.problem]);
   const headingId = `variation-${variation.id}-title`;
   return (
     <article
