@@ -10,71 +10,12 @@ import {
   tokenVocabulary,
   warmUpTypeCheck,
 } from './index';
+import { COUNTER_SOURCE as COUNTER, COUNTER_STORIES, COUNTER_TESTS } from './testing';
 
 // Tests and stories are type-checked with the component, against the real Vitest, Testing Library
 // and Storybook declarations installed in the workspace (issue 16: every output is type-checked).
 
 const vocabulary = tokenVocabulary(loadDefaultTokenSet(), '1.4.0');
-
-const COUNTER = `import { useState } from 'react';
-
-export type TCounterProps = { label: string; initial?: number; onChange?: (value: number) => void };
-
-export function Counter({ label, initial = 0, onChange }: TCounterProps) {
-  const [count, setCount] = useState(initial);
-  return (
-    <button
-      type="button"
-      className="rounded-md bg-accent px-4 py-2 text-accent-fg"
-      onClick={() => {
-        setCount(count + 1);
-        onChange?.(count + 1);
-      }}
-    >
-      {label}: {count}
-    </button>
-  );
-}
-`;
-
-const COUNTER_TESTS = `// @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Counter } from './Counter';
-
-afterEach(cleanup);
-
-describe('Counter', () => {
-  it('counts clicks and reports them', async () => {
-    const onChange = vi.fn();
-    render(<Counter label="Clicks" onChange={onChange} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Clicks: 0' }));
-    expect(onChange).toHaveBeenCalledWith(1);
-  });
-});
-`;
-
-const COUNTER_STORIES = `import type { Meta, StoryObj } from '@storybook/react';
-import { expect, fn, userEvent, within } from 'storybook/test';
-import { Counter } from './Counter';
-
-const meta = {
-  component: Counter,
-  args: { label: 'Clicks', onChange: fn() },
-} satisfies Meta<typeof Counter>;
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Clicks: 0' }));
-    await expect(canvas.getByRole('button')).toHaveTextContent('Clicks: 1');
-    await expect(args.onChange).toHaveBeenCalledWith(1);
-  },
-};
-`;
 
 function problemsOf(files: { tests?: string; stories?: string; source?: string }): TCheckProblem[] {
   const result = checkComponent({ name: 'Counter', source: files.source ?? COUNTER, ...files }, vocabulary);
@@ -142,7 +83,7 @@ describe('checkComponent on tests and stories', { timeout: 60_000 }, () => {
       expect.objectContaining({
         rule: 'type',
         file: 'Counter.test.tsx',
-        line: 14,
+        line: 15,
         message: expect.stringMatching(/toBeInTheDocument/),
       }),
     ]);
