@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { TGeneratedFiles } from '@lumenforge/spark-generator';
 import { generateThemeCss, loadDefaultTokenSet, type TTokenSet } from '@lumenforge/tokens';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createRunDir, findWorkspaceRoot, runNode, stripAnsi, writeFiles } from './run-dir';
 import { harnessFiles, type THarnessWindow } from './story-harness';
 
@@ -159,6 +159,8 @@ export async function renderStories(
     }
     const served = await serveStatic(join(run.dir, 'dist'));
     server = served.server;
+    // Loaded here, not at import: a server that only runs tests (runComponentTests) never bundles it.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
       await renderAll(
