@@ -8,6 +8,8 @@ import { z } from 'zod';
 const ZSparkEnv = z.object({
   /** Generator calls (plan, generate, edit) one user may make per minute (issue 16, item 9). */
   SPARK_GENERATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** IGNIS's preview origin (the same variable and default as IGNIS's): /generate embeds previews from it. */
+  IGNIS_PREVIEW_ORIGIN: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:24678'),
 });
 
 /** Spark's validated configuration; the only reader of process.env in this app. */

@@ -3,14 +3,18 @@ import type { NextRequest } from 'next/server';
 import { getEnv } from './env';
 import { getRuntime } from './runtime';
 
-const authProxy = createAuthProxy({
-  system: 'spark',
-  getRuntime,
-  getEnv,
-});
+let authProxy: ReturnType<typeof createAuthProxy> | undefined;
 
 /** Sign-in, Cloudflare Access, Origin and security headers in front of every page and API (see createAuthProxy). */
 export function proxy(request: NextRequest) {
+  // Created on the first request: the CSP's frame-src names IGNIS's preview origin from the env
+  // (the generator page embeds the live previews of generated components).
+  authProxy ??= createAuthProxy({
+    system: 'spark',
+    getRuntime,
+    getEnv,
+    frameSources: [new URL(getEnv().IGNIS_PREVIEW_ORIGIN).origin],
+  });
   return authProxy(request);
 }
 
