@@ -171,17 +171,17 @@ export function buildComponentFiles(spec: TKitSpec): TPartBuild {
     body.push(
       `const [${items.prop}, set${items.prop.charAt(0).toUpperCase()}${items.prop.slice(1)}] = useState<${items.typeName}[]>([]);`,
       'const [isLoading, setIsLoading] = useState(true);',
-      'const [error, setError] = useState<string | null>(null);',
+      'const [loadError, setLoadError] = useState<string | null>(null);',
       'useEffect(() => {',
       '  let isCurrent = true;',
       '  setIsLoading(true);',
-      '  setError(null);',
+      '  setLoadError(null);',
       `  ${loaderName}()`,
       `    .then((loaded) => {`,
       `      if (isCurrent) set${items.prop.charAt(0).toUpperCase()}${items.prop.slice(1)}(loaded);`,
       '    })',
       '    .catch((reason: unknown) => {',
-      `      if (isCurrent) setError(reason instanceof Error ? reason.message : ${literal(`The ${items.noun} could not be loaded.`)});`,
+      `      if (isCurrent) setLoadError(reason instanceof Error ? reason.message : ${literal(`The ${items.noun} could not be loaded.`)});`,
       '    })',
       '    .finally(() => {',
       '      if (isCurrent) setIsLoading(false);',
@@ -197,10 +197,16 @@ export function buildComponentFiles(spec: TKitSpec): TPartBuild {
   const early: string[] = [];
   const style = context.design;
   const owned = new Set(spec.ownStates ?? []);
+  // Loaded items always get the generic loading and error states (a field's own `error` is its validation).
+  if (isAsync) {
+    owned.delete('loading');
+    owned.delete('error');
+  }
+  const errorName = isAsync ? 'loadError' : 'error';
   if (states.has('loading') && !owned.has('loading'))
     early.push(`if (isLoading) {`, `  return (`, `    <div role="status" aria-live="polite" className=${JSON.stringify(style.status)}>`, `      Loading…`, `    </div>`, `  );`, `}`);
   if (states.has('error') && !owned.has('error'))
-    early.push(`if (error) {`, `  return (`, `    <div role="alert" className=${JSON.stringify(style.alert)}>`, `      {error}`, `    </div>`, `  );`, `}`);
+    early.push(`if (${errorName}) {`, `  return (`, `    <div role="alert" className=${JSON.stringify(style.alert)}>`, `      {${errorName}}`, `    </div>`, `  );`, `}`);
   if (states.has('empty') && !owned.has('empty'))
     early.push(
       `if (${items ? `${items.prop}.length === 0` : 'isEmpty'}) {`,
@@ -274,7 +280,7 @@ function buildTests(spec: TKitSpec, props: TKitProp[], states: Set<TComponentSta
   const name = spec.plan.name;
   const items = spec.items;
   const cases: TKitTest[] = [...spec.tests];
-  const owned = new Set(spec.ownStates ?? []);
+  const owned = new Set(isAsync ? [] : (spec.ownStates ?? []));
   if (states.has('loading') && !owned.has('loading'))
     cases.push({
       name: 'shows the loading state',

@@ -6,14 +6,19 @@ import type { TPartBuild, TPartContext } from '../part';
 import { literal } from '../part-kit';
 import { promptLabel } from '../plan-text';
 
-export function buildToggle(plan: TComponentPlan, context: TPartContext, isSwitch: boolean): TPartBuild {
+export function buildToggle(plan: TComponentPlan, variation: number, context: TPartContext, isSwitch: boolean): TPartBuild {
   const style = context.design;
   const label = promptLabel(plan, isSwitch ? 'Notifications' : 'I agree to the terms');
   const hasDisabled = plan.states.includes('disabled');
   const role = isSwitch ? 'switch' : 'checkbox';
+  // Looks: label after the control; a settings row with the label first; a quiet inline control.
+  const isRow = variation === 1;
+  const wrapper = isRow ? `${style.panel} ${style.density.cell} flex w-full items-center justify-between ${style.density.gap}` : `inline-flex items-center ${variation === 2 ? 'gap-1.5' : style.density.gap}`;
+  const track = variation === 2 ? "'bg-fg'" : "'bg-accent'";
   const control = isSwitch
     ? [
-        `<div className=${JSON.stringify(`inline-flex items-center ${style.density.gap}`)}>`,
+        `<div className=${JSON.stringify(wrapper)}>`,
+        ...(isRow ? [`  <span id={labelId} className=${JSON.stringify(style.labelText)}>`, '    {label}', '  </span>'] : []),
         '  <button',
         '    type="button"',
         '    role="switch"',
@@ -22,17 +27,16 @@ export function buildToggle(plan: TComponentPlan, context: TPartContext, isSwitc
         '    aria-labelledby={labelId}',
         ...(hasDisabled ? ['    disabled={disabled}'] : []),
         '    onClick={handleToggle}',
-        `    className={\`inline-flex h-6 w-11 shrink-0 items-center rounded-full p-0.5 transition-colors duration-(--duration-fast) ease-standard focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:opacity-50 \${isChecked ? 'bg-accent' : 'bg-border-strong'}\`}`,
+        `    className={\`inline-flex h-6 w-11 shrink-0 items-center rounded-full p-0.5 transition-colors duration-(--duration-fast) ease-standard focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:opacity-50 \${isChecked ? ${track} : 'bg-border-strong'}\`}`,
         '  >',
         `    <span aria-hidden="true" className={\`size-5 rounded-full bg-surface shadow-sm transition-transform duration-(--duration-fast) ease-standard \${isChecked ? 'translate-x-5' : 'translate-x-0'}\`} />`,
         '  </button>',
-        `  <span id={labelId} className=${JSON.stringify(style.labelText)}>`,
-        '    {label}',
-        '  </span>',
+        ...(isRow ? [] : [`  <span id={labelId} className=${JSON.stringify(style.labelText)}>`, '    {label}', '  </span>']),
         '</div>',
       ].join('\n')
     : [
-        `<label htmlFor={id} className=${JSON.stringify(`inline-flex items-center ${style.density.gap} ${style.labelText}`)}>`,
+        `<label htmlFor={id} className=${JSON.stringify(`${wrapper} ${style.labelText}`)}>`,
+        ...(isRow ? ['  {label}'] : []),
         '  <input',
         '    type="checkbox"',
         '    id={id}',
@@ -41,7 +45,7 @@ export function buildToggle(plan: TComponentPlan, context: TPartContext, isSwitc
         '    onChange={handleToggle}',
         `    className=${JSON.stringify('size-4 rounded-sm border-border accent-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:opacity-50')}`,
         '  />',
-        '  {label}',
+        ...(isRow ? [] : ['  {label}']),
         '</label>',
       ].join('\n');
   return buildComponentFiles({
@@ -96,6 +100,6 @@ export function buildToggle(plan: TComponentPlan, context: TPartContext, isSwitc
   });
 }
 
-export function buildCheckbox(plan: TComponentPlan, _variation: number, context: TPartContext): TPartBuild {
-  return buildToggle(plan, context, false);
+export function buildCheckbox(plan: TComponentPlan, variation: number, context: TPartContext): TPartBuild {
+  return buildToggle(plan, variation, context, false);
 }

@@ -3,6 +3,6 @@ import type { TComponentPlan } from '../../types';
 import type { TPartBuild, TPartContext } from '../part';
 import { buildToggle } from './checkbox';
 
-export function buildSwitch(plan: TComponentPlan, _variation: number, context: TPartContext): TPartBuild {
-  return buildToggle(plan, context, true);
+export function buildSwitch(plan: TComponentPlan, variation: number, context: TPartContext): TPartBuild {
+  return buildToggle(plan, variation, context, true);
 }
