@@ -245,27 +245,43 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
     return repairedAndChecked(name, { source, tests, stories }, vocabulary);
   }
 
+  /**
+   * One streamed request whose text goes to the progress stream as it arrives; `step` describes
+   * the progress at a share in [0, 1] of the answer's expected length.
+   */
+  function streamStep(
+    report: ReturnType<typeof progressReporter>,
+    request: {
+      messages: TChatMessage[];
+      temperature: number;
+      signal: AbortSignal | undefined;
+      expectedChars: number;
+    },
+    step: (share: number) => Omit<TGenerationProgress, 'delta'>,
+  ) {
+    let received = 0;
+    return streamChatCompletion(endpoint, {
+      messages: request.messages,
+      temperature: request.temperature,
+      signal: request.signal,
+      onDelta: (delta) => {
+        received += delta.length;
+        report.emit({ ...step(Math.min(received / request.expectedChars, 1)), delta });
+      },
+    });
+  }
+
   async function analyseWithModel(
     prompt: string,
     context: TGenerationContext,
     report: ReturnType<typeof progressReporter>,
   ) {
     report.emit({ stage: 'analysis', message: `Asking ${options.model} for a plan`, progress: 0.02 });
-    let received = 0;
-    const answer = await streamChatCompletion(endpoint, {
-      messages: analyseMessages(prompt),
-      temperature: 0.1,
-      signal: context.signal,
-      onDelta: (delta) => {
-        received += delta.length;
-        report.emit({
-          stage: 'analysis',
-          message: 'Planning',
-          progress: 0.02 + 0.9 * Math.min(received / 1500, 1),
-          delta,
-        });
-      },
-    });
+    const answer = await streamStep(
+      report,
+      { messages: analyseMessages(prompt), temperature: 0.1, signal: context.signal, expectedChars: 1500 },
+      (share) => ({ stage: 'analysis', message: 'Planning', progress: 0.02 + 0.9 * share }),
+    );
     const json = parseModelJson(answer.text);
     if (!json.ok) throw new RejectedOutputError(`its plan is not JSON (${json.reason})`);
     const plan = planFromModel(json.value);
@@ -307,23 +323,15 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
           message: `The ${expert} expert is thinking`,
           progress: expertProgress(),
         });
-        let received = 0;
-        const answer = await streamChatCompletion(endpoint, {
-          messages: expertMessages(expert, { prompt, plan, routing, vocabulary }),
-          temperature: 0.3,
-          signal,
-          onDelta: (delta) => {
-            received += delta.length;
-            expertShare[expert] = Math.min(received / 1200, 0.9);
-            report.emit({
-              stage: 'expert',
-              expert,
-              message: `The ${expert} expert`,
-              progress: expertProgress(),
-              delta,
-            });
+        const messages = expertMessages(expert, { prompt, plan, routing, vocabulary });
+        const answer = await streamStep(
+          report,
+          { messages, temperature: 0.3, signal, expectedChars: 1200 },
+          (share) => {
+            expertShare[expert] = Math.min(share, 0.9);
+            return { stage: 'expert', expert, message: `The ${expert} expert`, progress: expertProgress() };
           },
-        });
+        );
         expertShare[expert] = 1;
         report.emit({
           stage: 'expert',
@@ -350,17 +358,14 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
     const stream = (index: number, conversation: TChatMessage[], signal: AbortSignal, upTo: number) => {
       const label = labelOf(directions[index] ?? variationDirection(index));
       const from = mergeShare[index] ?? 0;
-      let received = 0;
-      return streamChatCompletion(endpoint, {
-        messages: conversation,
-        temperature: 0.4,
-        signal,
-        onDelta: (delta) => {
-          received += delta.length;
-          mergeShare[index] = from + (upTo - from) * Math.min(received / 8000, 0.95);
-          report.emit({ stage: 'merge', message: `Merging ${label}`, progress: mergeProgress(), delta });
+      return streamStep(
+        report,
+        { messages: conversation, temperature: 0.4, signal, expectedChars: 8000 },
+        (share) => {
+          mergeShare[index] = from + (upTo - from) * Math.min(share, 0.95);
+          return { stage: 'merge', message: `Merging ${label}`, progress: mergeProgress() };
         },
-      });
+      );
     };
 
     const firstAnswers = await allOrNothing(
@@ -479,22 +484,12 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
   ): Promise<TEditResult> {
     const { vocabulary } = context;
     const messages = editMessages({ ...request, vocabulary });
-    let received = 0;
     const ask = (conversation: TChatMessage[]) =>
-      streamChatCompletion(endpoint, {
-        messages: conversation,
-        temperature: 0.2,
-        signal: context.signal,
-        onDelta: (delta) => {
-          received += delta.length;
-          report.emit({
-            stage: 'merge',
-            message: 'Editing',
-            progress: 0.05 + 0.8 * Math.min(received / 6000, 1),
-            delta,
-          });
-        },
-      });
+      streamStep(
+        report,
+        { messages: conversation, temperature: 0.2, signal: context.signal, expectedChars: 6000 },
+        (share) => ({ stage: 'merge', message: 'Editing', progress: 0.05 + 0.8 * share }),
+      );
     const first = await ask(messages);
     let answer = first.text;
     let outcome = editedFrom(answer, request.files, vocabulary);
