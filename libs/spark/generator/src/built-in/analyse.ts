@@ -100,7 +100,9 @@ export function scoreKinds(prompt: string): TKindScore[] {
       const normalised = normalise(phrase);
       const position = text.indexOf(normalised);
       if (position >= 0) {
-        const score = 2 + normalised.trim().split(' ').length;
+        // "a list … with an empty state": what comes after "with" describes the thing, not its kind.
+        const isAttribute = / with (?:an? |the )?$/.test(text.slice(0, position + 1));
+        const score = 2 + normalised.trim().split(' ').length - (isAttribute ? 1.5 : 0);
         if (score > best.score || (score === best.score && position < best.position))
           best = { kind, score, position, phrase: normalised.trim() };
       } else if (!normalised.trim().includes(' ') && normalised.trim().length >= 5) {
