@@ -32,9 +32,9 @@ function myersOps(a: readonly string[], b: readonly string[]): TEditOp[] {
   for (let d = 0; d <= max && !found; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x: number;
-      if (k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)) x = v[offset + k + 1]!;
-      else x = v[offset + k - 1]! + 1;
+      const down = v[offset + k + 1] ?? 0;
+      const right = v[offset + k - 1] ?? 0;
+      let x = k === -d || (k !== d && right < down) ? down : right + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
@@ -52,12 +52,10 @@ function myersOps(a: readonly string[], b: readonly string[]): TEditOp[] {
   let x = n;
   let y = m;
   for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d]!;
+    const vd = trace[d] ?? v;
     const k = x - y;
-    let prevK: number;
-    if (k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!)) prevK = k + 1;
-    else prevK = k - 1;
-    const prevX = d === 0 ? 0 : vd[offset + prevK]!;
+    const prevK = k === -d || (k !== d && (vd[offset + k - 1] ?? 0) < (vd[offset + k + 1] ?? 0)) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : (vd[offset + prevK] ?? 0);
     const prevY = d === 0 ? 0 : prevX - prevK;
     while (x > prevX && y > prevY) {
       ops.push('same');
@@ -93,7 +91,7 @@ export function diffLines(before: string, after: string): TDiffLine[] {
   let oldIndex = 0;
   let newIndex = 0;
   const same = (): void => {
-    result.push({ kind: 'same', text: a[oldIndex]!, oldLine: oldIndex + 1, newLine: newIndex + 1 });
+    result.push({ kind: 'same', text: a[oldIndex] ?? '', oldLine: oldIndex + 1, newLine: newIndex + 1 });
     oldIndex++;
     newIndex++;
   };
@@ -101,10 +99,10 @@ export function diffLines(before: string, after: string): TDiffLine[] {
   for (const op of ops) {
     if (op === 'same') same();
     else if (op === 'removed') {
-      result.push({ kind: 'removed', text: a[oldIndex]!, oldLine: oldIndex + 1, newLine: null });
+      result.push({ kind: 'removed', text: a[oldIndex] ?? '', oldLine: oldIndex + 1, newLine: null });
       oldIndex++;
     } else {
-      result.push({ kind: 'added', text: b[newIndex]!, oldLine: null, newLine: newIndex + 1 });
+      result.push({ kind: 'added', text: b[newIndex] ?? '', oldLine: null, newLine: newIndex + 1 });
       newIndex++;
     }
   }
