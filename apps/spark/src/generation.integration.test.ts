@@ -130,7 +130,7 @@ describe('SPARK generation API over real HTTP (PostgreSQL, limits in Redis)', ()
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const frames = await readEvents(response);
-    const last = frames.at(-1)!;
+    const last = frames.at(-1) ?? { event: 'none', data: null };
     expect(last.event).toBe('result');
     expect(frames.filter((frame) => frame.event === 'result')).toHaveLength(1);
     expect(frames.filter((frame) => frame.event === 'error')).toEqual([]);
@@ -240,7 +240,8 @@ describe('SPARK generation API over real HTTP (PostgreSQL, limits in Redis)', ()
   it('edits a chosen variation with a follow-up (files, changes, a line diff per file, checks) and runs its tests', async () => {
     const { cookie } = await api.member('engineer');
     const frames = await readEvents(await post(cookie, '/api/generations', { prompt: 'a card', plan }));
-    const chosen = (frames.at(-1)?.data as TGenerationPayload).variations[0]!;
+    const [chosen] = (frames.at(-1)?.data as TGenerationPayload).variations;
+    if (!chosen) throw new Error('the generation had no variation');
     const response = await post(cookie, '/api/generations/edit', {
       instruction: 'make it compact',
       files: chosen.files,

@@ -60,8 +60,29 @@ const VERSION_SUMMARY_SELECT = {
   generator: true,
 } as const;
 
-/** A JSON plan for Prisma: omitted (SQL NULL) when there is none. */
-const planData = (plan: unknown) => (plan == null ? {} : { plan: plan as Prisma.InputJsonValue });
+/** The columns of version `number` from a parsed create or add-version input. */
+function versionData(
+  data: Pick<
+    TCreateComponentData,
+    'source' | 'tests' | 'stories' | 'prompt' | 'authorId' | 'tokenVersion' | 'generator' | 'plan'
+  >,
+  number: number,
+) {
+  return {
+    number,
+    source: data.source,
+    tests: data.tests,
+    stories: data.stories,
+    prompt: data.prompt,
+    authorId: data.authorId,
+    tokenVersion: data.tokenVersion,
+    generator: data.generator,
+    // A JSON plan for Prisma: omitted (SQL NULL) when there is none.
+    ...(data.plan == null ? {} : { plan: data.plan as Prisma.InputJsonValue }),
+  };
+}
+
+type TCreateComponentData = z.output<typeof ZCreateComponentSchema>;
 
 const ZUuid = z.uuid();
 const MAX_LIST_SIZE = 200;
@@ -89,17 +110,7 @@ export class ComponentRepository {
             latestVersion: 1,
             createdById: data.authorId,
             versions: {
-              create: {
-                number: 1,
-                source: data.source,
-                tests: data.tests,
-                stories: data.stories,
-                prompt: data.prompt,
-                authorId: data.authorId,
-                tokenVersion: data.tokenVersion,
-                generator: data.generator,
-                ...planData(data.plan),
-              },
+              create: versionData(data, 1),
             },
           },
           // Version 1 is the only one: the detail comes back from the insert itself.
@@ -169,18 +180,7 @@ export class ComponentRepository {
     const version = await translateWriteErrors(
       () =>
         this.db.componentVersion.create({
-          data: {
-            componentId: data.componentId,
-            number,
-            source: data.source,
-            tests: data.tests,
-            stories: data.stories,
-            prompt: data.prompt,
-            authorId: data.authorId,
-            tokenVersion: data.tokenVersion,
-            generator: data.generator,
-            ...planData(data.plan),
-          },
+          data: { componentId: data.componentId, ...versionData(data, number) },
           select: VERSION_SELECT,
         }),
       { conflict: `Version ${number} was saved meanwhile. Reload and apply your change to it.` },
