@@ -8,10 +8,15 @@ const files = harnessFiles([{ folder: 'component-0', name: 'Counter' }], '@theme
 });
 
 describe('the story harness', () => {
-  it('has a browser runtime that type-checks (strict) against React and storybook/test', () => {
-    const runtime = files['harness-runtime.tsx'] ?? '';
-    expect(typeCheckFiles({ 'harness-runtime.tsx': runtime }).problems.map(formatProblem)).toEqual([]);
-  });
+  // The first type-check in a process parses the declarations: seconds, more on a crowded machine.
+  it(
+    'has a browser runtime that type-checks (strict) against React and storybook/test',
+    { timeout: 120_000 },
+    () => {
+      const runtime = files['harness-runtime.tsx'] ?? '';
+      expect(typeCheckFiles({ 'harness-runtime.tsx': runtime }).problems.map(formatProblem)).toEqual([]);
+    },
+  );
 
   it('loads each component’s stories lazily, lets Tailwind scan its folder, and sets system and theme', () => {
     expect(files['main.tsx']).toContain("() => import('./component-0/Counter.stories.tsx')");
