@@ -233,6 +233,12 @@ export function createEngine(options: TEngineOptions): TEngine {
       total += size - (session.sizes.get(path) ?? 0);
     }
     if (total > MAX_TREE_BYTES) throw new FileTooLargeError('tree', total, MAX_TREE_BYTES);
+    // New files first, then changed ones, deletions last: the dev server's watcher sees each write
+    // as it lands, and a module must exist before an edit imports it and stay until none does (a
+    // generated component replaced by another under a new name), or the hot update fails half way.
+    const order = ([path, content]: (typeof changes)[number]) =>
+      content === null ? 2 : session.sizes.has(path) ? 1 : 0;
+    changes.sort((left, right) => order(left) - order(right));
     const updated: string[] = [];
     for (const [path, content] of changes) {
       if (content === null) {

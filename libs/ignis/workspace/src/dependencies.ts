@@ -33,6 +33,14 @@ export const SHARED_DEPENDENCIES = [
   'vitest',
   '@types/react',
   '@types/react-dom',
+  // What SPARK's generated components bring: tests on Testing Library in happy-dom, stories in
+  // Storybook's CSF3 with `storybook/test` play functions (previews render the stories).
+  '@testing-library/react',
+  '@testing-library/dom',
+  '@testing-library/user-event',
+  'happy-dom',
+  'storybook',
+  '@storybook/react',
 ] as const;
 
 /** Executables linked into the shared install's node_modules/.bin. */
