@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cacheKeys } from '@lumenforge/cache';
 import { createRepositories } from '@lumenforge/db/server';
 import { createBuiltInGenerator, routePrompt } from '@lumenforge/spark-generator';
 import { loadDefaultTokenSet } from '@lumenforge/tokens';
@@ -74,6 +75,7 @@ describe('SPARK versions API over real HTTP (PostgreSQL outbox in the same trans
   it('adds a version with its audit row and wissil.component.updated in one transaction; lists and reads versions', async () => {
     const name = `Chip${randomUUID().slice(0, 6)}`;
     const { id } = await createComponent(name);
+    await api.runtime.cache.set(cacheKeys.component(id), { latestVersion: 1 });
     const response = await api.call(engineer.cookie, 'POST', `/api/components/${id}/versions`, {
       baseVersion: 1,
       source: sourceFor(name, 'text'),
@@ -91,6 +93,8 @@ describe('SPARK versions API over real HTTP (PostgreSQL outbox in the same trans
       prompt: 'rename the prop to text',
     });
     expect(saved.component.latestVersion).toBe(2);
+    // The hot copy of v1 is gone with the write, not only when the event reaches the consumers.
+    expect(await api.runtime.cache.get(cacheKeys.component(id))).toBeUndefined();
     const correlationId = correlationOf(response);
     expect(await api.eventsOf(correlationId)).toEqual([
       {

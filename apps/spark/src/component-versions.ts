@@ -8,13 +8,17 @@ import {
   type TComponentVersion,
   ZCreateComponentSchema,
 } from '@lumenforge/db';
+import { cacheKeys } from '@lumenforge/cache';
 import { createRepositories } from '@lumenforge/db/server';
 import { COMPONENT_PUBLISHED, COMPONENT_UPDATED, createEvent } from '@lumenforge/events';
 import { invalidBody, type TPlatformRuntime } from '@lumenforge/runtime/server';
 import { z } from 'zod';
 import { assertComponentPassesChecks, eventActor, ZStoredPlanSchema } from './components';
 
-type TDeps = Pick<TPlatformRuntime, 'db' | 'bus' | 'logger'>;
+type TDeps = Pick<TPlatformRuntime, 'db' | 'bus' | 'logger' | 'cache'>;
+
+/** The component's hot copy is stale after a write: dropped at once (the event drops it in other apps). */
+const dropHotCopy = (deps: TDeps, componentId: string) => deps.cache.delete(cacheKeys.component(componentId));
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const ZBaseVersionSchema = z
@@ -79,7 +83,7 @@ async function writeVersion(
 ): Promise<{ component: TComponentDetail; version: TComponentVersion }> {
   const previous = component.latest;
   try {
-    return await deps.db.$transaction(async (tx) => {
+    const written = await deps.db.$transaction(async (tx) => {
       const repos = createRepositories(tx);
       const saved = await repos.components.addVersion({
         workspaceId: principal.workspaceId,
@@ -125,6 +129,8 @@ async function writeVersion(
       );
       return saved;
     });
+    await dropHotCopy(deps, component.id);
+    return written;
   } catch (error) {
     if (error instanceof z.ZodError) throw invalidBody(error, 'The version is invalid');
     throw error;
@@ -228,9 +234,9 @@ export async function publishComponent(
     tests: version.tests,
     stories: version.stories,
   });
-  return deps.db.$transaction(async (tx) => {
+  const published = await deps.db.$transaction(async (tx) => {
     const repos = createRepositories(tx);
-    const published = await repos.components.publish(principal.workspaceId, componentId, number);
+    const updated = await repos.components.publish(principal.workspaceId, componentId, number);
     await repos.auditLogs.record(context, {
       action: 'component.published',
       actorUserId: principal.userId,
@@ -248,6 +254,8 @@ export async function publishComponent(
       }),
       { tx },
     );
-    return published;
+    return updated;
   });
+  await dropHotCopy(deps, componentId);
+  return published;
 }
