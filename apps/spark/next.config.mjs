@@ -7,7 +7,8 @@ export default createNextConfig(import.meta.dirname, {
   // Storybook's declarations from node_modules by path at run time, which file tracing cannot see,
   // so the standalone server gets them explicitly.
   serverExternalPackages: ['typescript'],
+  // Every API route that checks components (saves, versions, publish, generations) reads them.
   outputFileTracingIncludes: {
-    '/api/components': declarationFileGlobs('../../node_modules'),
+    '/api/**/*': declarationFileGlobs('../../node_modules'),
   },
 });
