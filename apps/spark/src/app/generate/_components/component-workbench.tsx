@@ -4,7 +4,7 @@ import type { TComponentPlan, TGeneratedFiles, TGeneratorId } from '@lumenforge/
 import type { TApiProblem } from '@lumenforge/ui/api-client';
 import { Badge, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ComponentEditor, FILE_KEYS, fileNameOf } from './component-editor';
 import { DiffView } from './diff-view';
 import {
@@ -22,11 +22,15 @@ import {
   type TPreviewHandle,
   type TPreviewWidth,
 } from './live-preview';
+import { previewSourceFor, type TPreviewVariation } from './preview-files';
 import { problemAbout, ProblemNotice } from './problem-notice';
 import { renameComponent } from './prompt-rules';
 import { CheckBadge } from './variation-card';
 
 export type TChosenComponent = {
+  variationId: string;
+  /** Every variation of the generation: the preview session shows them all, this one edited. */
+  variations: TPreviewVariation[];
   files: TGeneratedFiles;
   check: TComponentCheckResult;
   label: string;
@@ -59,7 +63,16 @@ export function ComponentWorkbench({
   const [revision, setRevision] = useState(0);
   const [width, setWidth] = useState<TPreviewWidth>('desktop');
   const [theme, setTheme] = useState<'light' | 'dark'>('light');
-  const preview = useLivePreview(files, chosen.preview);
+  const previewSource = useMemo(
+    () =>
+      previewSourceFor(
+        chosen.variations.map((variation) =>
+          variation.id === chosen.variationId ? { id: variation.id, files } : variation,
+        ),
+      ),
+    [chosen.variations, chosen.variationId, files],
+  );
+  const preview = useLivePreview(previewSource, chosen.preview);
 
   const [testRun, setTestRun] = useState<{
     isRunning: boolean;
@@ -224,6 +237,7 @@ export function ComponentWorkbench({
               preview={preview}
               title={`Live preview of ${files.name}`}
               signInUrl={signInUrl}
+              variation={chosen.variationId}
               width={width}
               theme={theme}
               heightClass="h-[45vh] xl:h-[60vh]"

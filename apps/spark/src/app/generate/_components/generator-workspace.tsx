@@ -9,7 +9,7 @@ import type {
 } from '@lumenforge/spark-generator';
 import type { TApiProblem } from '@lumenforge/ui/api-client';
 import { Badge, Notice } from '@lumenforge/ui/page-parts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ComponentWorkbench, type TChosenComponent } from './component-workbench';
 import { requestPlan, streamGeneration, type TGenerationAnswer } from './generation-api';
 import { ExpertWeights, GenerationProgress } from './generation-progress';
@@ -17,6 +17,70 @@ import { PlanForm } from './plan-form';
 import { problemAbout, ProblemNotice } from './problem-notice';
 import { PromptForm } from './prompt-form';
 import { VariationCard } from './variation-card';
+import { useLivePreview } from './live-preview';
+import { previewSourceFor } from './preview-files';
+
+type TChosen = TChosenComponent & { key: string };
+
+/** The variations of one generation, all shown by one preview session (a card per variation). */
+function VariationsSection({
+  answer,
+  signInUrl,
+  onPreviewSettled,
+  onChoose,
+}: {
+  answer: TGenerationAnswer;
+  signInUrl: string;
+  onPreviewSettled: (variationId: string, isLoaded: boolean) => void;
+  onChoose: (chosen: TChosen) => void;
+}) {
+  const source = useMemo(
+    () => previewSourceFor(answer.variations.map(({ id, files }) => ({ id, files }))),
+    [answer],
+  );
+  const preview = useLivePreview(source);
+  return (
+    <section aria-labelledby="variations-title" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="variations-title" className="text-base font-semibold">
+          Variations
+        </h2>
+        <p className="text-xs text-fg-muted">
+          {GENERATOR_LABELS[answer.generator]}
+          {answer.tokenVersion !== null ? ` · tokens v${answer.tokenVersion}` : ''}
+        </p>
+      </div>
+      {answer.notices.map((notice) => (
+        <Notice key={notice} tone="info">
+          {notice}
+        </Notice>
+      ))}
+      <div className="grid gap-4 lg:grid-cols-3">
+        {answer.variations.map((variation) => (
+          <VariationCard
+            key={`${answer.generationId}-${variation.id}`}
+            variation={variation}
+            preview={preview}
+            signInUrl={signInUrl}
+            onPreviewLoad={() => onPreviewSettled(variation.id, true)}
+            onPreviewFail={() => onPreviewSettled(variation.id, false)}
+            onChoose={() =>
+              onChoose({
+                key: `${answer.generationId}-${variation.id}`,
+                variationId: variation.id,
+                variations: answer.variations.map(({ id, files }) => ({ id, files })),
+                files: variation.files,
+                check: variation.check,
+                label: variation.label,
+                preview: preview.handle(),
+              })
+            }
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
 
 type TGenerationState = {
   isRunning: boolean;
@@ -61,7 +125,7 @@ export function GeneratorWorkspace({
   const [planGenerator, setPlanGenerator] = useState<TGeneratorId | null>(null);
   const [planRouting, setPlanRouting] = useState<TRouting | null>(null);
   const [generation, setGeneration] = useState<TGenerationState>(IDLE);
-  const [chosen, setChosen] = useState<(TChosenComponent & { key: string }) | null>(null);
+  const [chosen, setChosen] = useState<TChosen | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const workbenchRef = useRef<HTMLDivElement | null>(null);
 
@@ -171,54 +235,18 @@ export function GeneratorWorkspace({
       ) : null}
 
       {answer ? (
-        <section aria-labelledby="variations-title" className="space-y-3">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="variations-title" className="text-base font-semibold">
-              Variations
-            </h2>
-            <p className="text-xs text-fg-muted">
-              {GENERATOR_LABELS[answer.generator]}
-              {answer.tokenVersion !== null ? ` · tokens v${answer.tokenVersion}` : ''}
-            </p>
-          </div>
-          {answer.notices.map((notice) => (
-            <Notice key={notice} tone="info">
-              {notice}
-            </Notice>
-          ))}
-          <div className="grid gap-4 lg:grid-cols-3">
-            {answer.variations.map((variation) => (
-              <VariationCard
-                key={`${answer.generationId}-${variation.id}`}
-                variation={variation}
-                signInUrl={signInUrl}
-                onPreviewLoad={() =>
-                  setGeneration((current) =>
-                    current.loaded.includes(variation.id)
-                      ? current
-                      : { ...current, loaded: [...current.loaded, variation.id] },
-                  )
-                }
-                onPreviewFail={() =>
-                  setGeneration((current) =>
-                    current.failed.includes(variation.id)
-                      ? current
-                      : { ...current, failed: [...current.failed, variation.id] },
-                  )
-                }
-                onChoose={(preview) =>
-                  setChosen({
-                    key: `${answer.generationId}-${variation.id}`,
-                    files: variation.files,
-                    check: variation.check,
-                    label: variation.label,
-                    preview,
-                  })
-                }
-              />
-            ))}
-          </div>
-        </section>
+        <VariationsSection
+          answer={answer}
+          signInUrl={signInUrl}
+          onPreviewSettled={(id, isLoaded) =>
+            setGeneration((current) => {
+              const list = isLoaded ? current.loaded : current.failed;
+              if (list.includes(id)) return current;
+              return isLoaded ? { ...current, loaded: [...list, id] } : { ...current, failed: [...list, id] };
+            })
+          }
+          onChoose={setChosen}
+        />
       ) : null}
 
       {answer && chosen ? (

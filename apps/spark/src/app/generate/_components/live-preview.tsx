@@ -1,14 +1,13 @@
 'use client';
-import type { TGeneratedFiles } from '@lumenforge/spark-generator';
 import type { TApiProblem } from '@lumenforge/ui/api-client';
 import { BUTTON_SECONDARY, LINK } from '@lumenforge/ui/page-parts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { openPreview, updatePreview, type TPreviewSession } from './generation-api';
 import { ProblemNotice } from './problem-notice';
-import { changedPreviewFiles, previewFilesFor } from './preview-files';
+import { changedPreviewFiles, previewFrameUrl, type TPreviewSource } from './preview-files';
 
 /** An open preview and the files it shows: handed from the chosen variation to the editor. */
-export type TPreviewHandle = { session: TPreviewSession; sent: TGeneratedFiles };
+export type TPreviewHandle = { session: TPreviewSession; sent: TPreviewSource };
 
 export type TLivePreview = {
   session: TPreviewSession | null;
@@ -24,11 +23,11 @@ export type TLivePreview = {
 const UPDATE_DELAY_MS = 400;
 
 /**
- * A live preview of `files` on IGNIS's preview service (through SPARK's /api/previews): opened once
+ * A live preview of `source` (memoised by the caller) on IGNIS's preview service (through SPARK's /api/previews): opened once
  * (or taken over from `initial`), then every change is sent as a hot update of the changed files,
  * one at a time in order. A preview that stopped meanwhile (404, idle) is opened again.
  */
-export function useLivePreview(files: TGeneratedFiles, initial?: TPreviewHandle | null): TLivePreview {
+export function useLivePreview(files: TPreviewSource, initial?: TPreviewHandle | null): TLivePreview {
   const [session, setSession] = useState<TPreviewSession | null>(initial?.session ?? null);
   const [problem, setProblem] = useState<TApiProblem | null>(null);
   const [updates, setUpdates] = useState(0);
@@ -36,7 +35,7 @@ export function useLivePreview(files: TGeneratedFiles, initial?: TPreviewHandle 
   const [attempt, setAttempt] = useState(0);
   const filesRef = useRef(files);
   filesRef.current = files;
-  const sentRef = useRef<TGeneratedFiles | null>(initial?.sent ?? null);
+  const sentRef = useRef<TPreviewSource | null>(initial?.sent ?? null);
   const queueRef = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
@@ -44,7 +43,7 @@ export function useLivePreview(files: TGeneratedFiles, initial?: TPreviewHandle 
     let isCancelled = false;
     const opening = filesRef.current;
     setProblem(null);
-    void openPreview(previewFilesFor(opening)).then((result) => {
+    void openPreview(opening).then((result) => {
       if (isCancelled) return;
       if (!result.ok) {
         setProblem(result.problem);
@@ -93,7 +92,7 @@ export function useLivePreview(files: TGeneratedFiles, initial?: TPreviewHandle 
     // Resends everything the preview should show.
     queueRef.current = queueRef.current.then(async () => {
       const next = filesRef.current;
-      const result = await updatePreview(session.id, previewFilesFor(next).files);
+      const result = await updatePreview(session.id, next.files);
       if (result.ok) {
         sentRef.current = next;
         setUpdates((count) => count + 1);
@@ -126,6 +125,7 @@ export function PreviewFrame({
   preview,
   title,
   signInUrl,
+  variation,
   width,
   theme = 'light',
   heightClass = 'h-72',
@@ -135,6 +135,8 @@ export function PreviewFrame({
   preview: TLivePreview;
   title: string;
   signInUrl: string;
+  /** The variation the shared session shows in this frame. */
+  variation: string;
   width?: TPreviewWidth;
   theme?: 'light' | 'dark';
   heightClass?: string;
@@ -163,7 +165,7 @@ export function PreviewFrame({
   return (
     <iframe
       title={title}
-      src={`${preview.session.url}#theme=${theme}`}
+      src={previewFrameUrl(preview.session.url, variation, theme)}
       sandbox="allow-scripts"
       onLoad={() => {
         setLoads((count) => count + 1);

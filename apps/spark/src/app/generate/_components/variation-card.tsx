@@ -3,7 +3,7 @@ import { Badge, BUTTON_PRIMARY } from '@lumenforge/ui/page-parts';
 import { useEffect, useRef } from 'react';
 import type { TCheckedVariation } from './generation-api';
 import { EXPERT_LABELS } from './generation-progress';
-import { PreviewFrame, useLivePreview, type TPreviewHandle } from './live-preview';
+import { PreviewFrame, type TLivePreview } from './live-preview';
 
 /** The check's verdict in words (colour only supports it). */
 export function CheckBadge({ check }: { check: TCheckedVariation['check'] }) {
@@ -21,19 +21,21 @@ export function CheckBadge({ check }: { check: TCheckedVariation['check'] }) {
 /** One of the generation's variations: its live preview, check result, each expert's contribution, "Choose". */
 export function VariationCard({
   variation,
+  preview,
   signInUrl,
   onPreviewLoad,
   onPreviewFail,
   onChoose,
 }: {
   variation: TCheckedVariation;
+  /** The generation's one preview session (this card shows its variation). */
+  preview: TLivePreview;
   signInUrl: string;
   onPreviewLoad: () => void;
   /** The preview could not open (its message is shown on the card). */
   onPreviewFail: () => void;
-  onChoose: (preview: TPreviewHandle | null) => void;
+  onChoose: () => void;
 }) {
-  const preview = useLivePreview(variation.files);
   const onPreviewFailRef = useRef(onPreviewFail);
   onPreviewFailRef.current = onPreviewFail;
   useEffect(() => {
@@ -61,6 +63,7 @@ export function VariationCard({
           preview={preview}
           title={`Preview of ${variation.label}`}
           signInUrl={signInUrl}
+          variation={variation.id}
           heightClass="h-64"
           onLoad={onPreviewLoad}
           testId="variation-preview"
@@ -93,7 +96,7 @@ export function VariationCard({
         <button
           type="button"
           className={`${BUTTON_PRIMARY} w-full`}
-          onClick={() => onChoose(preview.handle())}
+          onClick={onChoose}
           aria-label={`Choose ${variation.label}`}
         >
           Choose
