@@ -3,6 +3,7 @@
 // open at a time unless the prompt asked for several; ArrowUp/ArrowDown/Home/End move between headers.
 import type { TComponentPlan } from '../../types';
 import { buildComponentFiles, FN, handler, type TKitItems } from '../component-kit';
+import { rovingKeyHandler } from '../keyboard-kit';
 import type { TPartBuild, TPartContext } from '../part';
 import { literal } from '../part-kit';
 
@@ -99,26 +100,16 @@ export function buildAccordion(plan: TComponentPlan, variation: number, context:
       ),
       '',
       '// ArrowUp/ArrowDown/Home/End move focus between the section headers (APG accordion).',
-      ...handler(
-        context,
-        'handleKeyDown',
-        'event: { key: string; preventDefault: () => void }, sectionId: string',
-        [
-          'const index = sections.findIndex((section) => section.id === sectionId);',
-          'const count = sections.length;',
-          'const nextIndex =',
-          "  event.key === 'ArrowDown' ? (index + 1) % count",
-          "  : event.key === 'ArrowUp' ? (index - 1 + count) % count",
-          "  : event.key === 'Home' ? 0",
-          "  : event.key === 'End' ? count - 1",
-          '  : -1;',
-          'const next = sections[nextIndex];',
-          'if (!next) return;',
-          'event.preventDefault();',
-          'headerRefs.current[next.id]?.focus();',
-        ],
-        ['sections'],
-      ),
+      ...rovingKeyHandler(context, {
+        name: 'handleKeyDown',
+        params: 'event: { key: string; preventDefault: () => void }, sectionId: string',
+        items: 'sections',
+        fromIndex: 'sections.findIndex((section) => section.id === sectionId)',
+        previousKey: 'ArrowUp',
+        nextKey: 'ArrowDown',
+        onMove: ['headerRefs.current[next.id]?.focus();'],
+        deps: ['sections'],
+      }),
     ],
     render,
     disabledOn: 'controls',

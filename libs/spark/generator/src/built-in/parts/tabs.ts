@@ -5,6 +5,7 @@ import type { TComponentPlan } from '../../types';
 import { buildComponentFiles, FN, handler, planLabel, type TKitItems } from '../component-kit';
 import type { TPartBuild, TPartContext } from '../part';
 import { planItemLabels, slug } from '../item-labels';
+import { rovingKeyHandler } from '../keyboard-kit';
 import { literal } from '../part-kit';
 
 export function buildTabs(plan: TComponentPlan, variation: number, context: TPartContext): TPartBuild {
@@ -84,27 +85,16 @@ export function buildTabs(plan: TComponentPlan, variation: number, context: TPar
       ...handler(context, 'select', 'tabId: string', ['setSelectedId(tabId);', 'onChange?.(tabId);'], ['onChange']),
       '',
       '// Automatic activation: arrow keys move focus and select (APG tabs).',
-      ...handler(
-        context,
-        'handleKeyDown',
-        'event: { key: string; preventDefault: () => void }',
-        [
-          'const index = tabs.findIndex((tab) => tab.id === current?.id);',
-          'const count = tabs.length;',
-          'const nextIndex =',
-          "  event.key === 'ArrowRight' ? (index + 1) % count",
-          "  : event.key === 'ArrowLeft' ? (index - 1 + count) % count",
-          "  : event.key === 'Home' ? 0",
-          "  : event.key === 'End' ? count - 1",
-          '  : -1;',
-          'const next = tabs[nextIndex];',
-          'if (!next) return;',
-          'event.preventDefault();',
-          'select(next.id);',
-          'tabRefs.current[next.id]?.focus();',
-        ],
-        ['tabs', 'current', 'select'],
-      ),
+      ...rovingKeyHandler(context, {
+        name: 'handleKeyDown',
+        params: 'event: { key: string; preventDefault: () => void }',
+        items: 'tabs',
+        fromIndex: 'tabs.findIndex((tab) => tab.id === current?.id)',
+        previousKey: 'ArrowLeft',
+        nextKey: 'ArrowRight',
+        onMove: ['select(next.id);', 'tabRefs.current[next.id]?.focus();'],
+        deps: ['tabs', 'current', 'select'],
+      }),
     ],
     render,
     disabledOn: 'controls',
