@@ -119,7 +119,7 @@ function mergeProps(spec: TKitSpec, states: Set<TComponentState>, isAsync: boole
         type: `() => Promise<${spec.items.typeName}[]>`,
         optional: false,
         description: `Loads the ${spec.items.noun}; the component shows loading, then them or the error.`,
-        sample: `async () => ${spec.items.sample}`,
+        sample: `async (): Promise<${spec.items.typeName}[]> => ${spec.items.sample}`,
       });
     else
       add({ name: spec.items.prop, type: `${spec.items.typeName}[]`, optional: false, description: `The ${spec.items.noun} shown.`, sample: spec.items.sample });
@@ -346,7 +346,7 @@ function buildTests(spec: TKitSpec, props: TKitProp[], states: Set<TComponentSta
     `import { ${libraryImports.join(', ')} } from '@testing-library/react';`,
     "import userEvent from '@testing-library/user-event';",
     `import { ${vitestImports.join(', ')} } from 'vitest';`,
-    `import { ${name}, type ${name}Props } from './${name}';`,
+    `import { ${name}, type ${name}Props${isAsync && items ? `, type ${items.typeName}` : ''} } from './${name}';`,
     '',
     'afterEach(cleanup);',
     '',
@@ -399,7 +399,7 @@ function buildStories(spec: TKitSpec, props: TKitProp[], states: Set<TComponentS
   return [
     "import type { Meta, StoryObj } from '@storybook/react';",
     `import { ${testImports.join(', ')} } from 'storybook/test';`,
-    `import { ${name} } from './${name}';`,
+    `import { ${name}${isAsync && items ? `, type ${items.typeName}` : ''} } from './${name}';`,
     '',
     'const meta = {',
     `  title: ${literal(`Generated/${name}`)},`,
