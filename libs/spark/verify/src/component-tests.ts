@@ -1,9 +1,11 @@
 // Runs generated components' Vitest tests for real: the files are written into a fresh folder of
-// the checkout and one Vitest child process runs them all in happy-dom, reporting JSON.
+// the checkout and one Vitest run in the IGNIS sandbox (a podman container where containers are in
+// force, else a limited process without network) runs them all in happy-dom, reporting JSON.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { spawnLimited, type TSpawnLimitedResult } from '@lumenforge/ignis-sandbox';
 import type { TGeneratedFiles } from '@lumenforge/spark-generator';
-import { createRunDir, findWorkspaceRoot, runNode, stripAnsi, writeFiles } from './run-dir';
+import { createRunDir, findWorkspaceRoot, stripAnsi, writeFiles } from './run-dir';
 
 export type TTestStatus = 'passed' | 'failed' | 'skipped';
 
@@ -23,6 +25,10 @@ export type TRunComponentTestsOptions = {
   timeoutMs?: number;
   /** The folder whose node_modules holds Vitest (default: found from the working directory up). */
   workspaceRoot?: string;
+  /** CPU time of the whole run (Vitest and its workers), in seconds (default 120). */
+  cpuSeconds?: number;
+  /** Resident memory of the whole run, in MB (default 1536). */
+  memoryMb?: number;
 };
 
 /** Vitest's JSON report (the Jest-compatible format), the parts read here. */
@@ -43,7 +49,10 @@ type TJsonReport = {
 };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_CPU_SECONDS = 120;
+const DEFAULT_MEMORY_MB = 1_536;
 const MESSAGE_LIMIT = 2_000;
+const OUTPUT_TAIL = 8_000;
 
 /** Each component in its own folder: variations of one prompt share their component's name. */
 function componentFolder(index: number): string {
@@ -65,6 +74,8 @@ function vitestConfig(timeoutMs: number): string {
     testTimeout: ${testTimeout},
     hookTimeout: ${testTimeout},
   },
+  // Vite's cache in the run folder, not in the workspace's node_modules (read-only in a container).
+  cacheDir: '.vite-cache',
 };
 `;
 }
@@ -114,28 +125,24 @@ export async function runComponentTests(
     });
     await writeFiles(run.dir, files);
     const reportFile = join(run.dir, 'report.json');
-    const outcome = await runNode(
-      [
-        join(root, 'node_modules', 'vitest', 'vitest.mjs'),
-        'run',
-        '--config',
-        'vitest.config.mjs',
-        '--reporter=json',
-        `--outputFile=${reportFile}`,
-      ],
-      run.dir,
-      timeoutMs,
-    );
+    const outcome = await runVitestSandboxed(root, run.dir, reportFile, {
+      cpuSeconds: options.cpuSeconds ?? DEFAULT_CPU_SECONDS,
+      memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
+      wallClockMs: timeoutMs,
+    });
     const elapsed = Date.now() - started;
-    if (outcome.timedOut) {
-      const error = `The tests did not finish within ${Math.round(timeoutMs / 1000)} s and were stopped.`;
+    if (outcome.limitHit) {
+      const error =
+        outcome.limitHit === 'wall-clock'
+          ? `The tests did not finish within ${Math.round(timeoutMs / 1000)} s and were stopped.`
+          : `The tests were stopped: ${outcome.message ?? `${outcome.limitHit} limit exceeded`}.`;
       return components.map((component) => failureResult(component.name, error, elapsed));
     }
     const report = await readFile(reportFile, 'utf8')
       .then((text) => JSON.parse(text) as TJsonReport)
       .catch(() => null);
     if (!report) {
-      const error = `Vitest stopped (exit ${outcome.code ?? outcome.signal}) without a report: ${clip(outcome.output)}`;
+      const error = `Vitest stopped (exit ${outcome.exitCode ?? outcome.signal}) without a report: ${clip(outcome.message ? `${outcome.message}\n${outcome.output}` : outcome.output)}`;
       return components.map((component) => failureResult(component.name, error, elapsed));
     }
     return components.map((component, index) => {
@@ -174,4 +181,47 @@ export async function runComponentTests(
   } finally {
     await run.remove();
   }
+}
+
+/**
+ * `vitest run` in the IGNIS sandbox: no network, CPU/memory/wall-clock limits, a clean environment, the
+ * run folder as working directory (inside the verify work root). In a container the workspace's
+ * node_modules is a throw-away overlay (Vite's config loader writes `.vite-temp` there) and nothing
+ * else of the host is visible.
+ */
+async function runVitestSandboxed(
+  root: string,
+  runDir: string,
+  reportFile: string,
+  limits: { cpuSeconds: number; memoryMb: number; wallClockMs: number },
+): Promise<TSpawnLimitedResult & { output: string }> {
+  const nodeModules = join(root, 'node_modules');
+  const sandboxed = spawnLimited({
+    command: process.execPath,
+    args: [
+      join(nodeModules, 'vitest', 'vitest.mjs'),
+      'run',
+      '--config',
+      'vitest.config.mjs',
+      '--reporter=json',
+      `--outputFile=${reportFile}`,
+    ],
+    cwd: runDir,
+    allowedRoot: dirname(runDir),
+    env: { NODE_ENV: 'test', NO_COLOR: '1', FORCE_COLOR: '0', TZ: 'UTC', CI: '1' },
+    limits,
+    network: 'none',
+    container: {
+      overlayPaths: [nodeModules],
+      scratchPaths: ['.vite-temp', '.vite'].map((name) => join(nodeModules, name)),
+    },
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
+  };
+  sandboxed.child.stdout?.on('data', collect);
+  sandboxed.child.stderr?.on('data', collect);
+  const result = await sandboxed.done;
+  return { ...result, output };
 }
