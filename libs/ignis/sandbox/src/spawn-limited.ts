@@ -252,7 +252,8 @@ export function spawnLimited(options: TSpawnLimitedOptions): TSpawnLimited {
   const startedAt = Date.now();
   const child = spawn(argv[0] as string, argv.slice(1), {
     cwd,
-    env: spawnEnv,
+    // Next.js's types make NODE_ENV required in ProcessEnv; the child gets exactly this env.
+    env: spawnEnv as NodeJS.ProcessEnv,
     detached: true, // own process group, so the tree can be killed together
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
