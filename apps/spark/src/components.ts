@@ -2,6 +2,7 @@ import 'server-only';
 import type { TPrincipal } from '@lumenforge/auth';
 import {
   COMPONENT_GENERATORS,
+  DbConflictError,
   type TAuditContext,
   type TComponentDetail,
   ZCreateComponentSchema,
@@ -133,6 +134,10 @@ export async function saveNewComponent(
   input: TNewComponent,
   context: TAuditContext,
 ): Promise<TComponentDetail> {
+  // A taken name first: one cheap query, and a person renaming a component to save it must learn
+  // that before any type error of code written under the old name. The unique index still decides races.
+  if (await createRepositories(deps.db).components.isNameTaken(principal.workspaceId, input.name))
+    throw new DbConflictError(`A component named ${input.name} already exists in this workspace`, ['name']);
   const { tokenVersion } = await assertComponentPassesChecks(deps, principal.workspaceId, input);
   try {
     return await deps.db.$transaction(async (tx) => {

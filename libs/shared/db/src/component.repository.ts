@@ -240,6 +240,15 @@ export class ComponentRepository {
     return byMatchRank(candidates, (row) => row.name, query.trim()).slice(0, Math.max(1, limit));
   }
 
+  /** Whether the workspace has a component of that name, whatever its case (the unique index's rule). */
+  async isNameTaken(workspaceId: string, name: string): Promise<boolean> {
+    const found = await this.db.component.findFirst({
+      where: { workspaceId, name: { equals: name, mode: 'insensitive' } },
+      select: { id: true },
+    });
+    return found !== null;
+  }
+
   /** How many components the workspace has. */
   count(workspaceId: string): Promise<number> {
     return this.db.component.count({ where: { workspaceId } });

@@ -144,7 +144,8 @@ export function PlanForm({
         </div>
       </div>
 
-      <fieldset>
+      {/* A fieldset is min-content wide by default: without min-w-0 the props table cannot scroll inside it. */}
+      <fieldset className="min-w-0">
         <legend className={LABEL}>Props</legend>
         <div className={`${TABLE_WRAPPER} mt-1`}>
           <table className={TABLE} aria-label="Props">
