@@ -50,6 +50,7 @@ type TJsonReport = {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_CPU_SECONDS = 120;
+const CPU_SECONDS_PER_COMPONENT = 15;
 const DEFAULT_MEMORY_MB = 1_536;
 const MESSAGE_LIMIT = 2_000;
 const OUTPUT_TAIL = 8_000;
@@ -126,7 +127,8 @@ export async function runComponentTests(
     await writeFiles(run.dir, files);
     const reportFile = join(run.dir, 'report.json');
     const outcome = await runVitestSandboxed(root, run.dir, reportFile, {
-      cpuSeconds: options.cpuSeconds ?? DEFAULT_CPU_SECONDS,
+      // One Vitest run for all components: its CPU budget grows with their number.
+      cpuSeconds: options.cpuSeconds ?? DEFAULT_CPU_SECONDS + CPU_SECONDS_PER_COMPONENT * components.length,
       memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
       wallClockMs: timeoutMs,
     });

@@ -15,8 +15,10 @@ export function findWorkspaceRoot(given?: string): string {
       throw new Error(`${given} has no node_modules/vitest: it is not a LumenForge installation.`);
     return resolve(given);
   }
+  // Vitest's entry, not just its package.json: a Next.js standalone server's traced node_modules
+  // holds Vitest's declarations and package.json (for the type-check) but cannot run it.
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules', 'vitest', 'package.json'))) return dir;
+    if (existsSync(join(dir, 'node_modules', 'vitest', 'vitest.mjs'))) return dir;
     if (dirname(dir) === dir)
       throw new Error(
         `No node_modules with Vitest found from ${process.cwd()} upwards: SPARK verifies components where the workspace's dependencies are installed.`,
