@@ -1,7 +1,6 @@
 import 'server-only';
 import type { TPrincipal } from '@lumenforge/auth';
 import {
-  COMPONENT_GENERATORS,
   DbNotFoundError,
   type TAuditContext,
   type TComponentDetail,
@@ -13,14 +12,13 @@ import { createRepositories } from '@lumenforge/db/server';
 import { COMPONENT_PUBLISHED, COMPONENT_UPDATED, createEvent } from '@lumenforge/events';
 import { invalidBody, type TPlatformRuntime } from '@lumenforge/runtime/server';
 import { z } from 'zod';
-import { assertComponentPassesChecks, eventActor, ZStoredPlanSchema } from './components';
+import { assertComponentPassesChecks, eventActor, VERSION_FIELDS } from './components';
 
 type TDeps = Pick<TPlatformRuntime, 'db' | 'bus' | 'logger' | 'cache'>;
 
 /** The component's hot copy is stale after a write: dropped at once (the event drops it in other apps). */
 const dropHotCopy = (deps: TDeps, componentId: string) => deps.cache.delete(cacheKeys.component(componentId));
 
-const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const ZBaseVersionSchema = z
   .int('The latest version you started from, a whole number')
   .positive('The latest version you started from, from 1');
@@ -33,14 +31,7 @@ const ZBaseVersionSchema = z
 export const ZNewVersionSchema = z.object({
   baseVersion: ZBaseVersionSchema,
   source: ZCreateComponentSchema.shape.source,
-  tests: z.preprocess(blankToNull, ZCreateComponentSchema.shape.tests),
-  stories: z.preprocess(blankToNull, ZCreateComponentSchema.shape.stories),
-  prompt: z.preprocess(
-    blankToNull,
-    z.string().trim().max(4_000, 'At most 4,000 characters').nullable().default(null),
-  ),
-  generator: z.enum(COMPONENT_GENERATORS).nullable().default(null),
-  plan: ZStoredPlanSchema.nullable().default(null),
+  ...VERSION_FIELDS,
 });
 export type TNewVersion = z.output<typeof ZNewVersionSchema>;
 

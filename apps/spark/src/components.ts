@@ -37,6 +37,18 @@ export const ZStoredPlanSchema = z
     'The plan is too large (at most 50,000 characters)',
   );
 
+/** The fields every saved version has besides its source: what a save and a new version share. */
+export const VERSION_FIELDS = {
+  tests: z.preprocess(blankToNull, ZCreateComponentSchema.shape.tests),
+  stories: z.preprocess(blankToNull, ZCreateComponentSchema.shape.stories),
+  prompt: z.preprocess(
+    blankToNull,
+    z.string().trim().max(4_000, 'At most 4,000 characters').nullable().default(null),
+  ),
+  generator: z.enum(COMPONENT_GENERATORS).nullable().default(null),
+  plan: ZStoredPlanSchema.nullable().default(null),
+};
+
 /**
  * `POST /api/components`: what a person saves, by hand or from a generation. The workspace, origin
  * and author come from the request's principal, never from the body; with a `prompt` the component
@@ -49,14 +61,7 @@ export const ZNewComponentSchema = ZCreateComponentSchema.omit({
   tokenVersion: true,
 }).extend({
   category: z.preprocess(blankToNull, ZCreateComponentSchema.shape.category),
-  tests: z.preprocess(blankToNull, ZCreateComponentSchema.shape.tests),
-  stories: z.preprocess(blankToNull, ZCreateComponentSchema.shape.stories),
-  prompt: z.preprocess(
-    blankToNull,
-    z.string().trim().max(4_000, 'At most 4,000 characters').nullable().default(null),
-  ),
-  generator: z.enum(COMPONENT_GENERATORS).nullable().default(null),
-  plan: ZStoredPlanSchema.nullable().default(null),
+  ...VERSION_FIELDS,
 });
 /** A body that passed {@link ZNewComponentSchema} (`readJsonBody` in the route). */
 export type TNewComponent = z.output<typeof ZNewComponentSchema>;
