@@ -14,6 +14,8 @@ export function proxy(request: NextRequest) {
     getRuntime,
     getEnv,
     frameSources: [new URL(getEnv().IGNIS_PREVIEW_ORIGIN).origin],
+    // Monaco's CSS (served by SPARK) inlines its codicon font as a data: URL.
+    fontSources: ['data:'],
   });
   return authProxy(request);
 }

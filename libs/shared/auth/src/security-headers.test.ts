@@ -67,6 +67,17 @@ describe('securityHeaders', () => {
     ).toThrow(TypeError);
   });
 
+  it("adds font sources only where asked (data: for Monaco's inlined icon font)", () => {
+    expect(directives(securityHeaders({ nonce: NONCE, isProduction: false })).get('font-src')).toEqual([
+      "'self'",
+    ]);
+    const csp = directives(securityHeaders({ nonce: NONCE, isProduction: false, fontSources: ['data:'] }));
+    expect(csp.get('font-src')).toEqual(["'self'", 'data:']);
+    expect(() => securityHeaders({ nonce: NONCE, isProduction: false, fontSources: ['data: *'] })).toThrow(
+      TypeError,
+    );
+  });
+
   it('adds connect and form-action sources', () => {
     const csp = directives(
       securityHeaders({

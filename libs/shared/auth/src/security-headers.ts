@@ -16,6 +16,8 @@ export type TSecurityHeadersOptions = {
   formActions?: readonly string[];
   /** Origins the page may embed in iframes (`frame-src`), e.g. IGNIS's sandboxed preview origin. */
   frameSources?: readonly string[];
+  /** Extra `font-src` sources, e.g. `data:` for Monaco's codicon font, which its CSS inlines. */
+  fontSources?: readonly string[];
 };
 
 /**
@@ -32,6 +34,7 @@ export function securityHeaders(options: TSecurityHeadersOptions): Record<string
   const connectSources = validSources('connectSources', options.connectSources);
   const formActions = validSources('formActions', options.formActions);
   const frameSources = validSources('frameSources', options.frameSources);
+  const fontSources = validSources('fontSources', options.fontSources);
   const isDevServer = options.isDevServer === true;
 
   const directives = [
@@ -45,7 +48,7 @@ export function securityHeaders(options: TSecurityHeadersOptions): Record<string
     ].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    "font-src 'self'",
+    ['font-src', "'self'", ...fontSources].join(' '),
     ['connect-src', "'self'", ...connectSources, ...(isDevServer ? ['ws:'] : [])].join(' '),
     ...(frameSources.length > 0 ? [['frame-src', ...frameSources].join(' ')] : []),
     "frame-ancestors 'none'",

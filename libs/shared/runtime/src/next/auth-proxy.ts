@@ -33,6 +33,8 @@ export type TAuthProxyOptions = {
   formActions?: readonly string[];
   /** Origins the pages may embed (`frame-src`), e.g. IGNIS's preview origin. */
   frameSources?: readonly string[];
+  /** Extra `font-src` sources, e.g. `data:` where Monaco's CSS inlines its icon font. */
+  fontSources?: readonly string[];
 };
 
 /**
@@ -83,6 +85,7 @@ export function createAuthProxy(options: TAuthProxyOptions): (request: NextReque
       connectSources: options.connectSources ?? [],
       formActions: [...runtime.allowedOrigins, ...(options.formActions ?? [])],
       frameSources: options.frameSources ?? [],
+      fontSources: options.fontSources ?? [],
     });
     const finish = (response: NextResponse): NextResponse => {
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
