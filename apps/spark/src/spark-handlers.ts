@@ -1,5 +1,6 @@
 import 'server-only';
 import { DbNotFoundError } from '@lumenforge/db';
+import { containerAvailability, SandboxError } from '@lumenforge/ignis-sandbox';
 import { createRepositories } from '@lumenforge/db/server';
 import {
   apiRoute,
@@ -57,6 +58,21 @@ async function readOptionalJsonBody<TSchema extends z.ZodType>(
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalidBody(parsed.error);
   return parsed.data;
+}
+
+/**
+ * 503 when the generated tests cannot run here: IGNIS_ISOLATION=container demands a container and
+ * podman or its base image is missing, or the sandbox could not start. An outage of this machine's
+ * setup, not the person's code, so it says what is missing instead of a bare 500.
+ */
+function testsCannotRun(reason: string): Response {
+  return Response.json(
+    {
+      error: 'test_runner_unavailable',
+      message: `The tests cannot run on this server right now: ${reason}. An administrator has to fix this; the component can still be saved.`,
+    },
+    { status: 503, headers: { ...NO_STORE, 'Retry-After': '30' } },
+  );
 }
 
 /** A limit refusal is a prepared 429 answer; anything else is for `apiRoute`'s error mapping. */
@@ -236,15 +252,27 @@ export function createSparkHandlers(
       },
     ),
 
-    // POST /api/generations/test-run {files} — the generated tests' results: { passed, failed, tests, durationMs }.
+    // POST /api/generations/test-run {files} — the generated tests' results: { passed, failed, tests,
+    // durationMs }; 503 with what is missing when the sandbox cannot run them.
     testRun: apiRoute(
       getRuntime,
       { endpoint: 'generations.test-run', permission: 'components.generate' },
       async (request, { principal }) => {
         const body = await readJsonBody(request, ZTestRunRequestSchema);
-        return answeringLimits(async () =>
-          Response.json(await runGeneratedTests(getGeneration(), principal, body), { headers: NO_STORE }),
-        );
+        const containers = containerAvailability();
+        if (containers.setting === 'container' && !containers.inForce)
+          return testsCannotRun(`IGNIS_ISOLATION=container, but ${containers.reason}`);
+        return answeringLimits(async () => {
+          try {
+            return Response.json(await runGeneratedTests(getGeneration(), principal, body), {
+              headers: NO_STORE,
+            });
+          } catch (error) {
+            // The sandbox refused to start (e.g. podman went away since the check above).
+            if (error instanceof SandboxError) return testsCannotRun(error.message);
+            throw error;
+          }
+        });
       },
     ),
 
