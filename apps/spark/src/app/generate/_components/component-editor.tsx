@@ -3,6 +3,7 @@ import Editor, { loader, type BeforeMount, type OnMount } from '@monaco-editor/r
 import type { TGeneratedFiles } from '@lumenforge/spark-generator';
 import { FOCUS } from '@lumenforge/ui/page-parts';
 import { useEffect, useRef, useState } from 'react';
+import { EDITOR_COMPILER_OPTIONS } from './editor-compiler-options';
 
 // Monaco's files come from SPARK itself (generate/monaco-editor/[...path]), never a CDN.
 loader.config({ paths: { vs: '/generate/monaco-editor/vs' } });
@@ -18,71 +19,38 @@ export function fileNameOf(name: string, key: TFileKey): string {
 /** One TypeScript diagnostic of the editor, as `Name.tsx:line:col message`. */
 export type TEditorDiagnostic = { file: string; line: number; column: number; message: string };
 
-// Tests and stories import packages whose declarations the browser does not load: declared loosely
-// here, so the editor's diagnostics are about the component's own types (React's are real).
-const TEST_AND_STORY_MODULES = `
-declare module '@storybook/react' {
-  /** What play and render functions get (Storybook's StoryContext, loosely). */
-  type TStoryContext = { args: any; canvasElement: HTMLElement; step: any; [key: string]: any };
-  export type Meta<TComponent = unknown> = { component?: TComponent | any; [key: string]: any };
-  export type StoryObj<TMeta = unknown> = {
-    args?: any;
-    render?: (args: any, context: TStoryContext) => any;
-    play?: (context: TStoryContext) => any;
-    [key: string]: any;
-  };
-  export type StoryFn<TComponent = unknown> = (args: any, context: TStoryContext) => any;
-  export type Decorator = (story: any, context: TStoryContext) => any;
-}
-declare module 'storybook/test';
-declare module 'vitest';
-declare module '@testing-library/react';
-declare module '@testing-library/user-event';
-declare module '@testing-library/jest-dom';
-declare module '@testing-library/jest-dom/vitest';
-`;
-
 type TMonacoTs = {
   typescriptDefaults: {
     setCompilerOptions: (options: Record<string, unknown>) => void;
     setDiagnosticsOptions: (options: Record<string, unknown>) => void;
-    addExtraLib: (content: string, path: string) => void;
+    setExtraLibs: (libs: { content: string; filePath: string }[]) => void;
   };
 };
 
 let isTypeScriptConfigured = false;
 
-/** Compiler options like SPARK's save check, React's declarations and the loose test/story modules; once per page. */
+/**
+ * SPARK's save check's compiler options and the declarations of React and the test and story
+ * libraries (served by SPARK, /generate/type-declarations); once per page.
+ */
 const configureTypeScript: BeforeMount = (monaco) => {
   if (isTypeScriptConfigured) return;
   isTypeScriptConfigured = true;
   const namespace = monaco as unknown as { typescript?: TMonacoTs; languages: { typescript?: TMonacoTs } };
   const ts = namespace.typescript ?? namespace.languages.typescript;
   if (!ts) return;
-  ts.typescriptDefaults.setCompilerOptions({
-    target: 99, // ESNext
-    module: 99, // ESNext
-    moduleResolution: 2, // Node
-    jsx: 4, // react-jsx
-    strict: true,
-    esModuleInterop: true,
-    allowNonTsExtensions: true,
-    skipLibCheck: true,
-    noEmit: true,
-    lib: ['es2023', 'dom', 'dom.iterable'],
-  });
+  ts.typescriptDefaults.setCompilerOptions(EDITOR_COMPILER_OPTIONS);
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
-  ts.typescriptDefaults.addExtraLib(
-    TEST_AND_STORY_MODULES,
-    'file:///node_modules/@types/lumenforge-spark-preview/index.d.ts',
-  );
   void fetch('/generate/type-declarations', { credentials: 'same-origin' })
     .then((response) =>
       response.ok ? (response.json() as Promise<{ files: { path: string; content: string }[] }>) : null,
     )
     .then((answer) => {
-      for (const file of answer?.files ?? [])
-        ts.typescriptDefaults.addExtraLib(file.content, `file:///${file.path}`);
+      // All at once: one restart of the TypeScript worker, not one per file.
+      if (answer)
+        ts.typescriptDefaults.setExtraLibs(
+          answer.files.map((file) => ({ content: file.content, filePath: `file:///${file.path}` })),
+        );
     })
     .catch(() => undefined);
 };
