@@ -1,6 +1,7 @@
 'use client';
 import { ZComponentNameSchema, type TComponentDetail } from '@lumenforge/db';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
+import { ComponentDetailsFields } from '../../_components/component-details-fields';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { fieldIssue, sendJson, type TApiProblem } from '@lumenforge/ui/api-client';
@@ -98,69 +99,18 @@ export function NewComponentForm() {
     >
       {problem && !hasFieldErrors ? <Notice tone="danger">{problem.message}</Notice> : null}
 
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={`${formId}-name`} className={LABEL}>
-            Name
-          </label>
-          <input
-            id={`${formId}-name`}
-            name="name"
-            type="text"
-            required
-            maxLength={100}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.name}
-            onChange={(event) => setValue('name', event.target.value)}
-            placeholder="PricingCard"
-            className={`${INPUT} mt-1 font-mono`}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy('name', `${formId}-name-hint`)}
-          />
-          <p id={`${formId}-name-hint`} className="mt-1 text-xs text-fg-subtle">
-            PascalCase, as the component is exported; unique in your workspace.
-          </p>
-          {fieldError('name')}
-        </div>
-        <div>
-          <label htmlFor={`${formId}-category`} className={LABEL}>
-            Category (optional)
-          </label>
-          <input
-            id={`${formId}-category`}
-            name="category"
-            type="text"
-            maxLength={100}
-            value={values.category}
-            onChange={(event) => setValue('category', event.target.value)}
-            placeholder="marketing"
-            className={`${INPUT} mt-1`}
-            aria-invalid={errors.category ? true : undefined}
-            aria-describedby={describedBy('category')}
-          />
-          {fieldError('category')}
-        </div>
-      </div>
-
-      <div>
-        <label htmlFor={`${formId}-description`} className={LABEL}>
-          Description (optional)
-        </label>
-        <textarea
-          id={`${formId}-description`}
-          name="description"
-          rows={2}
-          maxLength={2000}
-          value={values.description}
-          onChange={(event) => setValue('description', event.target.value)}
-          placeholder="What it shows and when to use it"
-          className={`${INPUT} mt-1`}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={describedBy('description')}
-        />
-        {fieldError('description')}
-      </div>
+      <ComponentDetailsFields
+        formId={formId}
+        values={values}
+        errors={errors}
+        onChange={setValue}
+        nameHint="PascalCase, as the component is exported; unique in your workspace."
+        placeholders={{
+          name: 'PricingCard',
+          category: 'marketing',
+          description: 'What it shows and when to use it',
+        }}
+      />
 
       <div>
         <label htmlFor={`${formId}-source`} className={LABEL}>

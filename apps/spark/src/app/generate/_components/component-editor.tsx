@@ -3,18 +3,11 @@ import Editor, { loader, type BeforeMount, type OnMount } from '@monaco-editor/r
 import type { TGeneratedFiles } from '@lumenforge/spark-generator';
 import { FOCUS } from '@lumenforge/ui/page-parts';
 import { useEffect, useRef, useState } from 'react';
+import { FILE_KEYS, fileNameOf, type TFileKey } from './component-files';
 import { EDITOR_COMPILER_OPTIONS } from './editor-compiler-options';
 
 // Monaco's files come from SPARK itself (generate/monaco-editor/[...path]), never a CDN.
 loader.config({ paths: { vs: '/generate/monaco-editor/vs' } });
-
-export type TFileKey = 'source' | 'tests' | 'stories';
-export const FILE_KEYS: readonly TFileKey[] = ['source', 'tests', 'stories'];
-
-/** `Name.tsx`, `Name.test.tsx`, `Name.stories.tsx`. */
-export function fileNameOf(name: string, key: TFileKey): string {
-  return key === 'source' ? `${name}.tsx` : key === 'tests' ? `${name}.test.tsx` : `${name}.stories.tsx`;
-}
 
 /** One TypeScript diagnostic of the editor, as `Name.tsx:line:col message`. */
 export type TEditorDiagnostic = { file: string; line: number; column: number; message: string };

@@ -1,11 +1,13 @@
 'use client';
 import { ZComponentNameSchema } from '@lumenforge/db';
 import type { TComponentPlan, TGeneratedFiles, TGeneratorId } from '@lumenforge/spark-generator';
-import type { TApiProblem } from '@lumenforge/ui/api-client';
+import { fieldIssue, type TApiProblem } from '@lumenforge/ui/api-client';
 import { Badge, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
 import { useRouter } from 'next/navigation';
+import { ComponentDetailsFields, type TComponentDetails } from '../../_components/component-details-fields';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { ComponentEditor, FILE_KEYS, fileNameOf } from './component-editor';
+import { ComponentEditor } from './component-editor';
+import { FILE_KEYS, fileNameOf } from './component-files';
 import { DiffView } from './diff-view';
 import {
   requestEdit,
@@ -24,7 +26,7 @@ import {
 } from './live-preview';
 import { previewSourceFor, type TPreviewVariation } from './preview-files';
 import { problemAbout, ProblemNotice } from './problem-notice';
-import { renameComponent } from './prompt-rules';
+import { renameComponent, renameProblem } from './prompt-rules';
 import { CheckBadge } from './variation-card';
 
 export type TChosenComponent = {
@@ -91,7 +93,7 @@ export function ComponentWorkbench({
   const [editProblem, setEditProblem] = useState<TApiProblem | null>(null);
   const [proposal, setProposal] = useState<(TEditAnswer & { basedOn: TGeneratedFiles }) | null>(null);
 
-  const [details, setDetails] = useState<{ name: string; description: string; category: string }>({
+  const [details, setDetails] = useState<TComponentDetails>({
     name: chosen.files.name,
     description: plan.summary,
     category: plan.kind,
@@ -100,8 +102,11 @@ export function ComponentWorkbench({
   const [saveProblem, setSaveProblem] = useState<TApiProblem | null>(null);
 
   const nameCheck = ZComponentNameSchema.safeParse(details.name);
+  // A name the files already use for something else cannot be renamed to (it would clash).
+  const clash = nameCheck.success ? renameProblem(files, nameCheck.data) : null;
   const nameError =
     (nameCheck.success ? null : (nameCheck.error.issues[0]?.message ?? 'Invalid name')) ??
+    clash ??
     (saveProblem?.status === 409 ? saveProblem.message : null) ??
     saveProblem?.issues.find((issue) => issue.path === 'name')?.message ??
     null;
@@ -163,7 +168,7 @@ export function ComponentWorkbench({
   async function handleSave(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaveProblem(null);
-    if (!nameCheck.success) return;
+    if (!nameCheck.success || clash) return;
     const toSave = renameComponent(files, nameCheck.data);
     if (toSave !== files) replaceFiles(toSave);
     setIsSaving(true);
@@ -176,7 +181,7 @@ export function ComponentWorkbench({
       stories: toSave.stories,
       prompt,
       generator,
-      plan: currentPlan,
+      plan: currentPlan && { ...currentPlan, name: toSave.name },
     });
     if (!result.ok) {
       setIsSaving(false);
@@ -399,63 +404,21 @@ export function ComponentWorkbench({
         {saveProblem && !nameError && checkIssues.length === 0 ? (
           <ProblemNotice problem={saveProblem} signInUrl={signInUrl} testId="save-error" />
         ) : null}
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor={`${formId}-name`} className={LABEL}>
-              Name
-            </label>
-            <input
-              id={`${formId}-name`}
-              value={details.name}
-              onChange={(event) => {
-                setDetails((current) => ({ ...current, name: event.target.value }));
-                if (saveProblem?.status === 409) setSaveProblem(null);
-              }}
-              className={`${INPUT} mt-1 font-mono`}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={`${formId}-name-hint${nameError ? ` ${formId}-name-error` : ''}`}
-            />
-            <p id={`${formId}-name-hint`} className="mt-1 text-xs text-fg-subtle">
-              Changing it renames the component in all three files when you save.
-            </p>
-            {nameError ? (
-              <p
-                id={`${formId}-name-error`}
-                className="mt-1 text-xs text-danger-text"
-                data-testid="save-name-error"
-              >
-                {nameError}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <label htmlFor={`${formId}-category`} className={LABEL}>
-              Category (optional)
-            </label>
-            <input
-              id={`${formId}-category`}
-              value={details.category}
-              onChange={(event) => setDetails((current) => ({ ...current, category: event.target.value }))}
-              className={`${INPUT} mt-1`}
-              maxLength={100}
-            />
-          </div>
-        </div>
-        <div>
-          <label htmlFor={`${formId}-description`} className={LABEL}>
-            Description (optional)
-          </label>
-          <textarea
-            id={`${formId}-description`}
-            rows={2}
-            value={details.description}
-            onChange={(event) => setDetails((current) => ({ ...current, description: event.target.value }))}
-            className={`${INPUT} mt-1`}
-            maxLength={2000}
-          />
-        </div>
+        <ComponentDetailsFields
+          formId={formId}
+          values={details}
+          errors={{
+            name: nameError,
+            category: fieldIssue(saveProblem, 'category'),
+            description: fieldIssue(saveProblem, 'description'),
+          }}
+          onChange={(field, value) => {
+            setDetails((current) => ({ ...current, [field]: value }));
+            if (field === 'name' && saveProblem?.status === 409) setSaveProblem(null);
+          }}
+          nameHint="Changing it renames the component in all three files when you save."
+          nameErrorTestId="save-name-error"
+        />
         <button type="submit" className={BUTTON_PRIMARY} disabled={isSaving}>
           {isSaving ? 'Saving…' : 'Save component'}
         </button>
