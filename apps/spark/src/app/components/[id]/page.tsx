@@ -1,6 +1,7 @@
 import type { TComponentDetail, TComponentVersion } from '@lumenforge/db';
 import { queryToObject } from '@lumenforge/runtime/server';
 import { diffLines } from '@lumenforge/spark-generator';
+import { LineDiff } from '@lumenforge/ui/line-diff';
 import { CopyButton } from '@lumenforge/ui/copy-button';
 import { formatDateTime } from '@lumenforge/ui/format';
 import {
@@ -25,7 +26,6 @@ import { componentLibrary } from '../../../components';
 import { SparkNav } from '../../_components/spark-nav';
 import { ComponentStatusBadge, ORIGIN_LABELS } from '../_components/component-status-badge';
 import { VersionActions } from './_components/version-actions';
-import { VersionDiff } from './_components/version-diff';
 
 type TParams = { params: Promise<{ id: string }> };
 type TSearch = { searchParams: Promise<{ version?: string | string[]; compare?: string | string[] }> };
@@ -245,7 +245,7 @@ export default async function ComponentPage({ params, searchParams }: TParams & 
           {compared ? (
             <div className="space-y-3">
               {files.map(({ file, before, after }) => (
-                <VersionDiff key={file} file={file} lines={diffLines(before, after)} />
+                <LineDiff key={file} fileName={file} testId={`diff-${file}`} lines={diffLines(before, after)} />
               ))}
             </div>
           ) : null}

@@ -3,12 +3,12 @@ import { ZComponentNameSchema } from '@lumenforge/db';
 import type { TComponentPlan, TGeneratedFiles, TGeneratorId } from '@lumenforge/spark-generator';
 import { fieldIssue, type TApiProblem } from '@lumenforge/ui/api-client';
 import { Badge, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
+import { LineDiff } from '@lumenforge/ui/line-diff';
 import { useRouter } from 'next/navigation';
 import { ComponentDetailsFields, type TComponentDetails } from '../../_components/component-details-fields';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ComponentEditor } from './component-editor';
 import { FILE_KEYS, fileNameOf } from './component-files';
-import { DiffView } from './diff-view';
 import {
   requestEdit,
   requestTestRun,
@@ -376,11 +376,7 @@ export function ComponentWorkbench({
               <CheckBadge check={proposal.check} />
             </div>
             {FILE_KEYS.map((key) => (
-              <DiffView
-                key={key}
-                fileName={fileNameOf(proposal.files.name, key)}
-                lines={proposal.diff[key]}
-              />
+              <LineDiff key={key} fileName={fileNameOf(proposal.files.name, key)} lines={proposal.diff[key]} />
             ))}
             <div className="flex gap-2">
               <button type="button" className={BUTTON_PRIMARY} onClick={handleAccept}>
