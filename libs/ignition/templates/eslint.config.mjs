@@ -1,2 +1,4 @@
 import baseConfig from '../../../eslint.config.mjs';
-export default [...baseConfig];
+
+// templates/** is data: project files with template tags, linted in the projects they generate.
+export default [{ ignores: ['templates/**'] }, ...baseConfig];
