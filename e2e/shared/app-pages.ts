@@ -57,6 +57,13 @@ export async function pagesOf(system: TSystemId, request: APIRequestContext): Pr
         { name: 'components-new', path: '/components/new' },
         { name: 'component', path: await sparkComponentPath(request) },
       ];
+    case 'ignition':
+      // The starter project IGNIS seeds into the demo workspace (by slug, as search links to it).
+      return [
+        { name: 'home', path: '/' },
+        { name: 'projects', path: '/projects' },
+        { name: 'project', path: '/projects/starter' },
+      ];
     default:
       return [{ name: 'home', path: '/' }];
   }

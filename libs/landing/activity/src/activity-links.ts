@@ -16,15 +16,15 @@ export const ITEM_PAGES = {
   component: {
     system: 'spark',
     path: (id: string) => `/components/${encodeURIComponent(id)}`,
-    exists: false,
+    exists: true,
   },
-  build: { system: 'ignis', path: (id: string) => `/builds/${encodeURIComponent(id)}`, exists: false },
+  build: { system: 'ignis', path: (id: string) => `/builds/${encodeURIComponent(id)}`, exists: true },
   deployment: {
     system: 'waypoint',
     path: (id: string) => `/deployments/${encodeURIComponent(id)}`,
     exists: false,
   },
-  project: { system: 'ignition', path: (id: string) => `/projects/${encodeURIComponent(id)}`, exists: false },
+  project: { system: 'ignition', path: (id: string) => `/projects/${encodeURIComponent(id)}`, exists: true },
   /** The audit log filtered to the user (admins only). */
   auditLog: {
     system: 'landing',

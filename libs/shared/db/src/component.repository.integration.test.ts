@@ -162,6 +162,55 @@ describe('ProjectWorkRepository', () => {
     expect(await repo.searchProjects(workspace.id, 'zzz', 10)).toEqual([]);
   });
 
+  it('lists projects newest first and reads one by id or slug with its builds and deployments', async () => {
+    const workspace = await makeWorkspace(database.db);
+    const other = await makeWorkspace(database.db);
+    const repo = createRepositories(database.db).projectWork;
+    const older = await makeProject(database.db, {
+      workspace,
+      name: 'Older',
+      slug: 'older',
+      createdAt: at(1),
+    });
+    const project = await makeProject(database.db, {
+      workspace,
+      name: 'Acme Web',
+      slug: 'acme-web',
+      createdAt: at(2),
+    });
+    const foreign = await makeProject(database.db, { workspace: other, slug: 'acme-web', createdAt: at(3) });
+    expect((await repo.listProjects(workspace.id)).map((row) => row.slug)).toEqual(['acme-web', 'older']);
+
+    const build = await makeBuild(database.db, {
+      workspace,
+      target: { projectId: project.id },
+      status: 'failed',
+    });
+    await makeDeployment(database.db, { workspace, project, environment: 'dev', version: '1.0.0' });
+    await makeBuild(database.db, { workspace, target: { projectId: older.id } });
+    await database.db.projectFile.create({
+      data: {
+        projectId: project.id,
+        path: 'README.md',
+        content: '# Acme',
+        sha256: 'a'.repeat(64),
+        sizeBytes: 6,
+      },
+    });
+
+    const bySlug = await repo.projectDetail(workspace.id, 'acme-web');
+    expect(bySlug).toMatchObject({
+      project,
+      fileCount: 1,
+      builds: [{ id: build.id, status: 'failed', target: { kind: 'project', id: project.id } }],
+      deployments: [{ environment: 'dev', version: '1.0.0', project: { id: project.id } }],
+    });
+    expect(await repo.projectDetail(workspace.id, project.id)).toEqual(bySlug);
+    // Another workspace's project is not found by its id, and its slug finds this workspace's own.
+    expect(await repo.projectDetail(workspace.id, foreign.id)).toBeNull();
+    expect(await repo.projectDetail(workspace.id, 'missing')).toBeNull();
+  });
+
   it('reads the newest build with the name of its target', async () => {
     const workspace = await makeWorkspace(database.db);
     const repo = createRepositories(database.db).projectWork;

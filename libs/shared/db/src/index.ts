@@ -122,6 +122,7 @@ export {
   ZDeploymentSummarySchema,
   type TProjectSummary,
   type TProjectsOverview,
+  type TProjectDetail,
   type TBuildSummary,
   type TDeploymentSummary,
 } from './project-work.schema';

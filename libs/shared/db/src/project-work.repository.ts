@@ -3,6 +3,7 @@ import {
   DEPLOY_ENVIRONMENTS,
   type TBuildSummary,
   type TDeploymentSummary,
+  type TProjectDetail,
   type TProjectSummary,
   type TProjectsOverview,
   ZBuildSummarySchema,
@@ -32,6 +33,39 @@ const DEPLOYMENT_SELECT = {
   finishedAt: true,
 } as const;
 
+const BUILD_SELECT = {
+  id: true,
+  status: true,
+  trigger: true,
+  durationMs: true,
+  bundleBytes: true,
+  createdAt: true,
+  finishedAt: true,
+  project: { select: { id: true, name: true } },
+  component: { select: { id: true, name: true } },
+} as const;
+
+type TBuildRow = {
+  id: string;
+  project: { id: string; name: string } | null;
+  component: { id: string; name: string } | null;
+} & Record<string, unknown>;
+
+function toBuildSummary(row: TBuildRow): TBuildSummary {
+  const { project, component, ...build } = row;
+  const target = project
+    ? { kind: 'project' as const, ...project }
+    : component
+      ? { kind: 'component' as const, ...component }
+      : null;
+  if (!target) throw new Error(`build ${row.id} has neither a project nor a component`);
+  return ZBuildSummarySchema.parse({ ...build, target });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Builds and deployments shown on a project's page. */
+const PROJECT_DETAIL_ROWS = 10;
+
 /** At most this many hits per kind from one search. */
 const MAX_SEARCH_HITS = 50;
 const clampLimit = (limit: number) => Math.min(Math.max(Math.trunc(limit), 1), MAX_SEARCH_HITS);
@@ -53,6 +87,51 @@ export class ProjectWorkRepository {
       }),
     ]);
     return { count, newest: newest ? ZProjectSummarySchema.parse(newest) : null };
+  }
+
+  /** The workspace's projects, newest first (IGNITION's project list). */
+  async listProjects(workspaceId: string, limit = 200): Promise<TProjectSummary[]> {
+    const rows = await this.db.project.findMany({
+      where: { workspaceId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: Math.min(Math.max(Math.trunc(limit), 1), 1_000),
+      select: PROJECT_SELECT,
+    });
+    return rows.map((row) => ZProjectSummarySchema.parse(row));
+  }
+
+  /**
+   * One project by id or slug (search links by slug, activity by id), with what the other systems
+   * did with it: its file count in IGNIS, its newest builds and its deployments. Null when the
+   * workspace has no such project.
+   */
+  async projectDetail(workspaceId: string, idOrSlug: string): Promise<TProjectDetail | null> {
+    const row = await this.db.project.findFirst({
+      where: { workspaceId, ...(UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug }) },
+      select: { ...PROJECT_SELECT, _count: { select: { files: true } } },
+    });
+    if (!row) return null;
+    const { _count, ...project } = row;
+    const [builds, deployments] = await Promise.all([
+      this.db.build.findMany({
+        where: { workspaceId, projectId: project.id },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: PROJECT_DETAIL_ROWS,
+        select: BUILD_SELECT,
+      }),
+      this.db.deployment.findMany({
+        where: { workspaceId, projectId: project.id },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: PROJECT_DETAIL_ROWS,
+        select: DEPLOYMENT_SELECT,
+      }),
+    ]);
+    return {
+      project: ZProjectSummarySchema.parse(project),
+      fileCount: _count.files,
+      builds: builds.map(toBuildSummary),
+      deployments: deployments.map((deployment) => ZDeploymentSummarySchema.parse(deployment)),
+    };
   }
 
   /** Projects whose name, slug or description contains `query`; best name matches first. */
@@ -84,27 +163,9 @@ export class ProjectWorkRepository {
     const row = await this.db.build.findFirst({
       where: { workspaceId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      select: {
-        id: true,
-        status: true,
-        trigger: true,
-        durationMs: true,
-        bundleBytes: true,
-        createdAt: true,
-        finishedAt: true,
-        project: { select: { id: true, name: true } },
-        component: { select: { id: true, name: true } },
-      },
+      select: BUILD_SELECT,
     });
-    if (!row) return null;
-    const { project, component, ...build } = row;
-    const target = project
-      ? { kind: 'project' as const, ...project }
-      : component
-        ? { kind: 'component' as const, ...component }
-        : null;
-    if (!target) throw new Error(`build ${row.id} has neither a project nor a component`);
-    return ZBuildSummarySchema.parse({ ...build, target });
+    return row ? toBuildSummary(row) : null;
   }
 
   /** The newest deployment of each environment that has one, in dev, staging, production order. */

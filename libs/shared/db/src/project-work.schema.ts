@@ -15,6 +15,14 @@ export const ZProjectSummarySchema = z.object({
 });
 export type TProjectSummary = z.infer<typeof ZProjectSummarySchema>;
 
+/** IGNITION's project page: the project and what IGNIS and WAYPOINT did with it. */
+export type TProjectDetail = {
+  project: TProjectSummary;
+  fileCount: number;
+  builds: TBuildSummary[];
+  deployments: TDeploymentSummary[];
+};
+
 /** The IGNITION card's numbers. */
 export type TProjectsOverview = { count: number; newest: TProjectSummary | null };
 
