@@ -16,7 +16,7 @@ import {
   UnprocessableError,
 } from '@lumenforge/runtime/server';
 import {
-  checkComponent,
+  checkComponentAsync,
   componentFileNames,
   formatProblem,
   type TComponentSources,
@@ -101,7 +101,9 @@ export async function assertComponentPassesChecks(
   workspaceId: string,
   sources: TComponentSources,
 ): Promise<{ tokenVersion: string }> {
-  const check = checkComponent(sources, await workspaceVocabulary(runtime, workspaceId));
+  // On SPARK's check workers: the request thread keeps answering while the compiler works. Rejects
+  // with CheckUnavailableError (answered 503) when the checks cannot run.
+  const check = await checkComponentAsync(sources, await workspaceVocabulary(runtime, workspaceId));
   if (check.ok) return { tokenVersion: check.tokenVersion ?? DEFAULT_TOKEN_VERSION };
   const files = componentFileNames(sources.name);
   const fieldOf = (file: string) =>

@@ -2,7 +2,8 @@ import 'server-only';
 import type { TPrincipal } from '@lumenforge/auth';
 import { type TPlatformRuntime, UnprocessableError } from '@lumenforge/runtime/server';
 import {
-  checkComponent,
+  CheckUnavailableError,
+  checkComponentsAsync,
   formatProblem,
   type TComponentCheck,
   type TTokenVocabulary,
@@ -50,8 +51,15 @@ function summarise(check: TComponentCheck): TCheckSummary {
     : { ok: false, problems: check.problems.map(formatProblem), tokenVersion: null };
 }
 
-function checkFiles(files: TGeneratedFiles, vocabulary: TTokenVocabulary): TCheckSummary {
-  return summarise(checkComponent(files, vocabulary));
+/**
+ * The save checks of generated files, on SPARK's check workers (off the request thread), all in one
+ * batch: the variations of a generation are type-checked together in one program.
+ */
+async function checkFiles(
+  filesList: readonly TGeneratedFiles[],
+  vocabulary: TTokenVocabulary,
+): Promise<TCheckSummary[]> {
+  return (await checkComponentsAsync(filesList, vocabulary)).map(summarise);
 }
 
 export const ZPlanRequestSchema = z.object({ prompt: ZPromptSchema });
@@ -153,14 +161,19 @@ export async function generationStream(
             });
           }),
         ]);
-        const variations = result.variations.map((variation, index) => {
-          progress({
-            stage: 'checks',
-            message: `Checking ${variation.label}: parse, types, export and tokens`,
-            progress: GENERATOR_SHARE + ((1 - GENERATOR_SHARE) * index) / result.variations.length,
-          });
-          return { ...variation, check: checkFiles(variation.files, vocabulary) };
+        progress({
+          stage: 'checks',
+          message: `Checking ${result.variations.length} variations: parse, types, export and tokens`,
+          progress: GENERATOR_SHARE,
         });
+        const checks = await checkFiles(
+          result.variations.map((variation) => variation.files),
+          vocabulary,
+        );
+        const variations = result.variations.map((variation, index) => ({
+          ...variation,
+          check: checks[index] as TCheckSummary,
+        }));
         const payload: TGenerationPayload = {
           generationId: crypto.randomUUID(),
           generator: result.generator,
@@ -184,6 +197,14 @@ export async function generationStream(
         if (abort.signal.aborted) return;
         if (error instanceof InvalidPlanError) {
           send('error', { status: 422, error: 'invalid_plan', message: error.message, issues: error.issues });
+          return;
+        }
+        if (error instanceof CheckUnavailableError) {
+          deps.runtime.logger.error(
+            { err: error, userId: principal.userId },
+            'generation checks unavailable',
+          );
+          send('error', { status: 503, error: 'checks_unavailable', message: error.message });
           return;
         }
         deps.runtime.logger.error({ err: error, userId: principal.userId }, 'generation failed');
@@ -262,7 +283,7 @@ export async function editGeneration(
         tests: diffLines(input.files.tests, edited.files.tests),
         stories: diffLines(input.files.stories, edited.files.stories),
       },
-      check: checkFiles(edited.files, vocabulary),
+      check: (await checkFiles([edited.files], vocabulary))[0] as TCheckSummary,
     };
   } catch (error) {
     if (error instanceof InvalidPlanError)

@@ -58,3 +58,18 @@ export function declarationFileGlobs(nodeModules) {
     ]),
   ];
 }
+
+/**
+ * Tracing globs for the check worker threads' files (their plain .mjs entry and the lib's sources
+ * it transpiles when it starts), relative to a folder: pass the path from the app to the workspace
+ * root (`../..`). `checkWorkerFile()` finds them there in a standalone server.
+ * @param {string} workspaceRoot
+ * @returns {string[]}
+ */
+export function checkWorkerFileGlobs(workspaceRoot) {
+  return [
+    `${workspaceRoot}/libs/spark/checks/package.json`,
+    `${workspaceRoot}/libs/spark/checks/worker/*.mjs`,
+    `${workspaceRoot}/libs/spark/checks/src/*.ts`,
+  ];
+}

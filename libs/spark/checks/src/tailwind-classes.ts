@@ -2,7 +2,7 @@
 // shadow or motion must name a SLATE token; arbitrary values (`bg-[#fff]`, `p-[13px]`) never pass.
 // Layout and behaviour utilities (`flex`, `items-center`, `sr-only`, …) are not the tokens' business.
 import type { TCheckRule } from './check-problem';
-import { type TThemeNamespace, type TTokenVocabulary, vocabularyKeys } from './token-vocabulary';
+import { type TThemeNamespace, type TTokenVocabulary, vocabularyKeys } from './vocabulary';
 
 export type TClassProblem = { rule: TCheckRule; message: string };
 

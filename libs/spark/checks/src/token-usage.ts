@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { TCheckProblem } from './check-problem';
 import { classProblem } from './tailwind-classes';
-import type { TTokenVocabulary } from './token-vocabulary';
+import type { TTokenVocabulary } from './vocabulary';
 
 const COLOUR_VALUE =
   /(?:^|[\s:(,'"])(#(?:[0-9a-f]{8}|[0-9a-f]{6}|[0-9a-f]{3,4}))(?![\w-])|\b((?:rgba?|hsla?|oklch|oklab|lab|lch|hwb|color)\()/i;

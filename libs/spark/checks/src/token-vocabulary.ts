@@ -1,16 +1,5 @@
 import { buildThemeVariables, type TTokenSet } from '@lumenforge/tokens';
-
-/** Tailwind v4 theme namespaces the SLATE tokens fill, by the CSS variable prefix they come from. */
-export type TThemeNamespace =
-  | 'color'
-  | 'text'
-  | 'font'
-  | 'font-weight'
-  | 'spacing'
-  | 'radius'
-  | 'shadow'
-  | 'ease'
-  | 'duration';
+import type { TThemeNamespace, TTokenVocabulary } from './vocabulary';
 
 /** Longest prefix first: `--font-weight-bold` is a weight, not a family called `weight-bold`. */
 const NAMESPACE_PREFIXES: readonly (readonly [prefix: string, namespace: TThemeNamespace])[] = [
@@ -24,15 +13,6 @@ const NAMESPACE_PREFIXES: readonly (readonly [prefix: string, namespace: TThemeN
   ['--ease-', 'ease'],
   ['--duration-', 'duration'],
 ];
-
-/** What a component may style with: the theme keys of one token set, per namespace. */
-export type TTokenVocabulary = {
-  /** The token set's version, recorded with the component it checked. */
-  version: string | null;
-  keys: ReadonlyMap<TThemeNamespace, ReadonlySet<string>>;
-  /** Every CSS variable the theme declares (`--color-surface`), for `var(--…)` and `bg-(--…)`. */
-  variables: ReadonlySet<string>;
-};
 
 /**
  * The vocabulary of a token set, from the same theme variables the apps' theme CSS declares
@@ -62,12 +42,4 @@ export function tokenVocabulary(set: TTokenSet, version: string | null = null): 
     keys.set(namespace, keysOfNamespace);
   }
   return { version, keys, variables: names };
-}
-
-/** The keys of one namespace (empty when the token set has none). */
-export function vocabularyKeys(
-  vocabulary: TTokenVocabulary,
-  namespace: TThemeNamespace,
-): ReadonlySet<string> {
-  return vocabulary.keys.get(namespace) ?? new Set();
 }

@@ -28,8 +28,13 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
  * file. Found through the compiler's own path, not `require.resolve`, which a bundler rewrites.
  */
 function virtualRoot(): string {
+  return join(installRoot(), '.spark-check');
+}
+
+/** The folder whose node_modules holds the compiler: the workspace (or a standalone server's root). */
+export function installRoot(): string {
   // …/node_modules/typescript/lib/typescript.js → …
-  return join(resolve(dirname(ts.sys.getExecutingFilePath()), '..', '..', '..'), '.spark-check');
+  return resolve(dirname(ts.sys.getExecutingFilePath()), '..', '..', '..');
 }
 
 let root: string | undefined;
@@ -43,11 +48,17 @@ const sharedSourceFiles = new Map<string, ts.SourceFile>();
  */
 let moduleResolutionCache: ts.ModuleResolutionCache | undefined;
 
-function createHost(baseDir: string, files: ReadonlyMap<string, string>): ts.CompilerHost {
+/**
+ * The previous check's program, given to the next one as `oldProgram`: the compiler then reuses
+ * its resolutions and its unchanged files' structure instead of redoing them.
+ */
+let previousProgram: ts.Program | undefined;
+
+function createHost(virtualDirs: ReadonlySet<string>, files: ReadonlyMap<string, string>): ts.CompilerHost {
   const diskHost = ts.createCompilerHost(COMPILER_OPTIONS, true);
   const readFromDisk = diskHost.getSourceFile.bind(diskHost);
   moduleResolutionCache ??= ts.createModuleResolutionCache(
-    baseDir,
+    root ?? virtualRoot(),
     diskHost.getCanonicalFileName,
     COMPILER_OPTIONS,
   );
@@ -55,8 +66,9 @@ function createHost(baseDir: string, files: ReadonlyMap<string, string>): ts.Com
   const host: ts.CompilerHost = {
     ...diskHost,
     fileExists: (fileName) => files.has(fileName) || ts.sys.fileExists(fileName),
-    // The checked files' folder exists only in memory; resolution looks for it before its files.
-    directoryExists: (directoryName) => directoryName === baseDir || ts.sys.directoryExists(directoryName),
+    // The checked files' folders exist only in memory; resolution looks for them before their files.
+    directoryExists: (directoryName) =>
+      virtualDirs.has(directoryName) || ts.sys.directoryExists(directoryName),
     readFile: (fileName) => files.get(fileName) ?? ts.sys.readFile(fileName),
     getSourceFile: (fileName, languageVersion, onError) => {
       const text = files.get(fileName);
@@ -92,7 +104,10 @@ function createHost(baseDir: string, files: ReadonlyMap<string, string>): ts.Com
 }
 
 function toProblem(diagnostic: ts.Diagnostic, rule: 'syntax' | 'type', baseDir: string): TCheckProblem {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  // A message that names a checked module by path shows it as the person sees it (`"./Button"`),
+  // not under the server's folder for in-memory files.
+  const flat = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  const message = baseDir ? flat.replaceAll(`${baseDir}/`, './') : flat;
   if (!diagnostic.file || diagnostic.start === undefined)
     return { rule, file: '', line: 1, column: 1, message };
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
@@ -106,7 +121,38 @@ export type TTypeCheckResult = {
   problems: TCheckProblem[];
   /** The parsed files by their given name, for the checks that read the syntax tree. */
   sourceFiles: Map<string, ts.SourceFile>;
+  /** The program the files were checked in (shared by the sets checked together). */
+  program: ts.Program;
 };
+
+/**
+ * What decides whether a set of files may share a program with others without changing their
+ * diagnostics: the packages it imports (they decide which declarations, and so which globals and
+ * augmentations, are in the program), or null when it must be checked alone because it could
+ * change what the others see: a script (its top-level names are global), a `declare global` or
+ * `declare module` augmentation, a `/// <reference>`, or a relative import out of its own folder.
+ */
+function sharingKey(files: Readonly<Record<string, string>>): string | null {
+  const packages = new Set<string>();
+  for (const [name, text] of Object.entries(files)) {
+    const info = ts.preProcessFile(text, true, true);
+    if (
+      info.referencedFiles.length > 0 ||
+      info.typeReferenceDirectives.length > 0 ||
+      info.libReferenceDirectives.length > 0 ||
+      info.ambientExternalModules?.length
+    )
+      return null;
+    for (const { fileName } of info.importedFiles) {
+      if (fileName.startsWith('..') || fileName.startsWith('/')) return null;
+      if (!fileName.startsWith('.')) packages.add(fileName);
+    }
+    const sourceFile = parseFile(name, text);
+    if (!ts.isExternalModule(sourceFile)) return null;
+    if (sourceFile.statements.some(ts.isModuleDeclaration)) return null;
+  }
+  return [...packages].sort().join('\n');
+}
 
 /**
  * Parses and type-checks `files` (name → source, names like `Button.tsx`) as one program. Syntax
@@ -114,25 +160,57 @@ export type TTypeCheckResult = {
  * type error of the given files, in file and position order.
  */
 export function typeCheckFiles(files: Readonly<Record<string, string>>): TTypeCheckResult {
+  return typeCheckFileSets([files])[0] as TTypeCheckResult;
+}
+
+/**
+ * {@link typeCheckFiles} for several sets at once, one result per set, each what the set alone
+ * gives: sets with the same {@link sharingKey} share one program, each in its own in-memory folder
+ * (`<root>/<index>/`, so the variations of one component, which have the same file names, do not
+ * collide), and the checker's work on the declarations' generic types (most of a check's time) is
+ * done once for all of them.
+ */
+export function typeCheckFileSets(fileSets: readonly Readonly<Record<string, string>>[]): TTypeCheckResult[] {
   root ??= virtualRoot();
-  const baseDir = root;
-  const byPath = new Map(Object.entries(files).map(([name, text]) => [join(baseDir, name), text]));
-  const program = ts.createProgram({
-    rootNames: [...byPath.keys()],
-    options: COMPILER_OPTIONS,
-    host: createHost(baseDir, byPath),
+  const baseRoot = root;
+  const groups = new Map<string, number[]>();
+  fileSets.forEach((files, index) => {
+    const key = sharingKey(files) ?? `alone:${index}`;
+    groups.set(key, [...(groups.get(key) ?? []), index]);
   });
-  const sourceFiles = new Map<string, ts.SourceFile>();
-  for (const [name] of Object.entries(files)) {
-    const sourceFile = program.getSourceFile(join(baseDir, name));
-    if (sourceFile) sourceFiles.set(name, sourceFile);
+  const results: TTypeCheckResult[] = [];
+  for (const indices of groups.values()) {
+    const baseDirs = new Map(indices.map((index) => [index, join(baseRoot, String(index))]));
+    const byPath = new Map<string, string>();
+    for (const index of indices)
+      for (const [name, text] of Object.entries(fileSets[index] ?? {}))
+        byPath.set(join(baseDirs.get(index) as string, name), text);
+    const program = ts.createProgram({
+      rootNames: [...byPath.keys()],
+      options: COMPILER_OPTIONS,
+      host: createHost(new Set([baseRoot, ...baseDirs.values()]), byPath),
+      ...(previousProgram ? { oldProgram: previousProgram } : {}),
+    });
+    previousProgram = program;
+    for (const index of indices) {
+      const baseDir = baseDirs.get(index) as string;
+      const sourceFiles = new Map<string, ts.SourceFile>();
+      for (const name of Object.keys(fileSets[index] ?? {})) {
+        const sourceFile = program.getSourceFile(join(baseDir, name));
+        if (sourceFile) sourceFiles.set(name, sourceFile);
+      }
+      const ours = [...sourceFiles.values()];
+      const syntax = ours.flatMap((sourceFile) => program.getSyntacticDiagnostics(sourceFile));
+      const problems =
+        syntax.length > 0
+          ? syntax.map((diagnostic) => toProblem(diagnostic, 'syntax', baseDir))
+          : ours
+              .flatMap((sourceFile) => program.getSemanticDiagnostics(sourceFile))
+              .map((diagnostic) => toProblem(diagnostic, 'type', baseDir));
+      results[index] = { problems, sourceFiles, program };
+    }
   }
-  const ours = [...sourceFiles.values()];
-  const syntax = ours.flatMap((sourceFile) => program.getSyntacticDiagnostics(sourceFile));
-  if (syntax.length > 0)
-    return { problems: syntax.map((diagnostic) => toProblem(diagnostic, 'syntax', baseDir)), sourceFiles };
-  const semantic = ours.flatMap((sourceFile) => program.getSemanticDiagnostics(sourceFile));
-  return { problems: semantic.map((diagnostic) => toProblem(diagnostic, 'type', baseDir)), sourceFiles };
+  return results;
 }
 
 /** Parses one file (TSX) without checking it: for the checks that read the syntax tree. */
