@@ -7,6 +7,7 @@ describe('cacheKeys', () => {
     expect(cacheKeys.component('c_9')).toBe('components:c_9');
     expect(cacheKeys.realtime('w_1')).toBe('realtime:w_1');
     expect(cacheKeys.tokens('w_1')).toBe('cache:tokens:w_1:');
+    expect(cacheKeys.templates('w_1')).toBe('cache:templates:w_1:');
   });
 
   it('builds the prefix of a whole family with an empty id', () => {

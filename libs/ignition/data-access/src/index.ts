@@ -1,0 +1,9 @@
+import 'server-only';
+
+export {
+  TemplateInvalidError,
+  TemplateRepository,
+  type TStoredTemplate,
+  type TTemplateSaveResult,
+  type TTemplateSummary,
+} from './template.repository';
