@@ -43,6 +43,7 @@ describe('migrations', () => {
       'component_status',
       'deploy_environment',
       'deployment_status',
+      'ignition_task_status',
       'membership_role',
       'user_status',
     ]);
