@@ -46,3 +46,17 @@ export {
 export { validateTemplate } from './validate-template';
 export { parseTemplate, renderTemplate, type TTemplateNode } from './template-syntax';
 export { parseExpression, TemplateSyntaxError, type TExpression } from './expression';
+export {
+  stepOfIssue,
+  WIZARD_ENVIRONMENTS,
+  WIZARD_STEP_LABELS,
+  WIZARD_STEPS,
+  wizardIssues,
+  ZWizardCredentialsSchema,
+  ZWizardGitSchema,
+  ZWizardSchema,
+  type TWizard,
+  type TWizardCredentials,
+  type TWizardGit,
+  type TWizardStep,
+} from './wizard';
