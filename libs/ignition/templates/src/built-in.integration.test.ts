@@ -98,7 +98,7 @@ const CASES = [
 
 describe('built-in templates generate working projects', () => {
   it.each(CASES)(
-    '$id: npm install, build, test, lint and typecheck pass; the CSS has the token version',
+    '$id: npm install, build, test, lint and typecheck pass; built CSS and answers carry the token version',
     async ({ id, answers, cssDir }) => {
       const template = (await loadBuiltInTemplates()).find((candidate) => candidate.manifest.id === id);
       if (!template) throw new Error(`no built-in template ${id}`);
