@@ -8,6 +8,7 @@ import {
   GitRepositoryNotFoundError,
   remoteLines,
 } from './git-errors';
+import { withoutProgress } from './run-git';
 
 // Stderr as git 2.39 prints it for each case (seen against git http-backend, GitHub and GitLab).
 const CASES = [
@@ -37,5 +38,12 @@ describe('classifyGitFailure', () => {
 
   it("extracts the server's remote: lines without git's progress", () => {
     expect(remoteLines('remote: Resolving deltas: 100% (2/2)\nremote: Frozen by policy\nremote: Ask #ops\nTo x')).toBe('Frozen by policy\nAsk #ops');
+  });
+});
+
+describe('withoutProgress', () => {
+  it("drops git's progress meters and keeps the reasons", () => {
+    const stderr = 'Enumerating objects: 3, done.\nCounting objects:  33% (1/3)\rCounting objects: 100% (3/3), done.\nWriting objects: 100% (3/3)\nTotal 3 (delta 0)\nremote: Frozen        \n ! [remote rejected] HEAD -> main (pre-receive hook declined)\n';
+    expect(withoutProgress(stderr)).toBe('remote: Frozen\n ! [remote rejected] HEAD -> main (pre-receive hook declined)');
   });
 });

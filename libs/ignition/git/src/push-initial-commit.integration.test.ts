@@ -24,6 +24,8 @@ const FILES = [
   // Bytes that are not valid UTF-8 must survive unchanged.
   { path: 'public/favicon.bin', content: new Uint8Array([0, 255, 128, 10, 13, 10, 1, 2, 3]) },
   { path: 'README.md', content: 'line one\r\nline two with CRLF\r\n' },
+  // A generated file its own .gitignore matches is still committed: the template put it there.
+  { path: '.gitignore', content: 'node_modules\n*.bin\n' },
 ];
 
 let server: GitHttpServer;

@@ -81,7 +81,8 @@ export async function pushInitialCommit(options: PushInitialCommitOptions): Prom
     await writeProjectFiles(workTree, files);
     log(`init: ${files.length} files, branch ${branch}`);
     await run(['init', '--quiet', `--initial-branch=${branch}`]);
-    await run(['add', '--all']);
+    // --force: commit exactly the files given, even one the project's own .gitignore matches.
+    await run(['add', '--all', '--force']);
     await run(['commit', '--quiet', '--no-verify', '--message', message]);
     const commitSha = (await run(['rev-parse', 'HEAD'])).stdout.toString().trim();
     log(`commit ${commitSha}`);

@@ -16,7 +16,8 @@ describe('remote URLs and credentials', () => {
   it('sends the token as a Basic header scoped to the remote URL, defaulting the user to x-access-token', () => {
     const { entries, secrets } = remoteAuthConfig({ url: 'https://git.example/app.git', auth: { token: 'abc123def' } });
     const expected = Buffer.from('x-access-token:abc123def').toString('base64');
-    expect(entries).toEqual([['http.https://git.example/app.git.extraHeader', `Authorization: Basic ${expected}`]]);
+    expect(entries).toContainEqual(['http.https://git.example/app.git.extraHeader', `Authorization: Basic ${expected}`]);
+    expect(entries).toContainEqual(['http.lowSpeedTime', '60']);
     expect(secrets).toEqual(['abc123def', expected]);
   });
 });

@@ -32,6 +32,16 @@ export function parseRemoteUrl(url: string): URL {
   return parsed;
 }
 
+/**
+ * Settings for every network command: give up on a transfer that stalls (under 1 kB/s for 60 s)
+ * instead of hanging a task forever, and keep git's own redirect rule (only the first request).
+ */
+export const NETWORK_CONFIG: ReadonlyArray<readonly [string, string]> = [
+  ['http.lowSpeedLimit', '1000'],
+  ['http.lowSpeedTime', '60'],
+  ['http.followRedirects', 'initial'],
+];
+
 /** `git -c` settings passed through the environment, so they never show in the process list. */
 export function gitConfigEnv(entries: ReadonlyArray<readonly [string, string]>): Record<string, string> {
   const env: Record<string, string> = { GIT_CONFIG_COUNT: String(entries.length) };
@@ -51,11 +61,11 @@ export function remoteAuthConfig(remote: GitRemote): {
   secrets: string[];
 } {
   parseRemoteUrl(remote.url);
-  if (!remote.auth) return { entries: [], secrets: [] };
+  if (!remote.auth) return { entries: [...NETWORK_CONFIG], secrets: [] };
   const username = remote.auth.username || DEFAULT_TOKEN_USERNAME;
   const [, basic = ''] = basicCredentialSecrets(username, remote.auth.token);
   return {
-    entries: [[`http.${remote.url}.extraHeader`, `Authorization: Basic ${basic}`]],
+    entries: [...NETWORK_CONFIG, [`http.${remote.url}.extraHeader`, `Authorization: Basic ${basic}`]],
     secrets: basicCredentialSecrets(username, remote.auth.token),
   };
 }

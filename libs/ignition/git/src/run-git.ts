@@ -94,11 +94,23 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
         return resolve({ exitCode: code, stdout: Buffer.concat(stdoutChunks), stderr: redactedStderr });
       }
       const summary = `git ${args[0] ?? ''} failed (exit ${code}).`;
+      const errorOutput = withoutProgress(redactedStderr);
       reject(
         options.isNetwork
-          ? classifyGitFailure(redactedStderr, summary)
-          : new GitOperationError('git-failed', summary, redactedStderr),
+          ? classifyGitFailure(errorOutput, summary)
+          : new GitOperationError('git-failed', summary, errorOutput),
       );
     });
   });
+}
+
+const PROGRESS_LINE = /^(remote: )?(Enumerating|Counting|Compressing|Writing|Receiving|Resolving) (objects|deltas)|^(remote: )?Total \d+|^Delta compression/;
+
+/** git's stderr without its progress meters, which say nothing about why it failed. */
+export function withoutProgress(stderr: string): string {
+  return stderr
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line && !PROGRESS_LINE.test(line))
+    .join('\n');
 }

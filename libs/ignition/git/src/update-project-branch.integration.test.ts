@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, unlink, writeFile, access } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GitPushRejectedError } from './git-errors';
 import { pushInitialCommit } from './push-initial-commit';
 import { gitConfigEnv, remoteAuthConfig } from './remote';
 import { runGit } from './run-git';
@@ -124,6 +125,27 @@ describe('updateProjectBranch', () => {
     expect(page).toContain('Hello from the team'); // never overwritten
     expect(page).toContain('font-display');
     expect(await readFile(join(dir, 'src/app/tokens.css'), 'utf8')).toContain('#ea580c'); // the rest still merged
+  });
+
+  it('refuses to overwrite an existing update branch unless asked to replace it', async () => {
+    const { url } = await projectWithEdits('rerun', async (dir) => {
+      await writeFile(join(dir, 'NOTES.md'), 'ours\n');
+    });
+    const options = {
+      repository: { remote: { url, auth: { token: TOKEN } } },
+      baseFiles: templateV1(),
+      newFiles: templateV2(),
+      branch: 'ignition/update-rerun',
+      author: AUTHOR,
+      message: 'Update template',
+    };
+    const first = await updateProjectBranch(options);
+    const again = await updateProjectBranch({ ...options, message: 'Update template (regenerated)' }).catch((caught: unknown) => caught);
+    expect(again).toBeInstanceOf(GitPushRejectedError);
+    const replaced = await updateProjectBranch({ ...options, message: 'Update template (regenerated)', replaceExistingBranch: true });
+    expect(replaced.commitSha).not.toBe(first.commitSha);
+    const head = await runGit(['rev-parse', 'refs/heads/ignition/update-rerun'], { cwd: join(server.projectRoot, 'rerun.git') });
+    expect(head.stdout.toString().trim()).toBe(replaced.commitSha);
   });
 
   it('with onConflict "abort" pushes nothing and still lists the conflicts', async () => {

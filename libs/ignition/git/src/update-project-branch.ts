@@ -41,6 +41,11 @@ export type UpdateProjectBranchOptions = {
    * pull request shows them; `abort`: nothing is committed or pushed when a conflict appears.
    */
   onConflict?: 'commit-markers' | 'abort';
+  /**
+   * Replace the branch if the remote already has it (IGNITION regenerating its own update branch).
+   * Uses --force-with-lease against the branch as cloned, so commits pushed meanwhile are not lost.
+   */
+  replaceExistingBranch?: boolean;
   signal?: AbortSignal;
   onLog?: GitLogSink;
 };
@@ -134,7 +139,8 @@ export async function updateProjectBranch(options: UpdateProjectBranchOptions): 
     const commitSha = await text(['rev-parse', 'HEAD']);
     const changedPaths = (await text(['diff', '--name-only', fromSha, commitSha])).split('\n').filter(Boolean);
     log(`commit ${commitSha}: ${changedPaths.length} files, ${conflicts.length} conflicts`);
-    await run(['push', '--progress', 'origin', `refs/heads/${branch}:refs/heads/${branch}`], { isNetwork: true });
+    const lease = options.replaceExistingBranch ? [`--force-with-lease=refs/heads/${branch}`] : [];
+    await run(['push', '--progress', ...lease, 'origin', `refs/heads/${branch}:refs/heads/${branch}`], { isNetwork: true });
     log(`pushed ${branch}`);
     return { branch, commitSha, fromSha, changedPaths, conflicts, pushed: true };
   } finally {
@@ -162,7 +168,7 @@ async function commitTemplateTree(
   await writeProjectFiles(workTree, files);
   const env = { GIT_INDEX_FILE: join(scratch, `template-${name}.index`) };
   const gitDir = join(clone, '.git');
-  await run(['--git-dir', gitDir, '--work-tree', workTree, 'add', '--all', '.'], { env, cwd: workTree });
+  await run(['--git-dir', gitDir, '--work-tree', workTree, 'add', '--all', '--force', '.'], { env, cwd: workTree });
   const tree = (await run(['write-tree'], { env })).stdout.toString().trim();
   return (await run(['commit-tree', tree, ...parents, '-m', message])).stdout.toString().trim();
 }

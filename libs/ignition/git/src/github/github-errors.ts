@@ -11,6 +11,7 @@ export type GitHubFailureCode =
   | 'no-changes'
   | 'validation'
   | 'network'
+  | 'cancelled'
   | 'invalid-input'
   | 'unknown';
 
@@ -54,6 +55,7 @@ export function toGitHubError(error: unknown, context: GitHubCallContext, baseUr
   if (error instanceof GitHubError) return error;
   const failure = (error ?? {}) as OctokitLikeError;
   const clean = (text: string) => redactSecrets(text, secrets);
+  if ((error as Error | undefined)?.name === 'AbortError') return new GitHubError('cancelled', 'The GitHub request was cancelled.');
   if (!failure.response) {
     const cause = failure.cause instanceof Error ? failure.cause.message : (failure.message ?? String(error));
     return new GitHubError('network', clean(`GitHub could not be reached at ${baseUrl}: ${cause}.`));

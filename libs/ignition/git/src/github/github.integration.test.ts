@@ -119,6 +119,13 @@ describe('createGitHubRepository with a token', () => {
     }
   });
 
+  it('an aborted signal is cancelled, not a network failure', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(createGitHubRepository({ credentials: { token: OCTOCAT_TOKEN }, baseUrl: github.baseUrl, owner: 'octocat', name: 'x', signal: controller.signal }));
+    expect(error.code).toBe('cancelled');
+  });
+
   it('rejects invalid names before calling GitHub', async () => {
     const before = github.requests.length;
     const error = await failure(createGitHubRepository({ credentials: { token: OCTOCAT_TOKEN }, baseUrl: github.baseUrl, owner: 'octocat', name: 'has space' }));
