@@ -103,6 +103,16 @@ describe('renderProject', () => {
     });
   });
 
+  it('refuses a dependency the template already pins', () => {
+    const dependencies = [
+      { name: 'clsx', version: '^2.1.1' },
+      { name: 'zod', version: '^3.0.0' },
+    ];
+    expect(() => renderProject(template(), { name: 'shop', dependencies }, context())).toThrow(
+      'answers.dependencies.1.name: "zod" is already a dependency of the template',
+    );
+  });
+
   it('writes the answers file: template and token versions, answers with defaults', () => {
     const { files, answersFile } = renderProject(
       template(),

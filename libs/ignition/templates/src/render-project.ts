@@ -201,6 +201,26 @@ export function renderData(
   };
 }
 
+/**
+ * A dependency the user added that the template already pins would be a duplicate key in
+ * package.json (JSON.parse keeps the last one silently): refuse it as an answer instead.
+ */
+function assertNoPinnedDependencyTwice(packageJson: string, answers: TAnswers): void {
+  const issues = answers.dependencies.flatMap((dependency, index) => {
+    const key = `${JSON.stringify(dependency.name)}:`;
+    const count = packageJson.split(key).length - 1;
+    return count > 1
+      ? [
+          {
+            path: `answers.dependencies.${index}.name`,
+            message: `"${dependency.name}" is already a dependency of the template`,
+          },
+        ]
+      : [];
+  });
+  if (issues.length > 0) throw new AnswersValidationError(issues);
+}
+
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Renders with answers already validated (used by `renderProject` and by template checks). */
@@ -230,6 +250,7 @@ export function renderValidated(
       continue;
     }
     const text = content ? renderTemplate(content, data) : file.content;
+    if (outputPath === 'package.json') assertNoPinnedDependencyTwice(text, answers);
     if (outputPath.endsWith('.json')) {
       try {
         JSON.parse(text);
