@@ -104,3 +104,27 @@ export const SPARK_CORPUS: readonly TCorpusPrompt[] = [
   { prompt: 'let people leave feedback', kind: 'form' },
   { prompt: 'a little popup with a hint', kind: 'tooltip' },
 ];
+
+/**
+ * Prompts written to trip the analyser: typos (transposed letters too), negations, "a X with a Y"
+ * where Y is only a detail, compound nouns whose head decides ("notification list"), and pages
+ * that list their parts. Checked by the corpus test for their kind; not generated there (their
+ * kinds' parts are covered by SPARK_CORPUS).
+ */
+export const SPARK_TRICKY_PROMPTS: readonly TCorpusPrompt[] = [
+  { prompt: 'a list, not a table', kind: 'list' },
+  { prompt: 'not a modal but a drawer for the filters', kind: 'drawer' },
+  { prompt: 'the drawer, not the modal, for mobile navigation', kind: 'drawer' },
+  { prompt: 'a table of orders without pagination', kind: 'data-table' },
+  { prompt: 'a list of notifications, not toasts', kind: 'list' },
+  { prompt: 'a buton that submits the form', kind: 'button' },
+  { prompt: 'a sortable tabel of invoices', kind: 'data-table' },
+  { prompt: 'a dropdwon menu for row actions', kind: 'dropdown-menu' },
+  { prompt: 'an accordian for the FAQ', kind: 'accordion' },
+  { prompt: 'a card with a button and a badge', kind: 'card' },
+  { prompt: 'a modal with a form to invite a teammate', kind: 'modal' },
+  { prompt: 'a sidebar with a search box and a list of channels', kind: 'sidebar' },
+  { prompt: 'a toggle for notifications', kind: 'switch' },
+  { prompt: 'Dashbord with revenue stats, a users table and a chart', kind: 'composition' },
+  { prompt: 'a settings screen with a profile form, an avatar and a save button', kind: 'composition' },
+];

@@ -1,7 +1,9 @@
 export * from './types';
 export * from './diff';
+export * from './merge-edit';
+export { analyseWithNotices } from './analysis';
 export * from './plan-schema';
-export { SPARK_CORPUS, type TCorpusPrompt } from './corpus';
+export { SPARK_CORPUS, SPARK_TRICKY_PROMPTS, type TCorpusPrompt } from './corpus';
 export { createBuiltInGenerator, InvalidPlanError } from './built-in/generator';
 export { analysePrompt } from './built-in/analyse';
 export { routePrompt } from './built-in/router';

@@ -3,6 +3,7 @@
 // component with its tests and stories, in several variations. No I/O here: a generator that talks
 // to a network (the OpenAI-compatible provider) gets its `fetch` injected.
 import type { TTokenVocabulary } from '@lumenforge/spark-checks';
+import type { TMergeConflict } from './merge-edit';
 
 /** What the built-in generator knows how to build; `composition` combines several of them. */
 export const COMPONENT_KINDS = [
@@ -121,7 +122,16 @@ export type TGenerationContext = {
   vocabulary: TTokenVocabulary;
   signal?: AbortSignal;
   onProgress?: (progress: TGenerationProgress) => void;
+  /**
+   * What a person should know that the returned value has no field for: `analyse` returns a plan,
+   * so a generator that fell back while planning ("the model timed out; the built-in generator
+   * planned it") says so here. `analyseWithNotices` collects them.
+   */
+  onNotice?: (notice: string) => void;
 };
+
+/** A plan with what the person should know about how it was made (see `analyseWithNotices`). */
+export type TAnalysis = { plan: TComponentPlan; notices: string[]; generator: TGeneratorId };
 
 export type TGenerationResult = {
   generator: TGeneratorId;
@@ -147,6 +157,11 @@ export type TEditResult = {
   /** One sentence per change made ("added a loading state with aria-busy"). */
   changes: string[];
   notices: string[];
+  /**
+   * Where the edit and the person's changes since generating touched the same lines (built-in:
+   * the person's lines were kept, see `mergeEdit`); empty or absent when there were none.
+   */
+  conflicts?: TMergeConflict[];
 };
 
 /** Both generators implement this; the SPARK app picks one from its env and falls back to built-in. */

@@ -1,14 +1,13 @@
-// Prompt → plan, by reading: the kind from synonym phrases (scored, typos forgiven), the name from
+// Prompt → plan, by reading: the kind from synonym phrases (prompt-reading.ts), the name from
 // the words around the kind or "called X", states, events, data, accessibility and density from
 // the words used. Never throws; a prompt with nothing recognisable still gets a plan (the closest
 // kind) and a summary that says what was understood.
 import type { TComponentKind, TComponentPlan, TComponentState, TPlannedProp } from '../types';
-import { COMPONENT_KINDS } from '../types';
-import { editDistance, KIND_SYNONYMS, pascalCase, wordsOf } from './vocabulary-words';
+import { readKind } from './prompt-reading';
+import { KIND_SYNONYMS, pascalCase, wordsOf } from './vocabulary-words';
 
-export type TKindScore = { kind: TComponentKind; score: number; position: number; phrase: string };
+export { scoreKinds, type TKindScore } from './prompt-reading';
 
-const PAGE_WORDS = /\b(page|screen|layout|dashboard|view|section)s?\b/;
 /** Words that describe rather than name a component; left out of generated names. */
 const DESCRIPTIVE = new Set([
   'a', 'an', 'the', 'simple', 'small', 'big', 'large', 'nice', 'modern', 'clean', 'beautiful', 'basic',
@@ -17,6 +16,7 @@ const DESCRIPTIVE = new Set([
   'build', 'create', 'make', 'generate', 'want', 'need', 'please', 'give', 'show', 'us', 'component', 'widget',
   'sortable', 'filterable', 'paginated', 'animated', 'interactive', 'primary', 'secondary', 'red', 'green', 'blue',
   'yellow', 'orange', 'grey', 'gray', 'black', 'white', 'purple', 'pink', 'bold', 'subtle', 'elegant', 'pretty',
+  'shows', 'showing', 'let', 'lets', 'allow', 'allows', 'people', 'thing', 'something', 'not', 'without',
 ]); // prettier-ignore
 
 const DATA_KINDS = new Set<TComponentKind>(['list', 'data-table', 'select', 'radio-group', 'timeline', 'search-box', 'pricing-table', 'stepper', 'tabs', 'accordion', 'breadcrumb', 'sidebar', 'navbar', 'dropdown-menu']);
@@ -87,32 +87,6 @@ const KIND_PROPS: Partial<Record<TComponentKind, Array<[name: string, type: stri
 
 function normalise(prompt: string): string {
   return ` ${wordsOf(prompt).join(' ')} `;
-}
-
-/** Every kind with a score: phrase hits (longer phrases count more), typos within edit distance 1. */
-export function scoreKinds(prompt: string): TKindScore[] {
-  const text = normalise(prompt);
-  const words = wordsOf(prompt);
-  const scores: TKindScore[] = [];
-  for (const kind of COMPONENT_KINDS) {
-    let best: TKindScore = { kind, score: 0, position: Number.POSITIVE_INFINITY, phrase: '' };
-    for (const phrase of [kind.replace('-', ' '), ...KIND_SYNONYMS[kind]]) {
-      const normalised = normalise(phrase);
-      const position = text.indexOf(normalised);
-      if (position >= 0) {
-        // "a list … with an empty state": what comes after "with" describes the thing, not its kind.
-        const isAttribute = / with (?:an? |the )?$/.test(text.slice(0, position + 1));
-        const score = 2 + normalised.trim().split(' ').length - (isAttribute ? 1.5 : 0);
-        if (score > best.score || (score === best.score && position < best.position))
-          best = { kind, score, position, phrase: normalised.trim() };
-      } else if (!normalised.trim().includes(' ') && normalised.trim().length >= 5) {
-        const index = words.findIndex((word) => word.length >= 4 && editDistance(word, normalised.trim(), 1) <= 1);
-        if (index >= 0 && best.score < 1.5) best = { kind, score: 1.5, position: text.indexOf(` ${words[index]} `), phrase: words[index] ?? '' };
-      }
-    }
-    if (best.score > 0) scores.push(best);
-  }
-  return scores.sort((a, b) => b.score - a.score || a.position - b.position);
 }
 
 function nameFrom(prompt: string, phrase: string, kind: TComponentKind): string {
@@ -191,15 +165,6 @@ function fieldsFrom(prompt: string): string[] {
     .slice(0, 8);
 }
 
-function compositionParts(scores: TKindScore[]): TComponentKind[] {
-  return scores
-    .filter((score) => score.kind !== 'composition' && score.score >= 3)
-    .sort((a, b) => a.position - b.position)
-    .map((score) => score.kind)
-    .filter((kind, index, all) => all.indexOf(kind) === index)
-    .slice(0, 4);
-}
-
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
@@ -208,34 +173,12 @@ function article(word: string): string {
 export function analysePrompt(prompt: string): TComponentPlan {
   const trimmed = prompt.trim().slice(0, 4000);
   const text = normalise(trimmed);
-  const scores = scoreKinds(trimmed);
   const isAsync = /\b(async|asynchronous|fetch(es|ed|ing)?|load(s|ed|ing)? from|api|server|remote|endpoint)\b/.test(text);
   const itemCount = countFrom(text);
-
-  let kind: TComponentKind;
-  let match: 'exact' | 'closest';
-  let phrase = '';
-  const parts = compositionParts(scores);
-  const top = scores.find((score) => score.kind !== 'composition');
-  if (PAGE_WORDS.test(text) && parts.length >= 2) {
-    kind = 'composition';
-    match = 'exact';
-    phrase = scores.find((score) => score.kind === 'composition')?.phrase ?? 'page';
-  } else if (top && top.score >= 3) {
-    kind = top.kind;
-    match = 'exact';
-    phrase = top.phrase;
-  } else if (top) {
-    kind = top.kind;
-    match = 'closest';
-    phrase = top.phrase;
-  } else {
-    kind = itemCount !== null ? 'list' : 'card';
-    match = 'closest';
-  }
-
+  const reading = readKind(trimmed, itemCount !== null ? 'list' : 'card');
+  const { kind, match, phrase, parts } = reading;
   // A typo ("buton") names nothing: the kind does.
-  const isTypo = top !== undefined && top.score < 3 && kind === top.kind;
+  const isTypo = reading.isTypo;
   const name = (isTypo ? pascalCase(kind.split('-')) : nameFrom(trimmed, phrase, kind)) || 'Component';
   const states = statesFrom(text, isAsync && DATA_KINDS.has(kind));
   const eventProps: TPlannedProp[] = (KIND_EVENTS[kind] ?? []).map(([event, type]) => ({

@@ -40,6 +40,31 @@ export type TKitItems = {
   noun: string;
 };
 
+/**
+ * Items whose fields are all text (tabs, sections, steps, links): their type and sample come from
+ * the sample items themselves, fields in the order the first one lists them.
+ */
+export function textItems(spec: {
+  prop: string;
+  typeName: string;
+  noun: string;
+  items: ReadonlyArray<Readonly<Record<string, string>>>;
+  /** The field shown as the item's visible text. */
+  textField: string;
+  /** The item whose text tests look for (the first by default). */
+  shown?: Readonly<Record<string, string>>;
+}): TKitItems {
+  const fields = Object.keys(spec.items[0] ?? {});
+  return {
+    prop: spec.prop,
+    typeName: spec.typeName,
+    typeSource: `export type ${spec.typeName} = { ${fields.map((field) => `${field}: string`).join('; ')} };`,
+    sample: `[${spec.items.map((item) => `{ ${fields.map((field) => `${field}: ${literal(item[field] ?? '')}`).join(', ')} }`).join(', ')}]`,
+    firstText: (spec.shown ?? spec.items[0])?.[spec.textField] ?? '',
+    noun: spec.noun,
+  };
+}
+
 export type TKitSpec = {
   plan: TComponentPlan;
   context: TPartContext;

@@ -101,11 +101,10 @@ export function adaptToVocabulary(text: string, vocabulary: TTokenVocabulary): {
     cache.set(word, result);
     return result;
   };
-  const adapted = text.replace(/(['"`])((?:(?!\1)[^\n\\$])*)\1/g, (literalText, quote: string, inner: string) => {
-    if (!/[a-z]-/.test(inner)) return literalText;
-    const words = inner.split(' ');
+  const adaptClasses = (inner: string): string => {
+    if (!/[a-z]-/.test(inner)) return inner;
     const kept: string[] = [];
-    for (const word of words) {
+    for (const word of inner.split(' ')) {
       if (!/^[a-z!-][a-z0-9:/._()-]*$/.test(word) || !word.includes('-')) {
         kept.push(word);
         continue;
@@ -114,7 +113,16 @@ export function adaptToVocabulary(text: string, vocabulary: TTokenVocabulary): {
       if (next !== word) changed.add(word);
       if (next !== null) kept.push(next);
     }
-    return `${quote}${kept.join(' ')}${quote}`;
-  });
+    return kept.join(' ');
+  };
+  const adapted = text
+    .replace(/(['"])((?:(?!\1)[^\n\\$])*)\1/g, (_literal, quote: string, inner: string) => `${quote}${adaptClasses(inner)}${quote}`)
+    // Template literals: the static text between `${…}` holds classes too (`rounded-lg ${tone}`).
+    .replace(/`((?:[^`\\]|\\.)*)`/g, (_literal, inner: string) =>
+      `\`${inner
+        .split(/(\$\{[^}]*\})/)
+        .map((segment) => (segment.startsWith('${') ? segment : adaptClasses(segment)))
+        .join('')}\``,
+    );
   return { text: adapted, changed: [...changed] };
 }

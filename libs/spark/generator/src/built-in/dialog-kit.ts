@@ -28,6 +28,49 @@ export function dialogProps(labels: TDialogLabels): TKitProp[] {
   ];
 }
 
+/** Indents every line after the first by `spaces`, so a shared snippet sits where it is placed. */
+function indented(text: string, spaces: number): string {
+  return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}
+
+/** The dialog element's opening tag: role, aria-modal, its title and description, keys, no click-through. */
+export function dialogElement(className: string, spaces: number): string {
+  return indented(`<div
+  ref={dialogRef}
+  role="dialog"
+  aria-modal="true"
+  aria-labelledby={titleId}
+  aria-describedby={descriptionId}
+  onKeyDown={handleKeyDown}
+  onClick={(event) => event.stopPropagation()}
+  className="${className}"
+>`, spaces);
+}
+
+/** The title and the sentence under it (the dialog's accessible name and description). */
+export function dialogHeading(context: TPartContext, spaces: number): string {
+  const style = context.design;
+  return indented(`<h2 id={titleId} className="${style.heading}">
+  {title}
+</h2>
+<p id={descriptionId} className="${style.muted}">
+  {description}
+</p>`, spaces);
+}
+
+/** Cancel (focused first) and the main action, in a row of `rowClass`. */
+export function dialogActions(context: TPartContext, confirmClass: string, rowClass: string, spaces: number): string {
+  const style = context.design;
+  return indented(`<div className="${rowClass}">
+  <button type="button" ref={initialFocusRef} onClick={handleClose} className="${style.secondaryButton} ${style.control}">
+    {cancelLabel}
+  </button>
+  <button type="button" onClick={handleConfirm} className="${confirmClass} ${style.control}">
+    {confirmLabel}
+  </button>
+</div>`, spaces);
+}
+
 /** Hooks and handlers: open state, refs, ids, focus on open, focus trap, Escape, close and confirm. */
 export function dialogBody(context: TPartContext): string[] {
   return [

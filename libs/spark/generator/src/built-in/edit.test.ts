@@ -84,6 +84,31 @@ describe('edit', () => {
     expect(unknown.notices[0]).toMatch(/^Did not understand "sing a song"; nothing changed\. Try:/);
   });
 
+  it('keeps what the person changed by hand since generating, and returns overlapping hunks as conflicts', async () => {
+    const { plan, files } = await generated('a list of tasks');
+    const handEdited = { ...files, source: `// Tasks shown on the dashboard (by hand).\n${files.source}` };
+    const result = await generator.edit({ instruction: 'add an empty state', files: handEdited, plan }, { vocabulary });
+    expect(result.changes).toEqual(['added an empty state with its test and story']);
+    expect(result.files.source.startsWith('// Tasks shown on the dashboard (by hand).\n')).toBe(true);
+    expect(result.files.source).toContain('emptyMessage');
+    expect(result.conflicts).toEqual([]);
+    expect(result.notices.join(' ')).toMatch(/Your changes since it was generated are kept/);
+    const check = checkComponent(result.files, vocabulary);
+    expect(check.ok ? [] : check.problems.map(formatProblem)).toEqual([]);
+
+    // The person changed the default label on the line the edit also changes: their line stays, the conflict is returned.
+    const relabelled = { ...files, source: files.source.replace("label = 'Task List'", "label = 'My tasks'") };
+    expect(relabelled.source).not.toBe(files.source);
+    const overlapping = await generator.edit({ instruction: 'add an empty state', files: relabelled, plan }, { vocabulary });
+    expect(overlapping.files.source).toContain("export function TaskList({ label = 'My tasks', selectedId, onSelect, items }: TaskListProps) {");
+    expect(overlapping.files.source).toContain('emptyMessage?: string;');
+    expect(overlapping.files.source).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
+    expect(overlapping.conflicts).toEqual([
+      expect.objectContaining({ file: 'source', ours: [expect.stringContaining("label = 'My tasks'")], theirs: [expect.stringContaining("emptyMessage = 'Nothing here yet.'")] }),
+    ]);
+    expect(overlapping.notices.join(' ')).toMatch(/kept your version/);
+  }, 60_000);
+
   it('edits a hand-written component through a plan inferred from its source, and says so', async () => {
     const files: TGeneratedFiles = {
       name: 'Greeting',

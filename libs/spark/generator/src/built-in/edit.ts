@@ -6,6 +6,7 @@ import type { TComponentPlan, TComponentState, TEditRequest, TEditResult, TGener
 import { COMPONENT_STATES } from '../types';
 import { analysePrompt, scoreKinds } from './analyse';
 import { designStyle } from './design-style';
+import { mergeEdit } from '../merge-edit';
 import { buildVariations, validPlan } from './pipeline';
 import { humanise } from './part-kit';
 import { editDistance, pascalCase, wordsOf } from './vocabulary-words';
@@ -94,7 +95,7 @@ function applyInstruction(instruction: string, draft: TDraft): boolean {
       draft.changes.push(`removed the ${state} state`);
     } else if (!isNegated && !plan.states.includes(state)) {
       plan = { ...plan, states: [...plan.states, state] };
-      draft.changes.push(`added ${state === 'error' ? 'an' : 'a'} ${state} state with its test and story`);
+      draft.changes.push(`added ${state === 'error' || state === 'empty' ? 'an' : 'a'} ${state} state with its test and story`);
     } else draft.notices.push(`It ${isNegated ? 'has no' : 'already has a'} ${state} state.`);
   }
 
@@ -239,12 +240,24 @@ export function editComponent(request: TEditRequest, context: TGenerationContext
     notices.push(`The edit would make the plan invalid, so nothing changed: ${error instanceof Error ? error.message : String(error)}`);
     return { generator: 'built-in', files: request.files, plan: request.plan, changes: [], notices };
   }
-  if (request.plan) {
-    const original = buildVariations(request.plan.summary, request.plan, 1, context, variation).variations[0];
-    if (original && original.files.source !== request.files.source)
-      notices.push('The source had been changed since it was generated; the edit rebuilt it from the plan, so those changes are not kept (see the diff).');
-  }
   const rebuilt = buildVariations(valid.summary, valid, 1, context, draft.variation);
-  const files = rebuilt.variations[0]?.files ?? request.files;
-  return { generator: 'built-in', files, plan: valid, changes: draft.changes, notices: [...draft.notices, ...rebuilt.notices] };
+  const regenerated = rebuilt.variations[0]?.files ?? request.files;
+  // What the person changed since generating is merged into the rebuild, not replaced by it.
+  const original = request.plan ? buildVariations(request.plan.summary, request.plan, 1, context, variation).variations[0]?.files : undefined;
+  const merged = original ? mergeEdit({ base: original, ours: request.files, theirs: regenerated }) : null;
+  const conflicts = merged?.conflicts ?? [];
+  if (merged?.keptHandChanges)
+    draft.notices.push(
+      conflicts.length === 0
+        ? 'Your changes since it was generated are kept: the edit was merged into them.'
+        : `Your changes since it was generated are kept; ${conflicts.length} place${conflicts.length === 1 ? '' : 's'} where the edit touched the same lines kept your version (see the conflicts).`,
+    );
+  return {
+    generator: 'built-in',
+    files: merged?.files ?? regenerated,
+    plan: valid,
+    changes: draft.changes,
+    notices: [...draft.notices, ...rebuilt.notices],
+    conflicts,
+  };
 }

@@ -1,7 +1,7 @@
 // The pipeline both generate and edit run: validate the plan, route it, and build variations with
 // the kind's part (or the closest registered one), merged and fitted to the live tokens.
 import { ZComponentPlanSchema } from '../plan-schema';
-import type { TComponentKind, TComponentPlan, TGenerationContext } from '../types';
+import type { TComponentKind, TComponentPlan, TGenerationContext, TVariation } from '../types';
 import { mergeVariation, partContext } from './experts';
 import type { TPartBuilder } from './part';
 import { PARTS } from './parts';
@@ -43,14 +43,54 @@ export function validPlan(plan: TComponentPlan): TComponentPlan {
   return plan;
 }
 
-/** Builds `count` variations of a valid plan (shared by generate and edit). */
+/** Token-free emphasis for a look a small token set flattened: thicker borders, stronger labels. */
+function strongerBorders(text: string): string {
+  return text.replace(/(className=(?:\{?)["'`])([^"'`]*)(["'`])/g, (_whole, open: string, classes: string, close: string) =>
+    `${open}${classes
+      .split(' ')
+      .map((word) => (word === 'border' ? 'border-2' : word === 'font-medium' ? 'font-semibold' : word))
+      .join(' ')}${close}`,
+  );
+}
+
+/**
+ * The alternatives tried, in order, when a variation comes out the same as an earlier one (a
+ * workspace token set without shadows or radii flattens the three looks): the other density, then
+ * stronger borders, then both. Each is a real difference a person can choose between.
+ */
+const ALTERNATIVES = [
+  { otherDensity: false, stronger: false, label: '' },
+  { otherDensity: true, stronger: false, label: '' },
+  { otherDensity: false, stronger: true, label: ', strong borders' },
+  { otherDensity: true, stronger: true, label: ', strong borders' },
+] as const;
+
+/** Builds `count` variations of a valid plan (shared by generate and edit), each different from the others. */
 export function buildVariations(prompt: string, plan: TComponentPlan, count: number, context: TGenerationContext, only?: number) {
   const routing = routePrompt(`${prompt} ${plan.summary}`, plan);
   const part = partFor(plan.kind);
-  const indexes = only !== undefined ? [only] : Array.from({ length: count }, (_, index) => index);
-  const variations = indexes.map((index) => {
-    const partCtx = partContext(plan, routing, context.vocabulary, index);
-    return mergeVariation(plan, part.build(plan, index, partCtx), partCtx, index);
+  const build = (variantPlan: TComponentPlan, index: number) => {
+    const partCtx = partContext(variantPlan, routing, context.vocabulary, index);
+    return mergeVariation(variantPlan, part.build(variantPlan, index, partCtx), partCtx, index);
+  };
+  if (only !== undefined) return { routing, variations: [build(plan, only)], notices: part.notice ? [part.notice] : [] };
+  const seen = new Set<string>();
+  const variations = Array.from({ length: count }, (_, index) => {
+    let first: TVariation | undefined;
+    for (const alternative of ALTERNATIVES) {
+      const variantPlan: TComponentPlan = alternative.otherDensity ? { ...plan, density: plan.density === 'compact' ? 'comfortable' : 'compact' } : plan;
+      let variation = build(variantPlan, index);
+      if (alternative.stronger) {
+        const files = { ...variation.files, source: strongerBorders(variation.files.source) };
+        variation = { ...variation, label: `${variation.label}${alternative.label}`, description: `${variation.description} Thicker borders and stronger labels.`, files };
+      }
+      first ??= variation;
+      const key = `${variation.files.source}\n${variation.files.stories}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      return variation;
+    }
+    return first as TVariation;
   });
   return { routing, variations, notices: part.notice ? [part.notice] : [] };
 }

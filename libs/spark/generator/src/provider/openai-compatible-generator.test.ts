@@ -15,6 +15,7 @@ import type {
   TGenerationContext,
   TGenerationProgress,
 } from '../types';
+import { analyseWithNotices } from '../analysis';
 import { createBuiltInGenerator, InvalidPlanError } from '../built-in/generator';
 import {
   checkGeneratedFiles,
@@ -172,7 +173,13 @@ function recordingFallback() {
           weights: { design: 0.4, logic: 0.4, performance: 0.2 },
           reasons: { design: '', logic: '', performance: '' },
         },
-        variations: [{ id: 'a', label: 'Built-in', description: '', files: FILES, contributions: [] }],
+        variations: Array.from({ length: request.variations ?? 3 }, (_, index) => ({
+          id: String.fromCharCode(97 + index),
+          label: `Built-in ${index + 1}`,
+          description: '',
+          files: { ...FILES, source: `${FILES.source}// built-in ${index + 1}\n` },
+          contributions: [],
+        })),
         notices: ['built-in notice'],
       };
     },
@@ -283,6 +290,25 @@ describe('createOpenAiCompatibleGenerator — analyse', { timeout: 30_000 }, () 
     );
   });
 
+  it.each([
+    ['a timeout', { kind: 'hang' } as const, 'The model test-model timed out: the model sent nothing for 1000 ms. The built-in generator answered instead.'],
+    ['a 5xx', { kind: 'status', status: 502, body: 'Bad Gateway' } as const, 'The model test-model could not answer: the model server failed (HTTP 502: Bad Gateway). The built-in generator answered instead.'],
+    ['a plan it cannot repair', { kind: 'stream', text: '{"name": "LikeButton", "kind": ' } as const, /^The model's output was rejected: its plan is not JSON .*The built-in generator answered instead\.$/],
+  ])('plans with the built-in generator on %s and returns the notice with the plan', async (_case, reply, notice) => {
+    const { provider, context, fallback } = await setUp(() => reply, { stallTimeoutMs: 1_000 });
+    const analysis = await analyseWithNotices(provider, 'a like button', context);
+    expect(fallback.calls).toEqual(['analyse']);
+    expect(analysis.plan.summary).toBe('planned by the built-in generator');
+    expect(analysis.generator).toBe('openai-compatible');
+    expect(analysis.notices).toHaveLength(1);
+    expect(analysis.notices[0]).toMatch(notice);
+  });
+
+  it('has no notice when the model planned it', async () => {
+    const { provider, context } = await setUp(() => ({ kind: 'stream', text: JSON.stringify(PLAN) }));
+    expect(await analyseWithNotices(provider, 'a like button', context)).toEqual({ plan: PLAN, notices: [], generator: 'openai-compatible' });
+  });
+
   it("ignores a reasoning model's <think> part, braces and all", async () => {
     const thinking = '<think>The user wants {"kind": "card"}? No: a button.</think>\n\n';
     const { provider, context, progress } = await setUp(() => ({
@@ -323,7 +349,8 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
 
     const result = await provider.generate({ prompt: 'a like button', plan: PLAN, variations: 2 }, context);
 
-    expect(fallback.calls).toEqual([]);
+    // Both mergers answered the same files: variation b is the fallback's, not a copy of a.
+    expect(fallback.calls).toEqual(['generate']);
     expect(result.generator).toBe('openai-compatible');
     expect(result.variations.map((variation) => variation.id)).toEqual(['a', 'b']);
     const [first] = result.variations;
@@ -397,9 +424,9 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
     expect(repair?.body.messages.at(-1)?.content).toMatch(/LikeButton\.tsx:\d+:\d+ .*bg-\[#ff0066\]/);
   });
 
-  it('keeps the variations that pass and names the rejected one', async () => {
+  it('keeps the variations that pass, names the rejected one and fills its place from the fallback', async () => {
     let merges = 0;
-    const { provider, context } = await setUp(
+    const { provider, context, fallback } = await setUp(
       scripted((request) => {
         if (stepOf(request) === 'merge') merges += 1;
         const good = request.body.messages[1]?.content.includes('"As planned"');
@@ -413,9 +440,30 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
     const result = await provider.generate({ prompt: 'a like button', plan: PLAN, variations: 2 }, context);
     expect(merges).toBe(2);
     expect(result.generator).toBe('openai-compatible');
-    expect(result.variations.map((variation) => variation.id)).toEqual(['a']);
+    expect(fallback.calls).toEqual(['generate']);
+    expect(result.variations.map((variation) => [variation.id, variation.label])).toEqual([
+      ['a', 'As planned'],
+      ['b', 'Built-in 2 (built-in)'],
+    ]);
+    expect(result.variations[1]?.files.source).toContain('// built-in 2');
     expect(result.notices).toEqual([
       'Variation b was rejected: The answer has no LikeButton.tsx block. The answer has no LikeButton.test.tsx block. The answer has no LikeButton.stories.tsx block.',
+      'Variation b comes from the built-in generator instead.',
+    ]);
+  });
+
+  it('always answers three different variations: one the same as another is replaced too', async () => {
+    const { provider, context } = await setUp(
+      scripted(() => ({ kind: 'stream', text: mergerAnswer(FILES), chunkBytes: 300 })),
+    );
+    const result = await provider.generate({ prompt: 'a like button', plan: PLAN }, context);
+    expect(result.variations.map((variation) => variation.id)).toEqual(['a', 'b', 'c']);
+    expect(new Set(result.variations.map((variation) => variation.files.source)).size).toBe(3);
+    expect(result.notices).toEqual([
+      'Variation b was rejected: it is the same as variation a',
+      'Variation c was rejected: it is the same as variation a',
+      'Variation b comes from the built-in generator instead.',
+      'Variation c comes from the built-in generator instead.',
     ]);
   });
 

@@ -419,15 +419,21 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
     });
 
     const notices: string[] = [];
-    const variations: TVariation[] = [];
+    const variations: (TVariation | null)[] = [];
+    const seen = new Map<string, string>();
     for (const [index, outcome] of outcomes.entries()) {
       const direction = directions[index] ?? variationDirection(index);
-      if (!outcome.ok) {
-        notices.push(
-          `Variation ${direction.id} was rejected: ${outcome.problems.slice(0, 3).join(' ')}${outcome.problems.length > 3 ? ` (+${outcome.problems.length - 3} more)` : ''}`,
-        );
+      const key = outcome.ok ? `${outcome.files.source}\n${outcome.files.stories}` : '';
+      const sameAs = outcome.ok ? seen.get(key) : undefined;
+      if (!outcome.ok || sameAs !== undefined) {
+        const why = outcome.ok
+          ? `it is the same as variation ${sameAs}`
+          : `${outcome.problems.slice(0, 3).join(' ')}${outcome.problems.length > 3 ? ` (+${outcome.problems.length - 3} more)` : ''}`;
+        notices.push(`Variation ${direction.id} was rejected: ${why}`);
+        variations.push(null);
         continue;
       }
+      seen.set(key, direction.id);
       if (outcome.repairs.length > 0)
         notices.push(
           `Variation ${direction.id}: repaired the model's output (${outcome.repairs.join('; ')}).`,
@@ -444,9 +450,21 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
         })),
       });
     }
-    if (variations.length === 0) throw new RejectedOutputError(notices.join(' '));
-    report.emit({ stage: 'done', message: `${variations.length} variation(s) ready`, progress: 1 });
-    return { generator: 'openai-compatible', plan, routing, variations, notices };
+    if (variations.every((variation) => variation === null)) throw new RejectedOutputError(notices.join(' '));
+    // Always as many variations as asked: the fallback's variation stands in for each rejected one.
+    if (variations.includes(null)) {
+      const standIns = await fallback.generate({ prompt, plan, variations: count }, { ...context, onProgress: undefined });
+      variations.forEach((variation, index) => {
+        const standIn = standIns.variations[index] ?? standIns.variations.at(-1);
+        if (variation || !standIn) return;
+        const id = (directions[index] ?? variationDirection(index)).id;
+        variations[index] = { ...standIn, id, label: `${standIn.label} (${fallback.id})` };
+        notices.push(`Variation ${id} comes from the ${fallback.id} generator instead.`);
+      });
+    }
+    const ready = variations.filter((variation): variation is TVariation => variation !== null);
+    report.emit({ stage: 'done', message: `${ready.length} variation(s) ready`, progress: 1 });
+    return { generator: 'openai-compatible', plan, routing, variations: ready, notices };
   }
 
   /** Applies an edit answer: a unified diff, or whole files; what it leaves out stays as it was. */
@@ -564,12 +582,15 @@ export function createOpenAiCompatibleGenerator(options: TOpenAiCompatibleOption
   return {
     id: 'openai-compatible',
     analyse(prompt, context) {
-      // A plan has no notices: the fallback is announced as a progress message.
+      // A plan has no notices: the fallback is announced as a progress message and to onNotice.
       return withFallback(
         context,
         (report) => analyseWithModel(prompt, context, report),
         (fallbackContext) => fallback.analyse(prompt, fallbackContext),
-        (_notice, plan) => plan,
+        (notice, plan) => {
+          context.onNotice?.(notice);
+          return plan;
+        },
       );
     },
     async generate(request, context) {

@@ -2,7 +2,7 @@
 // aria-expanded and aria-controls; its panel is a role="region" labelled by the button. One section
 // open at a time unless the prompt asked for several; ArrowUp/ArrowDown/Home/End move between headers.
 import type { TComponentPlan } from '../../types';
-import { buildComponentFiles, FN, handler, type TKitItems } from '../component-kit';
+import { buildComponentFiles, FN, handler, textItems } from '../component-kit';
 import { rovingKeyHandler } from '../keyboard-kit';
 import type { TPartBuild, TPartContext } from '../part';
 import { literal } from '../part-kit';
@@ -25,14 +25,7 @@ export function buildAccordion(plan: TComponentPlan, variation: number, context:
   const [first, second, last] = [sections[0], sections[1], sections[sections.length - 1]] as [(typeof FAQ)[0], (typeof FAQ)[0], (typeof FAQ)[0]];
   const itemType = `${plan.name}Section`;
   const isCards = variation === 1;
-  const kitItems: TKitItems = {
-    prop: 'sections',
-    typeName: itemType,
-    typeSource: `export type ${itemType} = { id: string; title: string; content: string };`,
-    sample: `[${sections.map((section) => `{ id: ${literal(section.id)}, title: ${literal(section.title)}, content: ${literal(section.content)} }`).join(', ')}]`,
-    firstText: first.title,
-    noun: 'sections',
-  };
+  const kitItems = textItems({ prop: 'sections', typeName: itemType, noun: 'sections', items: sections, textField: 'title' });
   const disabled = plan.states.includes('disabled') ? '\n          disabled={disabled}' : '';
   const render = `<div className="flex flex-col ${isCards ? style.density.gap : `divide-y divide-border ${style.panel}`}">
   {sections.map((section) => {

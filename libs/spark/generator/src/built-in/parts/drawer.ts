@@ -3,7 +3,7 @@
 // trap, Escape and focus return of dialog-kit.ts. Its content area takes children.
 import type { TComponentPlan } from '../../types';
 import { buildComponentFiles, planLabel } from '../component-kit';
-import { dialogBody, dialogLabels, dialogPlay, dialogProps, dialogTests, dialogTrigger } from '../dialog-kit';
+import { dialogActions, dialogBody, dialogElement, dialogHeading, dialogLabels, dialogPlay, dialogProps, dialogTests, dialogTrigger } from '../dialog-kit';
 import type { TPartBuild, TPartContext } from '../part';
 
 export function buildDrawer(plan: TComponentPlan, _variation: number, context: TPartContext): TPartBuild {
@@ -14,38 +14,17 @@ export function buildDrawer(plan: TComponentPlan, _variation: number, context: T
   ${dialogTrigger(plan, `${style.secondaryButton} ${style.control}`).replace(/\n/g, '\n  ')}
   {isOpen ? (
     <div className="fixed inset-0 z-50 bg-black/50" onClick={handleClose}>
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        onKeyDown={handleKeyDown}
-        onClick={(event) => event.stopPropagation()}
-        className="fixed inset-y-0 ${side}-0 flex w-full max-w-sm flex-col bg-surface text-fg shadow-xl"
-      >
+      ${dialogElement(`fixed inset-y-0 ${side}-0 flex w-full max-w-sm flex-col bg-surface text-fg shadow-xl`, 6)}
         <div className="flex items-start justify-between gap-2 ${style.band} ${style.density.body}">
           <div className="flex flex-col gap-1">
-            <h2 id={titleId} className="${style.heading}">
-              {title}
-            </h2>
-            <p id={descriptionId} className="${style.muted}">
-              {description}
-            </p>
+            ${dialogHeading(context, 12)}
           </div>
           <button type="button" aria-label="Close" onClick={handleClose} className="${style.ghostButton} p-2">
             <span aria-hidden="true">✕</span>
           </button>
         </div>
         <div className="flex-1 overflow-y-auto ${style.density.body}">{children}</div>
-        <div className="flex justify-end gap-2 border-t border-border ${style.density.body}">
-          <button type="button" ref={initialFocusRef} onClick={handleClose} className="${style.secondaryButton} ${style.control}">
-            {cancelLabel}
-          </button>
-          <button type="button" onClick={handleConfirm} className="${style.primaryButton} ${style.control}">
-            {confirmLabel}
-          </button>
-        </div>
+        ${dialogActions(context, style.primaryButton, `flex justify-end gap-2 border-t border-border ${style.density.body}`, 8)}
       </div>
     </div>
   ) : null}

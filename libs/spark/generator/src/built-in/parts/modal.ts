@@ -3,7 +3,7 @@
 // ("confirm deleting a file") get destructive wording and a danger action.
 import type { TComponentPlan } from '../../types';
 import { buildComponentFiles, planLabel } from '../component-kit';
-import { dialogBody, dialogLabels, dialogPlay, dialogProps, dialogTests, dialogTrigger } from '../dialog-kit';
+import { dialogActions, dialogBody, dialogElement, dialogHeading, dialogLabels, dialogPlay, dialogProps, dialogTests, dialogTrigger } from '../dialog-kit';
 import type { TPartBuild, TPartContext } from '../part';
 
 export function buildModal(plan: TComponentPlan, _variation: number, context: TPartContext): TPartBuild {
@@ -14,30 +14,9 @@ export function buildModal(plan: TComponentPlan, _variation: number, context: TP
   ${dialogTrigger(plan, `${labels.isDestructive ? style.secondaryButton : style.primaryButton} ${style.control}`).replace(/\n/g, '\n  ')}
   {isOpen ? (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/50 p-4" onClick={handleClose}>
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        onKeyDown={handleKeyDown}
-        onClick={(event) => event.stopPropagation()}
-        className="flex w-full max-w-md flex-col ${style.density.gap} ${style.panel} ${style.density.body} shadow-xl"
-      >
-        <h2 id={titleId} className="${style.heading}">
-          {title}
-        </h2>
-        <p id={descriptionId} className="${style.muted}">
-          {description}
-        </p>
-        <div className="flex justify-end gap-2">
-          <button type="button" ref={initialFocusRef} onClick={handleClose} className="${style.secondaryButton} ${style.control}">
-            {cancelLabel}
-          </button>
-          <button type="button" onClick={handleConfirm} className="${confirmClass} ${style.control}">
-            {confirmLabel}
-          </button>
-        </div>
+      ${dialogElement(`flex w-full max-w-md flex-col ${style.density.gap} ${style.panel} ${style.density.body} shadow-xl`, 6)}
+        ${dialogHeading(context, 8)}
+        ${dialogActions(context, confirmClass, 'flex justify-end gap-2', 8)}
       </div>
     </div>
   ) : null}

@@ -2,7 +2,7 @@
 // action (sign in) and, on small screens, a menu button (aria-expanded, aria-controls) that shows
 // the links; Escape closes the menu and gives focus back to its button.
 import type { TComponentPlan } from '../../types';
-import { buildComponentFiles, FN, type TKitItems } from '../component-kit';
+import { buildComponentFiles, FN, textItems } from '../component-kit';
 import { navHandler, NAV_LINK_ATTRIBUTES, navProps, navTests, type TNavLink } from '../nav-kit';
 import type { TPartBuild, TPartContext } from '../part';
 import { literal } from '../part-kit';
@@ -19,14 +19,7 @@ export function buildNavbar(plan: TComponentPlan, variation: number, context: TP
   const [current, other] = LINKS as [TNavLink, TNavLink];
   const itemType = `${plan.name}Link`;
   const isMarketing = /marketing|landing|sign in|site/i.test(`${plan.name} ${plan.summary}`);
-  const kitItems: TKitItems = {
-    prop: 'links',
-    typeName: itemType,
-    typeSource: `export type ${itemType} = { label: string; href: string };`,
-    sample: `[${LINKS.map((link) => `{ label: ${literal(link.label)}, href: ${literal(link.href)} }`).join(', ')}]`,
-    firstText: current.label,
-    noun: 'links',
-  };
+  const kitItems = textItems({ prop: 'links', typeName: itemType, noun: 'links', items: LINKS, textField: 'label', shown: current });
   const bar = variation === 1 ? 'bg-surface-raised shadow-sm' : variation === 2 ? 'bg-fg text-bg' : 'border-b border-border bg-surface';
   const linkIdle = variation === 2 ? 'text-bg hover:bg-fg-muted' : 'text-fg-muted hover:bg-surface-sunken hover:text-fg';
   const linkCurrent = variation === 2 ? 'bg-fg-muted text-bg' : 'bg-accent-surface text-accent-text';

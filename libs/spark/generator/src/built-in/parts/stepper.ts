@@ -2,7 +2,7 @@
 // saying "(completed)" to screen readers, a live "Step n of m" line, and Back / Next (Finish on the
 // last step) buttons.
 import type { TComponentPlan } from '../../types';
-import { buildComponentFiles, FN, handler, planLabel, type TKitItems } from '../component-kit';
+import { buildComponentFiles, FN, handler, planLabel, textItems } from '../component-kit';
 import { planItemLabels, slug } from '../item-labels';
 import type { TPartBuild, TPartContext } from '../part';
 import { literal } from '../part-kit';
@@ -22,14 +22,7 @@ export function buildStepper(plan: TComponentPlan, variation: number, context: T
   const [first] = steps as [{ id: string; label: string }];
   const itemType = `${plan.name}Step`;
   const isVertical = variation === 2;
-  const kitItems: TKitItems = {
-    prop: 'steps',
-    typeName: itemType,
-    typeSource: `export type ${itemType} = { id: string; label: string };`,
-    sample: `[${steps.map((step) => `{ id: ${literal(step.id)}, label: ${literal(step.label)} }`).join(', ')}]`,
-    firstText: first.label,
-    noun: 'steps',
-  };
+  const kitItems = textItems({ prop: 'steps', typeName: itemType, noun: 'steps', items: steps, textField: 'label' });
   const disabled = plan.states.includes('disabled') ? ' || disabled' : '';
   const render = `<div className="flex flex-col ${style.density.gap}">
   <ol aria-label={label} className="flex ${isVertical ? 'flex-col' : 'flex-wrap items-center'} ${style.density.gap}">

@@ -2,7 +2,7 @@
 // buttons with aria-selected/aria-controls and one tab stop (roving tabindex); ArrowLeft/ArrowRight
 // wrap, Home/End jump; each role="tabpanel" is labelled by its tab and focusable.
 import type { TComponentPlan } from '../../types';
-import { buildComponentFiles, FN, handler, planLabel, type TKitItems } from '../component-kit';
+import { buildComponentFiles, FN, handler, planLabel, textItems } from '../component-kit';
 import type { TPartBuild, TPartContext } from '../part';
 import { planItemLabels, slug } from '../item-labels';
 import { rovingKeyHandler } from '../keyboard-kit';
@@ -20,14 +20,7 @@ export function buildTabs(plan: TComponentPlan, variation: number, context: TPar
     : `border-b-2 ${style.control} font-medium focus-visible:outline-2 focus-visible:outline-focus`;
   const selectedClass = isPills ? 'bg-accent-surface text-accent-text' : style.selected;
   const unselectedClass = isPills ? '' : style.unselected;
-  const kitItems: TKitItems = {
-    prop: 'tabs',
-    typeName: itemType,
-    typeSource: `export type ${itemType} = { id: string; label: string; content: string };`,
-    sample: `[${tabs.map((tab) => `{ id: ${literal(tab.id)}, label: ${literal(tab.label)}, content: ${literal(tab.content)} }`).join(', ')}]`,
-    firstText: first.label,
-    noun: 'tabs',
-  };
+  const kitItems = textItems({ prop: 'tabs', typeName: itemType, noun: 'tabs', items: tabs, textField: 'label' });
   const disabled = plan.states.includes('disabled') ? '\n        disabled={disabled}' : '';
   const render = `<div className="flex flex-col ${style.density.gap}">
   <div role="tablist" aria-label={label} onKeyDown={handleKeyDown} className="flex ${isPills ? 'gap-1' : `gap-2 border-b border-border`}">
