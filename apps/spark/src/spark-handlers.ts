@@ -1,5 +1,6 @@
 import 'server-only';
 import { DbNotFoundError } from '@lumenforge/db';
+import { CheckUnavailableError } from '@lumenforge/spark-checks';
 import { containerAvailability, SandboxError } from '@lumenforge/ignis-sandbox';
 import { createRepositories } from '@lumenforge/db/server';
 import {
@@ -75,12 +76,20 @@ function testsCannotRun(reason: string): Response {
   );
 }
 
-/** A limit refusal is a prepared 429 answer; anything else is for `apiRoute`'s error mapping. */
+/**
+ * A limit refusal is a prepared 429 answer; checks that cannot run (a check worker crashed or does
+ * not start) are a 503 to retry; anything else is for `apiRoute`'s error mapping.
+ */
 async function answeringLimits(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof GenerationLimitError) return error.response;
+    if (error instanceof CheckUnavailableError)
+      return Response.json(
+        { error: 'checks_unavailable', message: error.message },
+        { status: 503, headers: { ...NO_STORE, 'Retry-After': '5' } },
+      );
     throw error;
   }
 }
@@ -112,8 +121,10 @@ export function createSparkHandlers(
       { endpoint: 'components.create', permission: 'components.generate' },
       async (request, context) => {
         const body = await readJsonBody(request, ZNewComponentSchema);
-        const component = await saveNewComponent(getRuntime(), context.principal, body, context);
-        return Response.json({ component }, { status: 201, headers: NO_STORE });
+        return answeringLimits(async () => {
+          const component = await saveNewComponent(getRuntime(), context.principal, body, context);
+          return Response.json({ component }, { status: 201, headers: NO_STORE });
+        });
       },
     ),
 
@@ -159,8 +170,10 @@ export function createSparkHandlers(
         const { id } = await context.route.params;
         context.auditTarget('component', id);
         const body = await readJsonBody(request, ZNewVersionSchema);
-        const saved = await saveComponentVersion(getRuntime(), context.principal, id, body, context);
-        return Response.json(saved, { status: 201, headers: NO_STORE });
+        return answeringLimits(async () => {
+          const saved = await saveComponentVersion(getRuntime(), context.principal, id, body, context);
+          return Response.json(saved, { status: 201, headers: NO_STORE });
+        });
       },
     ),
 
@@ -173,15 +186,17 @@ export function createSparkHandlers(
         context.auditTarget('component', id, { restoredFrom: n });
         const number = readPathParam('n', n, ZVersionNumberSchema);
         const body = await readOptionalJsonBody(request, ZRestoreVersionSchema);
-        const saved = await restoreComponentVersion(
-          getRuntime(),
-          context.principal,
-          id,
-          number,
-          body,
-          context,
-        );
-        return Response.json(saved, { status: 201, headers: NO_STORE });
+        return answeringLimits(async () => {
+          const saved = await restoreComponentVersion(
+            getRuntime(),
+            context.principal,
+            id,
+            number,
+            body,
+            context,
+          );
+          return Response.json(saved, { status: 201, headers: NO_STORE });
+        });
       },
     ),
 
@@ -193,8 +208,10 @@ export function createSparkHandlers(
         const { id } = await context.route.params;
         context.auditTarget('component', id);
         const body = await readOptionalJsonBody(request, ZPublishSchema);
-        const component = await publishComponent(getRuntime(), context.principal, id, body, context);
-        return Response.json({ component }, { headers: NO_STORE });
+        return answeringLimits(async () => {
+          const component = await publishComponent(getRuntime(), context.principal, id, body, context);
+          return Response.json({ component }, { headers: NO_STORE });
+        });
       },
     ),
 

@@ -245,7 +245,12 @@ export default async function ComponentPage({ params, searchParams }: TParams & 
           {compared ? (
             <div className="space-y-3">
               {files.map(({ file, before, after }) => (
-                <LineDiff key={file} fileName={file} testId={`diff-${file}`} lines={diffLines(before, after)} />
+                <LineDiff
+                  key={file}
+                  fileName={file}
+                  testId={`diff-${file}`}
+                  lines={diffLines(before, after)}
+                />
               ))}
             </div>
           ) : null}

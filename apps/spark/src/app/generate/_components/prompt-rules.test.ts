@@ -60,7 +60,9 @@ describe('saving under another name', () => {
     expect(renamed.stories).toContain("from './CheckoutAction'");
 
     // A name the files already use (Storybook's Meta) would be declared twice: refused up front.
-    expect(renameProblem(files, 'Meta')).toBe(`${files.name}.stories.tsx already has something called Meta: choose another name.`);
+    expect(renameProblem(files, 'Meta')).toBe(
+      `${files.name}.stories.tsx already has something called Meta: choose another name.`,
+    );
     expect(checkComponent(renameComponent(files, 'Meta'), vocabulary).ok).toBe(false);
   }, 60_000);
 
@@ -72,7 +74,9 @@ describe('saving under another name', () => {
       stories: "import type { Meta, StoryObj } from '@storybook/react';\ntype Story = StoryObj;",
     };
     expect(renameProblem(files, 'Save')).toBeNull();
-    expect(renameProblem(files, 'Story')).toMatch(/SaveButton\.stories\.tsx already has something called Story/);
+    expect(renameProblem(files, 'Story')).toMatch(
+      /SaveButton\.stories\.tsx already has something called Story/,
+    );
     expect(renameProblem(files, 'StoryObj')).toMatch(/called StoryObj/);
     expect(renameProblem(files, 'SaveButton')).toBeNull();
   });

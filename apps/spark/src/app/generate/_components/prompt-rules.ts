@@ -34,7 +34,9 @@ export function renameProblem(files: TGeneratedFiles, name: string): string | nu
     `\\b(?:const|let|var|function|class|type|interface|enum)\\s+${name}\\b|\\bimport\\b[^;]*?\\b${name}\\b[^;]*?\\bfrom\\b`,
   );
   const key = FILE_KEYS.find((candidate) => declared.test(files[candidate]));
-  return key ? `${fileNameOf(files.name, key)} already has something called ${name}: choose another name.` : null;
+  return key
+    ? `${fileNameOf(files.name, key)} already has something called ${name}: choose another name.`
+    : null;
 }
 
 /**

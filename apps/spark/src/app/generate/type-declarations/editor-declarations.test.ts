@@ -70,8 +70,10 @@ function editorDiagnostics(stories: string): string[] {
     ...real,
     getCurrentDirectory: () => '/',
     fileExists: (path) => files.has(path) || (path.includes('/typescript/lib/') && real.fileExists(path)),
-    readFile: (path) => files.get(path) ?? (path.includes('/typescript/lib/') ? real.readFile(path) : undefined),
-    directoryExists: (path) => [...files.keys()].some((file) => file.startsWith(`${path.replace(/\/$/, '')}/`)),
+    readFile: (path) =>
+      files.get(path) ?? (path.includes('/typescript/lib/') ? real.readFile(path) : undefined),
+    directoryExists: (path) =>
+      [...files.keys()].some((file) => file.startsWith(`${path.replace(/\/$/, '')}/`)),
     getSourceFile: (path, language) => {
       const text = files.get(path);
       if (text !== undefined) return ts.createSourceFile(path, text, language, true);
