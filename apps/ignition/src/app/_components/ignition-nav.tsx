@@ -1,9 +1,11 @@
 import { SubNav, type TSubNavPage } from '@lumenforge/ui/sub-nav';
 
-export type TIgnitionPage = 'overview' | 'projects';
+export type TIgnitionPage = 'overview' | 'templates' | 'new' | 'projects';
 
 const IGNITION_PAGES: ReadonlyArray<TSubNavPage<TIgnitionPage>> = [
   { id: 'overview', href: '/', label: 'Overview' },
+  { id: 'templates', href: '/templates', label: 'Templates' },
+  { id: 'new', href: '/new', label: 'New' },
   { id: 'projects', href: '/projects', label: 'Projects' },
 ];
 
