@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -85,6 +86,19 @@ describe('pushInitialCommit against git http-backend', () => {
     expect(logLines.some((line) => line.startsWith('push to '))).toBe(true);
     expect(logLines.join('\n')).not.toContain(TOKEN);
     expect(server.requests.some((request) => request.path.endsWith('/git-receive-pack') && request.status === 200)).toBe(true);
+  });
+
+  it('pushes a project larger than http.postBuffer (chunked request body through the CGI)', async () => {
+    const url = await server.createRepository('large');
+    // Random bytes do not compress: the pack is over git's 1 MiB post buffer, so git streams it chunked.
+    const large = new Uint8Array(randomBytes(3 * 1024 * 1024));
+    await pushInitialCommit({ files: [...FILES, { path: 'assets/blob.bin', content: large }], remote: { url, auth: { token: TOKEN } }, author: AUTHOR, message: 'Large' });
+    const push = server.requests.filter((request) => request.path === '/large.git/git-receive-pack');
+    // git first probes with a small request, then streams the pack chunked.
+    expect(push).toContainEqual(expect.objectContaining({ status: 200, isChunked: true }));
+    const clone = join(scratch, 'clone-large');
+    await cloneBack(url, clone);
+    expect(Buffer.compare(await readFile(join(clone, 'assets/blob.bin')), Buffer.from(large))).toBe(0);
   });
 
   it('the same files, author and date give the same commit', async () => {

@@ -148,6 +148,31 @@ describe('updateProjectBranch', () => {
     expect(head.stdout.toString().trim()).toBe(replaced.commitSha);
   });
 
+  it('starts the branch from the generation commit when fromRef names it', async () => {
+    const url = await server.createRepository('from-generation');
+    const generated = await pushInitialCommit({ files: templateV1(), remote: { url, auth: { token: TOKEN } }, author: AUTHOR, message: 'Initial' });
+    const work = join(scratch, 'from-generation-dev');
+    await git(['clone', '--quiet', url, work], scratch, credentials(url));
+    await writeFile(join(work, 'LATER.md'), 'edited after generation\n');
+    await git(['add', '--all'], work);
+    await git(['commit', '--quiet', '-m', 'Later edit'], work);
+    const result = await updateProjectBranch({
+      repository: { repoDir: work },
+      baseFiles: templateV1(),
+      newFiles: templateV2(),
+      branch: 'ignition/update-from-generation',
+      fromRef: generated.commitSha,
+      author: AUTHOR,
+      message: 'Update template',
+    });
+    expect(result.fromSha).toBe(generated.commitSha);
+    const files = await git(['ls-tree', '-r', '--name-only', 'ignition/update-from-generation'], work);
+    expect(files.stdout.toString()).not.toContain('LATER.md');
+    await expect(
+      updateProjectBranch({ repository: { repoDir: work }, baseFiles: templateV1(), newFiles: templateV2(), branch: 'x', fromRef: 'no-such-ref', author: AUTHOR, message: 'm' }),
+    ).rejects.toThrow(/has no commit no-such-ref/);
+  });
+
   it('with onConflict "abort" pushes nothing and still lists the conflicts', async () => {
     const { url } = await projectWithEdits('abort', async (dir) => {
       await writeFile(join(dir, 'ci.yml'), 'on: workflow_dispatch\njobs: {}\n');

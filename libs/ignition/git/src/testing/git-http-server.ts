@@ -16,6 +16,8 @@ export type GitHttpServerOptions = {
   pushDelayMs?: number;
 };
 
+export type GitHttpRequestRecord = { method: string; path: string; status: number; isChunked: boolean };
+
 export type GitHttpServer = {
   /** http://127.0.0.1:PORT */
   baseUrl: string;
@@ -25,8 +27,8 @@ export type GitHttpServer = {
   createRepository(name: string): Promise<string>;
   /** Installs a pre-receive hook that refuses every push with this message (null removes it). */
   refusePushes(repositoryName: string, message: string | null): Promise<void>;
-  /** Requests seen, without their credentials: method, path, status. */
-  readonly requests: ReadonlyArray<{ method: string; path: string; status: number }>;
+  /** Requests seen, without their credentials: method, path, status, whether the body came chunked. */
+  readonly requests: ReadonlyArray<GitHttpRequestRecord>;
   close(): Promise<void>;
 };
 
@@ -37,13 +39,14 @@ export type GitHttpServer = {
  */
 export async function startGitHttpServer(options: GitHttpServerOptions): Promise<GitHttpServer> {
   const projectRoot = await mkdtemp(join(tmpdir(), 'lf-git-server-'));
-  const requests: Array<{ method: string; path: string; status: number }> = [];
+  const requests: GitHttpRequestRecord[] = [];
   const children = new Set<ChildProcess>();
   const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const record = (status: number) => requests.push({ method: request.method ?? 'GET', path: url.pathname, status });
+    const isChunked = request.headers['transfer-encoding'] === 'chunked';
+    const record = (status: number) => requests.push({ method: request.method ?? 'GET', path: url.pathname, status, isChunked });
     const user = authenticatedUser(request, options.token);
     if (!user) {
       record(401);

@@ -1,6 +1,11 @@
 // Test servers for IGNITION's integration and end-to-end tests: a real smart-HTTP Git server and a
 // GitHub REST API answering with recorded responses.
-export { startGitHttpServer, type GitHttpServer, type GitHttpServerOptions } from './git-http-server';
+export {
+  startGitHttpServer,
+  type GitHttpRequestRecord,
+  type GitHttpServer,
+  type GitHttpServerOptions,
+} from './git-http-server';
 export {
   startFakeGitHubServer,
   type FakeGitHubOptions,
