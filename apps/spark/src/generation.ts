@@ -9,6 +9,7 @@ import {
   type TTokenVocabulary,
 } from '@lumenforge/spark-checks';
 import {
+  analyseWithNotices,
   diffLines,
   type IComponentGenerator,
   InvalidPlanError,
@@ -97,8 +98,9 @@ export async function planGeneration(
 ) {
   await deps.limits.consumeRate(principal.userId);
   const vocabulary = await workspaceVocabulary(deps.runtime, principal.workspaceId);
-  const plan = await deps.spark.generator.analyse(input.prompt, { vocabulary });
-  return { plan, routing: deps.spark.route(input.prompt, plan), generator: deps.spark.generator.id };
+  // notices: the provider's fallback while planning ("The model … timed out … The built-in generator answered instead.").
+  const { plan, notices } = await analyseWithNotices(deps.spark.generator, input.prompt, { vocabulary });
+  return { plan, routing: deps.spark.route(input.prompt, plan), generator: deps.spark.generator.id, notices };
 }
 
 /** One Server-Sent Event. */
@@ -278,6 +280,8 @@ export async function editGeneration(
       plan: edited.plan,
       changes: edited.changes,
       notices: edited.notices,
+      // Where the edit and the person's hand changes touched the same lines (their lines were kept).
+      conflicts: edited.conflicts ?? [],
       diff: {
         source: diffLines(input.files.source, edited.files.source),
         tests: diffLines(input.files.tests, edited.files.tests),
