@@ -156,6 +156,7 @@ export function ProjectPreview({ document }: { document: TWizard }) {
                   data-testid="preview-content"
                   data-path={state.preview.file.path}
                   tabIndex={0}
+                  role="region"
                   aria-label={`Content of ${state.preview.file.path}`}
                 >
                   {state.preview.file.content}

@@ -71,7 +71,11 @@ function Stepper({
             >
               {index + 1}
             </span>
-            <span className={isCurrent ? 'font-medium' : 'hidden text-fg-muted lg:inline'}>
+            <span
+              className={
+                isCurrent ? 'sr-only font-medium sm:not-sr-only' : 'sr-only text-fg-muted 2xl:not-sr-only'
+              }
+            >
               {WIZARD_STEP_LABELS[step]}
             </span>
           </>
@@ -89,17 +93,11 @@ function Stepper({
                 type="button"
                 onClick={() => onGo(step)}
                 className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-surface-sunken focus-visible:outline-2 focus-visible:outline-focus"
-                aria-label={`Step ${index + 1}: ${WIZARD_STEP_LABELS[step]}`}
               >
                 {content}
               </button>
             ) : (
-              <span
-                className="flex items-center gap-2 px-2 py-1 text-sm"
-                aria-label={`Step ${index + 1}: ${WIZARD_STEP_LABELS[step]}`}
-              >
-                {content}
-              </span>
+              <span className="flex items-center gap-2 px-2 py-1 text-sm">{content}</span>
             )}
           </li>
         );

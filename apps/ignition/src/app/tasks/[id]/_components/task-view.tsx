@@ -87,6 +87,7 @@ function TaskLog({ lines }: { lines: readonly TTaskLogLine[] }) {
     <pre
       ref={boxRef}
       tabIndex={0}
+      role="region"
       aria-label="Task log"
       className="max-h-96 min-h-32 overflow-auto rounded-lg border border-border bg-surface-sunken p-3 font-mono text-xs leading-relaxed"
       data-testid="task-log"
