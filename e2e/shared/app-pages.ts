@@ -63,6 +63,8 @@ export async function pagesOf(system: TSystemId, request: APIRequestContext): Pr
         { name: 'home', path: '/' },
         { name: 'projects', path: '/projects' },
         { name: 'project', path: '/projects/starter' },
+        { name: 'templates', path: '/templates' },
+        { name: 'new', path: '/new?template=next-app' },
       ];
     default:
       return [{ name: 'home', path: '/' }];
