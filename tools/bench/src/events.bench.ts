@@ -5,7 +5,10 @@
 // once with 8 publishes in flight, as the baseline was measured, once with 64), next to the raw
 // NATS core publish → subscriber hop measured in the same run: the floor.
 // Everything runs on throwaway state: a new database per transport and a private nats-server.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDbClient, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import { createTestDatabase, type TTestDatabase } from '@lumenforge/db/testing';
@@ -39,6 +42,11 @@ const TARGETS = { postgresP50Ms: 4, burstEventsPerSecond: 5_000 } as const;
 type TEventBusResult = TBenchResult & {
   /** The same burst with `WIDE_BURST_CONCURRENCY` publishes in flight. */
   wideBurstEventsPerSecond: number;
+  /**
+   * Of each burst, first publish → last `publish()` resolved (its event committed to the outbox):
+   * what the publishers alone reach, the bound of what any transport can deliver.
+   */
+  committedPerSecond: { burst: number; wideBurst: number };
 };
 
 /** metric, before, now, target, met: the figures the issue asked for, next to its baseline. */
@@ -76,8 +84,14 @@ const { values: cliOptions } = parseArgs({
   options: {
     events: { type: 'string', default: '2000' },
     samples: { type: 'string', default: '300' },
+    // `nats` or `postgres`: measure one transport only (e.g. to profile it with `node --cpu-prof`).
+    only: { type: 'string' },
+    // A directory: the bursts of each transport are CPU-profiled into it (`<transport>-bursts.cpuprofile`).
+    profile: { type: 'string' },
   },
 });
+if (cliOptions.only !== undefined && !['nats', 'postgres'].includes(cliOptions.only))
+  throw new Error('--only must be nats or postgres');
 const BURST_EVENTS = positiveInteger('--events', cliOptions.events);
 const LATENCY_SAMPLES = positiveInteger('--samples', cliOptions.samples);
 
@@ -166,7 +180,10 @@ async function measure(
   const latencies: number[] = [];
   for (let sample = 0; sample < samples; sample += 1) latencies.push(await oneAtATime());
 
-  /** Events per second of a burst of the next `burstEvents` events, `concurrency` in flight. */
+  /**
+   * Events per second of a burst of the next `burstEvents` events, `concurrency` in flight:
+   * delivered (to the handler of the last one) and committed (every `publish()` resolved).
+   */
   const measureBurst = async (concurrency: number) => {
     const burst = events.slice(index, index + burstEvents);
     index += burst.length;
@@ -179,20 +196,52 @@ async function measure(
           await path.send(burst[current] as TEventEnvelope);
       }),
     );
+    const committedAt = performance.now();
     const finishedAt = await withTimeout(
       lastArrival,
       `${name}: burst of ${burst.length}, ${concurrency} in flight`,
     );
-    return burst.length / ((finishedAt - startedAt) / 1_000);
+    return {
+      delivered: burst.length / ((finishedAt - startedAt) / 1_000),
+      committed: burst.length / ((committedAt - startedAt) / 1_000),
+    };
   };
-  const eventsPerSecond = await measureBurst(BURST_CONCURRENCY);
-  const wideBurstEventsPerSecond = await measureBurst(WIDE_BURST_CONCURRENCY);
+  const profiler = cliOptions.profile === undefined ? undefined : await startProfiler();
+  const burst = await measureBurst(BURST_CONCURRENCY);
+  const wideBurst = await measureBurst(WIDE_BURST_CONCURRENCY);
+  if (profiler && cliOptions.profile !== undefined)
+    await profiler.stopInto(
+      join(cliOptions.profile, `${name.split(' ')[0]?.toLowerCase()}-bursts.cpuprofile`),
+    );
   return {
     name,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
-    eventsPerSecond,
-    wideBurstEventsPerSecond,
+    eventsPerSecond: burst.delivered,
+    wideBurstEventsPerSecond: wideBurst.delivered,
+    committedPerSecond: { burst: burst.committed, wideBurst: wideBurst.committed },
+  };
+}
+
+/** The V8 CPU profiler of this process, through the inspector (for `--profile`). */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolvePost, rejectPost) =>
+      session.post(method, params, (error, result) => (error ? rejectPost(error) : resolvePost(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    stopInto: async (file: string) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(profile));
+      console.log(`  CPU profile of the bursts: ${file}`);
+    },
   };
 }
 
@@ -282,35 +331,44 @@ async function main(): Promise<void> {
 
     const floor = await measureNatsCore(server.url);
     console.log(`  measured ${floor.name}`);
-
-    const postgresBus = createPostgresEventBus({
-      db: poolFor(postgresDb),
-      databaseUrl: postgresDb.url,
-      onError,
+    const results: TEventBusResult[] = [];
+    const measureTransport = async (
+      transport: 'postgres' | 'nats',
+      createBus: () => Promise<TEventBus<TDbTransaction>>,
+    ) => {
+      if (cliOptions.only !== undefined && cliOptions.only !== transport) return undefined;
+      const bus = await createBus();
+      buses.push(bus);
+      const name =
+        transport === 'postgres' ? 'PostgreSQL outbox + LISTEN/NOTIFY' : 'NATS JetStream via outbox relay';
+      const result = await measureEventBus(name, bus);
+      console.log(`  measured ${result.name}`);
+      results.push(result);
+      return result;
+    };
+    const postgres = await measureTransport('postgres', async () =>
+      createPostgresEventBus({ db: poolFor(postgresDb), databaseUrl: postgresDb.url, onError }),
+    );
+    const jetstream = await measureTransport('nats', async () => {
+      nc = await connectNats({ servers: [server.url], name: 'bench-jetstream' });
+      return createNatsEventBus({ db: poolFor(natsDb), databaseUrl: natsDb.url, nc, onError });
     });
-    buses.push(postgresBus);
-    const postgres = await measureEventBus('PostgreSQL outbox + LISTEN/NOTIFY', postgresBus);
-    console.log(`  measured ${postgres.name}`);
 
-    nc = await connectNats({ servers: [server.url], name: 'bench-jetstream' });
-    const natsBus = createNatsEventBus({ db: poolFor(natsDb), databaseUrl: natsDb.url, nc, onError });
-    buses.push(natsBus);
-    const jetstream = await measureEventBus('NATS JetStream via outbox relay', natsBus);
-    console.log(`  measured ${jetstream.name}`);
-
-    console.log(`\n${formatResultsTable(floor, [postgres, jetstream])}\n`);
+    console.log(`\n${formatResultsTable(floor, results)}\n`);
     console.log(
       'latency: publish() called → handler started, one event at a time; throughput: a burst, first ' +
         `publish → handler of its last event started, ${BURST_CONCURRENCY} publishes in flight. "vs floor": ` +
         "latency as a multiple of the raw NATS hop's, throughput as a share of its rate.",
     );
-    const rate = (result: TEventBusResult) =>
-      `${Math.round(result.wideBurstEventsPerSecond).toLocaleString('en-US')} events/s`;
-    console.log(
-      `The same burst with ${WIDE_BURST_CONCURRENCY} publishes in flight: PostgreSQL ${rate(postgres)}, ` +
-        `NATS JetStream ${rate(jetstream)}.`,
-    );
-    console.log(`\nIssue 14's targets:\n${formatTargetsTable(postgres, jetstream)}\n`);
+    const rate = (perSecond: number) => `${Math.round(perSecond).toLocaleString('en-US')} events/s`;
+    for (const result of results)
+      console.log(
+        `${result.name}: with ${WIDE_BURST_CONCURRENCY} publishes in flight ${rate(result.wideBurstEventsPerSecond)}. ` +
+          `Publishes alone (every publish() resolved, its event committed): ${rate(result.committedPerSecond.burst)} ` +
+          `with ${BURST_CONCURRENCY} in flight, ${rate(result.committedPerSecond.wideBurst)} with ${WIDE_BURST_CONCURRENCY}.`,
+      );
+    if (postgres && jetstream)
+      console.log(`\nIssue 14's targets:\n${formatTargetsTable(postgres, jetstream)}\n`);
     if (errors.length > 0)
       console.log(`Transport errors during the run (${errors.length}): ${errors.slice(0, 3).join('; ')}`);
     console.log(`Done in ${((performance.now() - runStarted) / 1_000).toFixed(1)} s.`);

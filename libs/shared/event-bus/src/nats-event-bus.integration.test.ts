@@ -74,8 +74,12 @@ describe('NATS JetStream transport', () => {
     const event = sampleEvent(correlationId);
     await bus.publish(event);
     await waitFor(async () => (await countSideEffects(testDb.db, consumer, correlationId)) === 1);
-    const row = await testDb.db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } });
-    expect(row.publishedAt).not.toBeNull();
+    // Marked with the relay's next read: here its poll (every 500 ms in this test).
+    await waitFor(
+      async () =>
+        (await testDb.db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).publishedAt !== null,
+      2_000,
+    );
 
     const jsm = await jetstreamManager(nc);
     const before = (await jsm.streams.info(EVENT_STREAM)).state.messages;

@@ -4,6 +4,7 @@ import { nanos } from '@nats-io/nats-core';
 import { createRepositories, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import { isValidSubjectPattern, parseEvent, subjectMatches, type TEventEnvelope } from '@lumenforge/events';
 import {
+  createStreamPublisher,
   ensureEventStream,
   EVENT_STREAM,
   type NatsConnection,
@@ -21,7 +22,7 @@ import {
   type TTailedEvent,
   type TTailOptions,
 } from './event-bus.types';
-import { relayOutboxBatch } from './outbox-relay';
+import { createOutboxRelay } from './outbox-relay';
 import { startOutboxWorker } from './outbox-worker';
 import { createOutboxWriter } from './outbox-writer';
 import { createEventPathPool } from './outbox-sql';
@@ -111,31 +112,27 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
     return streamReady;
   };
 
+  // One publisher for the relay's batches: their acknowledgements gathered on one inbox.
+  const streamPublisher = connection.then((nc) => createStreamPublisher(nc, { stream: streamName }));
+  streamPublisher.catch(() => undefined); // the connection's failure is reported where it is awaited
+  const outboxRelay = createOutboxRelay(
+    async (rows) =>
+      (await streamPublisher).publishAll(
+        rows.map((row) => ({ subject: row.subject, data: row.envelopeJson, msgId: row.id })),
+      ),
+    { batchSize: options.relayBatchSize },
+  );
   const relay = startOutboxWorker({
     databaseUrl: options.databaseUrl,
     lockName: 'lumenforge.outbox.relay',
     pollIntervalMs: options.pollIntervalMs ?? 1_000,
     reportError,
-    work: async (holdsLock, connection) => {
+    work: async (holdsLock, connection, takeWake) => {
       await ensureStream();
-      const js = await jetStream();
-      const publish = async (records: Parameters<Parameters<typeof relayOutboxBatch>[1]>[0]) => {
-        // Published concurrently on one connection: JetStream stores them in this order.
-        await Promise.all(
-          records.map((record) =>
-            js.publish(record.envelope.subject, JSON.stringify(record.envelope), {
-              msgID: record.envelope.id,
-              expect: { streamName },
-            }),
-          ),
-        );
-      };
-      // Until the outbox is drained, or another relay took over (order needs one relay at a time).
-      while (
-        holdsLock() &&
-        (await relayOutboxBatch(connection, publish, { batchSize: options.relayBatchSize })) > 0
-      );
+      await outboxRelay.drain(connection, { holdsLock, takeWake });
     },
+    beforeRelease: outboxRelay.flush,
+    onReset: outboxRelay.reset,
   });
 
   /**
@@ -404,6 +401,7 @@ export function createNatsEventBus(options: TNatsEventBusOptions): TEventBus<TDb
       for (const stop of tails) stop();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       await relay.close();
+      (await streamPublisher.catch(() => undefined))?.close();
       await pruner?.close();
       (await maxDeliveriesAdvisories.catch(() => undefined))?.unsubscribe();
       await writer.drain();

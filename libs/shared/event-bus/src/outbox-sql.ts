@@ -128,30 +128,63 @@ export async function sequenceAndReadLog(
   return toRecords(lastRows(result));
 }
 
-/** One row the relay is to publish: its id (to mark it published) and its record. */
-export type TUnpublishedRow = { id: string; record: TOutboxRecord };
+/**
+ * One row the relay is to publish, as stored: the envelope's JSON text goes to the broker as it is
+ * (validated when it was written, and again by every consumer), not parsed and serialised again.
+ */
+export type TRelayRow = { id: string; subject: string; position: number; envelopeJson: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `ids` as a `uuid[]` literal, for a simple-protocol query (each checked to be a UUID). */
+function uuidArrayLiteral(ids: readonly string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`not a UUID: ${id}`);
+  return `${pg.escapeLiteral(`{${ids.join(',')}}`)}::uuid[]`;
+}
 
 /**
  * Sequences committed events, then reads up to `limit` sequenced rows not yet published to the
- * broker, in log order, in one round trip (see `sequenceAndReadLog`).
+ * broker, in log order, in one round trip (see `sequenceAndReadLog`); `afterPosition` skips rows
+ * this relay has read already (a batch still being published). `markPublished`: rows the broker
+ * has acknowledged, marked `published_at` first, in the same transaction (so the read no longer
+ * sees them). That commit does not wait for its WAL flush: a mark a crash loses only makes the
+ * relay publish the row again, which the broker drops by event id; and every synchronous commit
+ * after it (the next publish, a consumer's delivery) flushes it.
  */
 export async function sequenceAndReadUnpublished(
   client: TPgQueryable,
-  limit: number,
-): Promise<TUnpublishedRow[]> {
+  options: { limit: number; afterPosition?: number; markPublished?: readonly string[] },
+): Promise<TRelayRow[]> {
+  const marks = options.markPublished ?? [];
+  const markStatement =
+    marks.length > 0
+      ? `UPDATE outbox SET published_at = now() WHERE id = ANY(${uuidArrayLiteral(marks)});`
+      : '';
+  const afterCondition =
+    options.afterPosition === undefined
+      ? ''
+      : `AND position > ${checkedCount('afterPosition', options.afterPosition)}`;
   const result = (await client.query(
-    `SELECT lumenforge_sequence_outbox(${SEQUENCE_BATCH});
-     SELECT id::text, position, envelope FROM outbox
-     WHERE published_at IS NULL AND position IS NOT NULL
-     ORDER BY position LIMIT ${checkedCount('limit', limit)}`,
+    `SELECT set_config('synchronous_commit', 'off', true);
+     ${markStatement}
+     SELECT lumenforge_sequence_outbox(${SEQUENCE_BATCH});
+     SELECT id::text, subject, position, envelope::text AS envelope_json FROM outbox
+     WHERE published_at IS NULL AND position IS NOT NULL ${afterCondition}
+     ORDER BY position LIMIT ${checkedCount('limit', options.limit)}`,
   )) as pg.QueryResult | pg.QueryResult[];
-  const rows = lastRows<{ id: string; position: string; envelope: unknown }>(result);
-  const records = toRecords(rows);
-  return rows.map((row, index) => ({ id: row.id, record: records[index] as TOutboxRecord }));
+  return lastRows<{ id: string; subject: string; position: string; envelope_json: string }>(result).map(
+    (row) => ({
+      id: row.id,
+      subject: row.subject,
+      position: Number(row.position),
+      envelopeJson: row.envelope_json,
+    }),
+  );
 }
 
-/** Marks rows published (one statement, a synchronous commit: it is what stops a re-publish). */
+/** Marks rows published on their own (a synchronous commit: a relay closing writes what it held). */
 export async function markPublished(client: TPgQueryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
   await client.query({
     name: 'lumenforge_outbox_mark_published',
     text: 'UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])',

@@ -12,9 +12,11 @@ export type TOutboxWorkerOptions = {
    * Called whenever the outbox may have something new, while this process holds the lock. Check
    * `holdsLock()` between batches: the lock is gone once its connection drops, and another process
    * may already have taken over. `connection` is the LISTEN connection (idle otherwise): short
-   * queries on it skip the pool and Prisma.
+   * queries on it skip the pool and Prisma. `takeWake()` tells whether an outbox commit was
+   * notified since `work` was called or `takeWake` last returned true (and clears it): nothing new
+   * has committed while it says false, and a notification it did not take runs `work` again.
    */
-  work: (holdsLock: () => boolean, connection: pg.Client) => Promise<void>;
+  work: (holdsLock: () => boolean, connection: pg.Client, takeWake: () => boolean) => Promise<void>;
   /** On close, while this process still holds the lock: write what was kept for later under it. */
   beforeRelease?: (connection: pg.Client) => Promise<void>;
   /** After a failure (the lock is released by then): forget any state owned under the lock. */
@@ -44,6 +46,11 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
   const wake = () => {
     hasPendingWake = true;
     wakeWaiter?.();
+  };
+  const takeWake = () => {
+    const hadWake = hasPendingWake;
+    hasPendingWake = false;
+    return hadWake;
   };
   const waitForWake = () =>
     new Promise<void>((resolveWait) => {
@@ -99,7 +106,7 @@ export function startOutboxWorker(options: TOutboxWorkerOptions): TOutboxWorker 
         hasLock ||= await acquire();
         const lockedBy = listener;
         if (hasLock && lockedBy)
-          await options.work(() => listener !== undefined && listener === lockedBy, lockedBy);
+          await options.work(() => listener !== undefined && listener === lockedBy, lockedBy, takeWake);
       } catch (error) {
         hasLock = false;
         await endListener(listener);

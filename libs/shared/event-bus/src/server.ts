@@ -5,7 +5,8 @@ export {
   DEFAULT_REDELIVERY_BACKOFF_MS,
   type TNatsEventBusOptions,
 } from './nats-event-bus';
-export { relayOutboxBatch, type TRelayPublish } from './outbox-relay';
+export { createOutboxRelay, type TOutboxRelay, type TRelayPublish } from './outbox-relay';
+export type { TRelayRow } from './outbox-sql';
 export {
   deliverEvent,
   deliverEvents,

@@ -32,6 +32,10 @@ export function connectNats(options: TConnectNatsOptions): Promise<NatsConnectio
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,
     pingInterval: 10_000,
+    // No async stack captured for every request (an Error per request and per timeout): JetStream
+    // publishes are requests, and the event relay makes one per event. A failed request still
+    // says what failed (message, cause), not where it was called from.
+    noAsyncTraces: true,
   });
 }
 

@@ -9,4 +9,5 @@ export {
   type TConnectNatsOptions,
   type TEventStreamOptions,
 } from './client';
+export { createStreamPublisher, type TStreamMessage, type TStreamPublisher } from './stream-publisher';
 export { natsServers, readNatsEnv, type TNatsEnv } from './env';
