@@ -10,6 +10,10 @@ import { buildFileTree, type TFileTreeNode } from './file-tree';
 /** How long the form must be still before the preview is asked for (a keystroke restarts it). */
 const PREVIEW_DEBOUNCE_MS = 300;
 
+/** Issues of answers the files are rendered from (Git and environment issues do not change the files). */
+const renderIssues = (issues: readonly TPreviewIssue[]) =>
+  issues.filter((issue) => /^(answers|tokens|template)\b/.test(issue.path));
+
 type TPreviewState =
   | { status: 'loading' }
   | { status: 'ready'; preview: TPreview }
@@ -79,9 +83,10 @@ export function ProjectPreview({ document }: { document: TWizard }) {
         (result) => {
           if (controller.signal.aborted) return;
           setIsUpdating(false);
+          // No files: the answers cannot render at all, so the issues stand in for the tree.
           if (result.ok)
             setState(
-              result.data.issues.length > 0
+              result.data.files.length === 0
                 ? { status: 'invalid', issues: result.data.issues }
                 : { status: 'ready', preview: result.data },
             );
@@ -137,36 +142,49 @@ export function ProjectPreview({ document }: { document: TWizard }) {
       ) : state.status === 'loading' ? (
         <p className="p-3 text-sm text-fg-muted">Rendering the project…</p>
       ) : (
-        <div className="grid min-h-0 flex-1 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-          <nav
-            aria-label="Generated files"
-            className="max-h-64 overflow-auto border-b border-border p-2 md:max-h-[36rem] md:border-r md:border-b-0"
-            data-testid="preview-tree"
-          >
-            <FileTree nodes={tree} selected={selected} onSelect={setSelected} />
-          </nav>
-          <div className="min-w-0">
-            {state.preview.file ? (
-              <>
-                <p className="truncate border-b border-border px-3 py-1.5 font-mono text-xs text-fg-muted">
-                  {state.preview.file.path}
-                </p>
-                <pre
-                  className="max-h-[36rem] overflow-auto p-3 font-mono text-xs leading-relaxed"
-                  data-testid="preview-content"
-                  data-path={state.preview.file.path}
-                  tabIndex={0}
-                  role="region"
-                  aria-label={`Content of ${state.preview.file.path}`}
-                >
-                  {state.preview.file.content}
-                </pre>
-              </>
-            ) : (
-              <p className="p-3 text-sm text-fg-muted">Choose a file to see its content.</p>
-            )}
+        <>
+          {renderIssues(state.preview.issues).length > 0 ? (
+            <p
+              className="border-b border-border bg-warning-surface px-3 py-2 text-xs text-warning-text"
+              data-testid="preview-defaults"
+            >
+              Shown with the template’s defaults for:{' '}
+              {renderIssues(state.preview.issues)
+                .map((issue) => `${issue.path} (${issue.message})`)
+                .join('; ')}
+            </p>
+          ) : null}
+          <div className="grid min-h-0 flex-1 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
+            <nav
+              aria-label="Generated files"
+              className="max-h-64 overflow-auto border-b border-border p-2 md:max-h-[36rem] md:border-r md:border-b-0"
+              data-testid="preview-tree"
+            >
+              <FileTree nodes={tree} selected={selected} onSelect={setSelected} />
+            </nav>
+            <div className="min-w-0">
+              {state.preview.file ? (
+                <>
+                  <p className="truncate border-b border-border px-3 py-1.5 font-mono text-xs text-fg-muted">
+                    {state.preview.file.path}
+                  </p>
+                  <pre
+                    className="max-h-[36rem] overflow-auto p-3 font-mono text-xs leading-relaxed"
+                    data-testid="preview-content"
+                    data-path={state.preview.file.path}
+                    tabIndex={0}
+                    role="region"
+                    aria-label={`Content of ${state.preview.file.path}`}
+                  >
+                    {state.preview.file.content}
+                  </pre>
+                </>
+              ) : (
+                <p className="p-3 text-sm text-fg-muted">Choose a file to see its content.</p>
+              )}
+            </div>
           </div>
-        </div>
+        </>
       )}
     </section>
   );
