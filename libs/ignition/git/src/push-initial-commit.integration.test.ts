@@ -201,7 +201,8 @@ describe('pushInitialCommit cancellation', () => {
       signal: controller.signal,
       onLog: (line) => {
         logLines.push(line);
-        if (line.startsWith('push to ')) setTimeout(() => controller.abort(), 500);
+        // The pack is written (so the advertisement GET is done); the server now holds the POST for 30 s.
+        if (line.startsWith('Writing objects') && !controller.signal.aborted) setTimeout(() => controller.abort(), 300);
       },
     });
     await expect(pushing).rejects.toBeInstanceOf(GitCancelledError);
