@@ -114,7 +114,7 @@ function safePath(): string {
     '/usr/bin',
     '/bin',
   ];
-  return [...new Set(dirs.filter((dir) => existsSync(dir)))].join(':');
+  return [...new Set(dirs.filter((dir) => existsSync(/* turbopackIgnore: true */ dir)))].join(':');
 }
 
 /** PATH inside the base image (node and npm are in /usr/local/bin). */
