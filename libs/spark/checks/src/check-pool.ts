@@ -2,12 +2,11 @@
 // idle core (seconds on a busy one), all of it synchronous compiler work, so a server that ran it
 // on its own thread would answer nobody meanwhile. A few worker threads, started on first use,
 // each parse the declarations once and then check one batch at a time.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import ts from 'typescript';
 import type { TCheckProblem } from './check-problem';
 import type { TComponentCheck, TComponentSources } from './check-component';
 import { installRoot } from './type-check';
@@ -68,29 +67,20 @@ export function defaultCheckPoolSize(): number {
 }
 
 /**
- * The worker entry's path. Found at run time, not by the bundler (it would copy the file away from
- * the sources it loads): beside this file's sources when they run as files (tsx, Vitest), else
- * through the package's export, else in the workspace the compiler is installed in (a Next
- * standalone server, whose config traces the file there).
+ * The worker entry's path: beside this file's sources when they run as files (tsx, Vitest), else
+ * in the folder whose node_modules holds the compiler (the workspace under `next dev`; a Next
+ * standalone server's root, whose config traces the file there, see `checkWorkerFileGlobs`).
+ * Found with string operations and the compiler's `fileExists`, which bundlers do not analyse: a
+ * path Turbopack cannot resolve statically makes it trace, and try to bundle, the whole workspace.
  */
 export function checkWorkerFile(): string {
-  const relative = ['..', 'worker', 'check-worker.mjs'].join('/');
-  const candidates = [
-    () => (import.meta.url.startsWith('file:') ? fileURLToPath(new URL(relative, import.meta.url)) : null),
-    () => createRequire(join(installRoot(), 'package.json')).resolve('@lumenforge/spark-checks/check-worker'),
-    () => join(installRoot(), 'libs', 'spark', 'checks', 'worker', 'check-worker.mjs'),
-  ];
-  for (const candidate of candidates) {
-    try {
-      const file = candidate();
-      if (file && existsSync(file)) return file;
-    } catch {
-      // Not resolvable this way here: the next way.
-    }
-  }
-  throw new CheckUnavailableError(
-    'The component checker is not installed on this server (worker/check-worker.mjs of @lumenforge/spark-checks is missing).',
-  );
+  const here = import.meta.url;
+  const besideSources = /^file:.*\/src\/check-pool\.[cm]?[jt]s$/.test(here)
+    ? fileURLToPath(here.replace(/\/src\/check-pool\.[cm]?[jt]s$/, '/worker/check-worker.mjs'))
+    : null;
+  const inInstall = join(installRoot(), 'libs', 'spark', 'checks', 'worker', 'check-worker.mjs');
+  for (const file of [besideSources, inInstall]) if (file && ts.sys.fileExists(file)) return file;
+  throw new CheckUnavailableError(`The component checker is not installed on this server (no ${inInstall}).`);
 }
 
 export function createCheckPool(options: TCheckPoolOptions = {}): TCheckPool {
@@ -104,7 +94,11 @@ export function createCheckPool(options: TCheckPoolOptions = {}): TCheckPool {
 
   function start(): TSlot {
     workerFile ??= checkWorkerFile();
-    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    // Constructed indirectly: Turbopack reads `new Worker(path)` as a module to bundle.
+    const worker: Worker = Reflect.construct(Worker, [
+      workerFile,
+      { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } },
+    ]);
     const slot: TSlot = { worker, job: null, ready: false, failure: null };
     // An idle worker does not keep a process alive; a busy one does (its caller awaits it).
     worker.unref();
