@@ -38,6 +38,11 @@ export type TChatCompletion = {
   finishReason: string | null;
 };
 
+/** `20 s`, `1.5 s`, `800 ms`: as a person reads a timeout. */
+function duration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
 type TTimeoutReason = { timeout: 'total' | 'stall' };
 
 function chatCompletionsUrl(baseUrl: string): string {
@@ -168,9 +173,9 @@ export async function streamChatCompletion(
     if (callerSignal?.aborted) return abortError(callerSignal);
     const reason = controller.signal.reason as TTimeoutReason | undefined;
     if (controller.signal.aborted && reason?.timeout === 'total')
-      return new LlmRequestError('timeout', `the model did not finish within ${endpoint.timeoutMs} ms`);
+      return new LlmRequestError('timeout', `the model did not finish within ${duration(endpoint.timeoutMs)}`);
     if (controller.signal.aborted && reason?.timeout === 'stall')
-      return new LlmRequestError('timeout', `the model sent nothing for ${endpoint.stallTimeoutMs} ms`);
+      return new LlmRequestError('timeout', `the model sent nothing for ${duration(endpoint.stallTimeoutMs)}`);
     if (error instanceof LlmRequestError) return error;
     return new LlmRequestError('network', `the model server could not be reached: ${networkMessage(error)}`);
   };

@@ -291,7 +291,7 @@ describe('createOpenAiCompatibleGenerator — analyse', { timeout: 30_000 }, () 
   });
 
   it.each([
-    ['a timeout', { kind: 'hang' } as const, 'The model test-model timed out: the model sent nothing for 1000 ms. The built-in generator answered instead.'],
+    ['a timeout', { kind: 'hang' } as const, 'The model test-model timed out: the model sent nothing for 1 s. The built-in generator answered instead.'],
     ['a 5xx', { kind: 'status', status: 502, body: 'Bad Gateway' } as const, 'The model test-model could not answer: the model server failed (HTTP 502: Bad Gateway). The built-in generator answered instead.'],
     ['a plan it cannot repair', { kind: 'stream', text: '{"name": "LikeButton", "kind": ' } as const, /^The model's output was rejected: its plan is not JSON .*The built-in generator answered instead\.$/],
   ])('plans with the built-in generator on %s and returns the notice with the plan', async (_case, reply, notice) => {
@@ -534,7 +534,7 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(fallback.calls).toEqual(['generate']);
     expect(result.notices[0]).toBe(
-      'The model test-model timed out: the model sent nothing for 1000 ms. The built-in generator answered instead.',
+      'The model test-model timed out: the model sent nothing for 1 s. The built-in generator answered instead.',
     );
     // The three expert requests were all cut off, none left hanging.
     await expect.poll(() => server.requests.filter((request) => request.closedEarly).length).toBe(3);
@@ -551,7 +551,7 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
     );
     expect(result.generator).toBe('built-in');
     expect(result.notices[0]).toMatch(
-      /^The model test-model timed out: the model sent nothing for 1000 ms\./,
+      /^The model test-model timed out: the model sent nothing for 1 s\./,
     );
     expect(stalled.progress.some((step) => step.stage === 'merge' && step.delta)).toBe(true);
     await server?.close();
@@ -565,7 +565,7 @@ describe('createOpenAiCompatibleGenerator — generate', { timeout: 30_000 }, ()
     const plan = await slow.provider.analyse('a like button', slow.context);
     expect(plan.summary).toBe('planned by the built-in generator');
     expect(slow.progress.map((step) => step.message)).toContain(
-      'The model test-model timed out: the model did not finish within 1000 ms. The built-in generator answered instead.',
+      'The model test-model timed out: the model did not finish within 1 s. The built-in generator answered instead.',
     );
   });
 
