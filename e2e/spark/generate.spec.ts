@@ -1,6 +1,7 @@
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { systemUrl } from '@lumenforge/config';
 import { screenshotPath } from '../shared/screenshots';
+import { storageStateFor } from '../shared/sign-in';
 
 /** A name no other run or parallel test uses (PascalCase: letters and digits only). */
 const uniqueName = (prefix: string) =>
@@ -19,6 +20,26 @@ async function promptRefusal(response: APIResponse): Promise<string> {
   const issue = body.issues?.find((candidate) => candidate.path === 'prompt');
   expect(issue?.message).toBeTruthy();
   return issue?.message ?? '';
+}
+
+/** At 390 px the page fits without sideways scrolling; a full-page screenshot at both widths. */
+async function screenshotBothWidths(page: Page, name: string) {
+  await page.screenshot({ path: screenshotPath(`${name}-1280`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${name} at 390 px` })
+    .toBeLessThanOrEqual(390);
+  await page.screenshot({ path: screenshotPath(`${name}-390`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Content-Security-Policy refusals the browser reports in the console (e.g. a blocked font). */
+function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
 }
 
 async function submitPrompt(page: Page, prompt: string) {
@@ -132,6 +153,7 @@ test.describe('[SPARK] generator', () => {
     await home.goto(`${systemUrl('landing')}/`);
     await expect(home.getByTestId('cards-live')).toHaveAttribute('data-live', 'true', { timeout: 15_000 });
 
+    const cspViolations = collectCspViolations(page);
     await page.goto('/generate');
     await submitPrompt(page, PROMPT);
 
@@ -139,6 +161,7 @@ test.describe('[SPARK] generator', () => {
     const plan = page.getByTestId('plan-form');
     await expect(plan).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('plan-summary')).not.toBeEmpty();
+    await screenshotBothWidths(page, 'spark-generate-plan');
     await plan.getByLabel('Name', { exact: true }).fill(name);
     const props = plan.getByTestId('plan-prop');
     const propCount = await props.count();
@@ -177,7 +200,7 @@ test.describe('[SPARK] generator', () => {
     );
     const firstPreview = page.frameLocator('[data-testid="variation-preview"]').first();
     await expect(firstPreview.getByRole('button').first()).toBeVisible({ timeout: 30_000 });
-    await page.screenshot({ path: screenshotPath('spark-generate-variations-1280'), fullPage: true });
+    await screenshotBothWidths(page, 'spark-generate-variations');
 
     // Choose the first: Monaco (served by SPARK) with the three files, and its preview.
     await cards
@@ -199,6 +222,30 @@ test.describe('[SPARK] generator', () => {
     });
     const preview = workbench.getByTestId('workbench-preview');
     await expect(preview).toHaveAttribute('data-loads', '1', { timeout: 30_000 });
+
+    // Monaco's icon font (inlined in its CSS as data:) loads: the CSP allows it and nothing is refused.
+    expect(
+      await page.evaluate(async () => (await document.fonts.load('16px codicon')).map((face) => face.status)),
+    ).toEqual(['loaded']);
+    expect(cspViolations).toEqual([]);
+
+    // The story file is typed with Storybook's real types: a prop the component lacks is an error.
+    const diagnosticsList = workbench.getByTestId('editor-diagnostics');
+    await tabs.getByRole('tab', { name: `${name}.stories.tsx` }).click();
+    await workbench.locator('.monaco-editor').first().click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('export const WrongProp: Story = { args: { notAProp: true } };');
+    await expect(diagnosticsList).toContainText(
+      new RegExp(
+        `${name}\\.stories\\.tsx:\\d+:\\d+ Object literal may only specify known properties, and 'notAProp' does not exist`,
+      ),
+      { timeout: 30_000 },
+    );
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect(diagnosticsList).toHaveText('No TypeScript errors', { timeout: 30_000 });
 
     // A type error shows as file:line:col under the editor.
     await tabs.getByRole('tab', { name: `${name}.stories.tsx` }).click();
@@ -278,10 +325,7 @@ test.describe('[SPARK] generator', () => {
     await expect(diagnostics).toHaveText('No TypeScript errors', { timeout: 30_000 });
 
     // 390 px: the page still fits.
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: screenshotPath('spark-generate-workbench-390'), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotBothWidths(page, 'spark-generate-editor');
 
     // A name the workspace already has is a form error (409); another one saves.
     const taken = `${name}Taken`;
@@ -317,11 +361,103 @@ test.describe('[SPARK] generator', () => {
     expect(detail.component.latest.source).toContain(`export function ${name}`);
     expect(detail.component.latest.stories).toContain(`${name}`);
     expect(detail.component.latest.stories).not.toContain('Broken');
+    await screenshotBothWidths(page, 'spark-component-page');
+    expect(cspViolations).toEqual([]);
 
     // LANDING, open all along: the feed row and SPARK's card arrive without a reload.
     await expect(landing.getByTestId('activity-row').filter({ hasText: name }).first()).toBeVisible({
       timeout: 20_000,
     });
     await expect(home.getByTestId('lifecycle-spark')).toContainText(name, { timeout: 20_000 });
+  });
+
+  test.describe('two tabs of one person', () => {
+    // Their own user: the generations of the other tests (the admin's) do not take their slots.
+    test.use({ storageState: storageStateFor('engineer') });
+
+    test('[SPARK][GENERATE]: two tabs generate at once, one saves while the other edits, nothing lost; a third concurrent generation is told why (429)', async ({
+      context,
+    }) => {
+      test.setTimeout(300_000);
+      const tabs = await Promise.all([0, 1, 2].map(() => context.newPage()));
+      for (const tab of tabs) {
+        await tab.goto('/generate');
+        await submitPrompt(tab, PROMPT);
+        await expect(tab.getByTestId('plan-form')).toBeVisible({ timeout: 20_000 });
+      }
+      // Three at once: two run, the third is refused with the limit's message.
+      await Promise.all(
+        tabs.map((tab) => tab.getByTestId('plan-form').getByRole('button', { name: 'Generate' }).click()),
+      );
+      const outcomes = await Promise.all(
+        tabs.map(async (tab) => {
+          const done = tab.getByTestId('variation-card').first().or(tab.getByTestId('generation-error'));
+          await expect(done).toBeVisible({ timeout: 120_000 });
+          return (await tab.getByTestId('generation-error').count()) > 0 ? 'refused' : 'generated';
+        }),
+      );
+      expect(outcomes.filter((outcome) => outcome === 'refused')).toHaveLength(1);
+      const refused = tabs[outcomes.indexOf('refused')] as Page;
+      await expect(refused.getByTestId('generation-error')).toContainText(
+        'You already have 2 generations running: wait for one to finish, then try again.',
+      );
+      await expect(
+        refused.getByTestId('generation-error').getByRole('button', { name: 'Try again' }),
+      ).toBeVisible();
+      const [first, second] = tabs.filter((_, index) => outcomes[index] === 'generated') as [Page, Page];
+
+      // Both choose a variation: each has its own editor with the generated files.
+      for (const tab of [first, second]) {
+        await expect(tab.getByTestId('variation-card')).toHaveCount(3, { timeout: 60_000 });
+        await tab
+          .getByTestId('variation-card')
+          .first()
+          .getByRole('button', { name: /^Choose / })
+          .click();
+        await expect(tab.getByTestId('editor-diagnostics')).toHaveText('No TypeScript errors', {
+          timeout: 60_000,
+        });
+      }
+
+      // The second tab edits while the first saves under its own name.
+      const firstName = uniqueName('FirstTab');
+      const secondName = uniqueName('SecondTab');
+      await second.bringToFront();
+      await second.getByRole('tab', { name: /\.stories\.tsx$/ }).click();
+      await second.locator('.monaco-editor').first().click();
+      await second.keyboard.press('ControlOrMeta+End');
+      await second.keyboard.press('Enter');
+      await second.keyboard.insertText('export const EditedInSecondTab: Story = {};');
+      await first.bringToFront();
+      const firstSave = first.getByRole('form', { name: 'Save component' });
+      await firstSave.getByLabel('Name', { exact: true }).fill(firstName);
+      await firstSave.getByRole('button', { name: 'Save component' }).click();
+      await expect(first).toHaveURL(/\/components\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+      await expect(first.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
+
+      // The second tab's edit is still there, and it saves too (renamed in all three files).
+      await second.bringToFront();
+      await expect(second.getByTestId('editor-diagnostics')).toHaveText('No TypeScript errors', {
+        timeout: 30_000,
+      });
+      const secondSave = second.getByRole('form', { name: 'Save component' });
+      await secondSave.getByLabel('Name', { exact: true }).fill(secondName);
+      await secondSave.getByRole('button', { name: 'Save component' }).click();
+      await expect(second).toHaveURL(/\/components\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+
+      type TDetail = {
+        component: { name: string; latest: { source: string; tests: string; stories: string } };
+      };
+      const detailOf = async (tab: Page) =>
+        (await (
+          await tab.request.get(`/api/components/${tab.url().split('/').pop() ?? ''}`)
+        ).json()) as TDetail;
+      const saved = [await detailOf(first), await detailOf(second)];
+      expect(saved.map((detail) => detail.component.name)).toEqual([firstName, secondName]);
+      expect(saved[0]?.component.latest.stories).not.toContain('EditedInSecondTab');
+      expect(saved[1]?.component.latest.stories).toContain('export const EditedInSecondTab: Story = {};');
+      expect(saved[1]?.component.latest.source).toContain(`export function ${secondName}`);
+      expect(saved[1]?.component.latest.tests).toContain(`from './${secondName}'`);
+    });
   });
 });
