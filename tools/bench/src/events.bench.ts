@@ -1,4 +1,5 @@
-// Event-bus benchmark: `npm run bench:events` (options after `--`: `--events 2000 --samples 300`).
+// Event-bus benchmark: `npm run bench:events` (options after `--`: `--events 2000 --samples 300`,
+// `--only nats|postgres`, `--profile <dir>` for a CPU profile of the bursts).
 // For each transport (PostgreSQL outbox + LISTEN/NOTIFY; NATS JetStream through the outbox relay)
 // it measures publish-to-handler latency (one event at a time: `publish()` called → handler
 // started) and throughput (a burst of N events: first publish → handler of the last one started;
