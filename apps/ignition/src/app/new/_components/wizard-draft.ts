@@ -79,7 +79,8 @@ export function toWizardDocument(template: { key: string; version: string }, dra
           }
         : { kind: 'none' };
   return {
-    template,
+    // Only these two: the schema is strict, and callers pass their whole template.
+    template: { key: template.key, version: template.version },
     answers: {
       ...draft.parameters,
       name: draft.name.trim(),
