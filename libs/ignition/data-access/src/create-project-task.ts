@@ -27,7 +27,7 @@ export type TCreateTaskDeps = {
   db: TDbClient;
   bus: Pick<TEventBus<TDbTransaction>, 'publish'>;
   templates: TemplateRepository;
-  logger?: { error: (object: object, message: string) => void };
+  logger?: { error: (fields: Record<string, unknown>, message?: string) => void };
   /** How often the runner bumps the task row and looks for a cancel from another replica. Default 3 s. */
   heartbeatMs?: number;
 };

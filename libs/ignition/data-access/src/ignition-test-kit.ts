@@ -2,6 +2,8 @@
 // deps of a task run over a test database (the outbox bus of the platform, a memory cache).
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -95,4 +97,68 @@ export async function cloneFiles(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The packages the fake registry knows: dist-tags and each version's manifest fields. */
+export const FAKE_NPM_PACKAGES: Record<string, { tags: Record<string, string>; versions: Record<string, object> }> = {
+  'left-pad': {
+    tags: { latest: '1.3.0' },
+    versions: { '1.1.0': { license: 'WTFPL' }, '1.2.0': { license: 'MIT' }, '1.3.0': { license: 'MIT' } },
+  },
+  '@acme/gpl-thing': { tags: { latest: '2.0.0' }, versions: { '2.0.0': { license: 'GPL-3.0-only' } } },
+  'old-style': { tags: { latest: '0.1.0' }, versions: { '0.1.0': { licenses: [{ type: 'BSD-3-Clause' }] } } },
+};
+
+export type TFakeNpmRegistry = {
+  baseUrl: string;
+  /** Paths asked, decoded. */
+  requests: string[];
+  /** While down, every answer is 503. Paths under `/slow` never answer. */
+  setDown: (isDown: boolean) => void;
+  close: () => Promise<void>;
+};
+
+/** A local stand-in for registry.npmjs.org: abbreviated packuments and per-version manifests. */
+export async function startFakeNpmRegistry(packages = FAKE_NPM_PACKAGES): Promise<TFakeNpmRegistry> {
+  const requests: string[] = [];
+  let isDown = false;
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(request.url ?? '/');
+    requests.push(path);
+    if (path.startsWith('/slow')) return; // never answers
+    if (isDown) {
+      response.writeHead(503).end('down');
+      return;
+    }
+    const match = /^\/((?:@[^/]+\/)?[^/@]+)(?:\/(.+))?$/.exec(path);
+    const entry = match ? packages[match[1] ?? ''] : undefined;
+    if (!match || !entry) {
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
+      return;
+    }
+    const [, name, version] = match;
+    const manifest = version ? entry.versions[version] : undefined;
+    const body = version
+      ? { name, version, ...manifest }
+      : {
+          name,
+          'dist-tags': entry.tags,
+          versions: Object.fromEntries(Object.keys(entry.versions).map((v) => [v, { name, version: v }])),
+        };
+    response.writeHead(version && !manifest ? 404 : 200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    setDown: (value) => {
+      isDown = value;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createMemoryCache } from '@lumenforge/cache/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeNpmRegistry, type TFakeNpmRegistry } from './ignition-test-kit';
 import {
   isLicenseAllowed,
   NPM_REGISTRY_URL,
@@ -9,56 +8,17 @@ import {
   NpmRegistryUnavailableError,
 } from './npm-registry';
 
-/** A local stand-in for registry.npmjs.org: abbreviated packuments and per-version manifests. */
-const PACKAGES: Record<string, { tags: Record<string, string>; versions: Record<string, unknown> }> = {
-  'left-pad': {
-    tags: { latest: '1.3.0' },
-    versions: { '1.1.0': { license: 'WTFPL' }, '1.2.0': { license: 'MIT' }, '1.3.0': { license: 'MIT' } },
-  },
-  '@acme/gpl-thing': { tags: { latest: '2.0.0' }, versions: { '2.0.0': { license: 'GPL-3.0-only' } } },
-  'old-style': { tags: { latest: '0.1.0' }, versions: { '0.1.0': { licenses: [{ type: 'BSD-3-Clause' }] } } },
-};
-
 describe('NpmRegistryClient', () => {
-  let server: Server;
+  let registry: TFakeNpmRegistry;
   let baseUrl: string;
-  const requests: string[] = [];
-  let isDown = false;
+  const requests = () => registry.requests;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const path = decodeURIComponent(request.url ?? '/');
-      requests.push(path);
-      if (path.startsWith('/slow')) return; // never answers
-      if (isDown) {
-        response.writeHead(503).end('down');
-        return;
-      }
-      const match = /^\/((?:@[^/]+\/)?[^/@]+)(?:\/(.+))?$/.exec(path);
-      const entry = match ? PACKAGES[match[1] ?? ''] : undefined;
-      if (!match || !entry) {
-        response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
-        return;
-      }
-      const [, name, version] = match;
-      const body = version
-        ? { name, version, ...(entry.versions[version] as object) }
-        : {
-            name,
-            'dist-tags': entry.tags,
-            versions: Object.fromEntries(Object.keys(entry.versions).map((v) => [v, { name, version: v }])),
-          };
-      response.writeHead(version && !entry.versions[version] ? 404 : 200, {
-        'content-type': 'application/json',
-      });
-      response.end(JSON.stringify(body));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    registry = await startFakeNpmRegistry();
+    baseUrl = registry.baseUrl;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await registry?.close();
   });
 
   it('resolves ranges and tags to the newest matching version with its licence', async () => {
@@ -103,20 +63,20 @@ describe('NpmRegistryClient', () => {
 
   it('caches answers: the same check twice asks the registry once', async () => {
     const client = new NpmRegistryClient({ baseUrl, cache: createMemoryCache({ max: 100 }) });
-    const before = requests.length;
+    const before = requests().length;
     await client.check('left-pad', '^1.2.0');
     await client.check('left-pad', '^1.2.0');
-    expect(requests.length - before).toBe(2); // the packument and the version manifest, once each
+    expect(requests().length - before).toBe(2); // the packument and the version manifest, once each
   });
 
   it('a registry that fails or does not answer in time is NpmRegistryUnavailableError', async () => {
-    isDown = true;
+    registry.setDown(true);
     try {
       await expect(new NpmRegistryClient({ baseUrl }).check('left-pad', '^1.0.0')).rejects.toThrow(
         /npm registry is unavailable \(it answered 503\)/,
       );
     } finally {
-      isDown = false;
+      registry.setDown(false);
     }
     const slow = new NpmRegistryClient({ baseUrl: `${baseUrl}/slow`, timeoutMs: 300 });
     await expect(slow.check('left-pad')).rejects.toBeInstanceOf(NpmRegistryUnavailableError);

@@ -1,3 +1,7 @@
+// semver ships no types and @types/semver is not installed; the reference carries the declaration into
+// every program that compiles this file (the apps). Drop both once @types/semver is a dependency.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./types/semver.d.ts" />
 import { getOrSet, type TCache } from '@lumenforge/cache';
 import { maxSatisfying, validRange } from 'semver';
 
