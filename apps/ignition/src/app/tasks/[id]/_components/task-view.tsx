@@ -95,7 +95,7 @@ function TaskLog({ lines }: { lines: readonly TTaskLogLine[] }) {
       {lines.length === 0 ? <span className="text-fg-muted">No output yet.</span> : null}
       {lines.map((line) => (
         <div key={line.id} className={line.stream === 'stderr' ? 'text-danger-text' : undefined}>
-          <span className="text-fg-subtle select-none">[{line.step}] </span>
+          <span className="text-fg-muted select-none">[{line.step}] </span>
           {line.line}
         </div>
       ))}
