@@ -1,6 +1,6 @@
 // Each built-in template generates a project whose `npm install`, `npm run build`, `npm test`,
 // `npm run lint` and `npm run typecheck` pass against the real npm registry, and whose built CSS
-// carries the chosen token version's values.
+// carries the chosen token version's values; the Next.js app's Playwright smoke test passes too.
 //
 // Heavy (installs and builds three projects): run under the machine's lock, e.g.
 //   flock /tmp/lf-heavy.lock npx vitest run --mode integration src/built-in.integration.test.ts
@@ -52,9 +52,17 @@ const CHILD_ENV = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+// `npx playwright install` cannot download here: the smoke test runs only where a Chromium is.
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path) => path && existsSync(path));
+
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: CHILD_ENV });
+    const child = spawn(command, args, { cwd, env: { ...CHILD_ENV, ...env } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -122,6 +130,12 @@ describe('built-in templates generate working projects', () => {
       await npm(dir, 'test');
       await npm(dir, 'run', 'lint');
       await npm(dir, 'run', 'typecheck');
+      if (id === 'next-app' && CHROMIUM) {
+        // The generated Playwright smoke test, against `next start`, in the machine's Chromium.
+        const { code, output } = await run('npx', ['playwright', 'test'], dir, { CHROMIUM_PATH: CHROMIUM });
+        expect(code, `playwright test in ${dir}:\n${output.slice(-4000)}`).toBe(0);
+        expect(output).toContain('1 passed');
+      }
 
       const answersFile = JSON.parse(await readFile(join(dir, '.lumenforge/answers.json'), 'utf8'));
       expect(answersFile.template).toEqual({ id, version: template.manifest.version });
