@@ -1,0 +1,6 @@
+import { ignitionHandlers } from '../../../ignition-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = ignitionHandlers.listTemplates;
+export const POST = ignitionHandlers.saveTemplate;

@@ -1,0 +1,2 @@
+import { defineProjectConfig } from '@lumenforge/vitest-config';
+export default defineProjectConfig(import.meta.dirname);
