@@ -1,9 +1,15 @@
 'use client';
 import { ZComponentNameSchema } from '@lumenforge/db';
-import type { TComponentPlan, TGeneratedFiles, TGeneratorId } from '@lumenforge/spark-generator';
+import type {
+  TComponentPlan,
+  TGeneratedFiles,
+  TGeneratorId,
+  TMergeConflict,
+} from '@lumenforge/spark-generator';
 import { fieldIssue, type TApiProblem } from '@lumenforge/ui/api-client';
 import { Badge, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, LABEL, Notice } from '@lumenforge/ui/page-parts';
 import { LineDiff } from '@lumenforge/ui/line-diff';
+import { mergeFollowUp } from '../merge-follow-up';
 import { useRouter } from 'next/navigation';
 import { ComponentDetailsFields, type TComponentDetails } from '../../_components/component-details-fields';
 import { useId, useMemo, useState, type FormEvent } from 'react';
@@ -24,6 +30,7 @@ import {
   type TPreviewHandle,
   type TPreviewWidth,
 } from './live-preview';
+import { MergeConflicts } from './merge-conflicts';
 import { previewSourceFor, type TPreviewVariation } from './preview-files';
 import { problemAbout, ProblemNotice } from './problem-notice';
 import { renameComponent, renameProblem } from './prompt-rules';
@@ -92,6 +99,8 @@ export function ComponentWorkbench({
   const [isEditing, setIsEditing] = useState(false);
   const [editProblem, setEditProblem] = useState<TApiProblem | null>(null);
   const [proposal, setProposal] = useState<(TEditAnswer & { basedOn: TGeneratedFiles }) | null>(null);
+  // Where the last accepted follow-up met the person's own edits (their lines were kept).
+  const [conflicts, setConflicts] = useState<TMergeConflict[]>([]);
 
   const [details, setDetails] = useState<TComponentDetails>({
     name: chosen.files.name,
@@ -149,18 +158,26 @@ export function ComponentWorkbench({
     setIsEditing(true);
     setEditProblem(null);
     setProposal(null);
+    setConflicts([]);
     const result = await requestEdit({ instruction: instruction.trim(), files: basedOn, plan: currentPlan });
     setIsEditing(false);
     if (!result.ok) setEditProblem(problemAbout(problemAbout(result.problem, 'instruction'), 'files'));
     else setProposal({ ...result.data, basedOn });
   }
 
-  function handleAccept() {
+  async function handleAccept() {
     if (!proposal) return;
-    replaceFiles(proposal.files);
+    // Edits typed while the follow-up was prepared are merged in on the server (mergeEdit).
+    const merged =
+      files === proposal.basedOn
+        ? { files: proposal.files, conflicts: [] }
+        : await mergeFollowUp({ basedOn: proposal.basedOn, proposed: proposal.files, current: files });
+    const accepted = { files: merged.files, conflicts: [...(proposal.conflicts ?? []), ...merged.conflicts] };
+    replaceFiles(accepted.files);
+    setConflicts(accepted.conflicts);
     setCheck(proposal.check);
     setCurrentPlan(proposal.plan);
-    setDetails((current) => ({ ...current, name: proposal.files.name }));
+    setDetails((current) => ({ ...current, name: accepted.files.name }));
     setProposal(null);
     setInstruction('');
   }
@@ -355,11 +372,12 @@ export function ComponentWorkbench({
         {editProblem ? (
           <ProblemNotice problem={editProblem} signInUrl={signInUrl} onRetry={() => void handleFollowUp()} />
         ) : null}
+        {!proposal ? <MergeConflicts name={files.name} conflicts={conflicts} /> : null}
         {proposal ? (
           <div className="space-y-3" data-testid="edit-proposal">
             {proposal.basedOn !== files ? (
               <Notice tone="warning">
-                You edited the files since asking: accepting replaces those edits with this proposal.
+                You edited the files since asking: accepting merges this proposal into your edits.
               </Notice>
             ) : null}
             <ul className="list-disc pl-5 text-sm" aria-label="Changes">
@@ -375,11 +393,16 @@ export function ComponentWorkbench({
             <div className="flex flex-wrap items-center gap-2">
               <CheckBadge check={proposal.check} />
             </div>
+            <MergeConflicts name={proposal.files.name} conflicts={proposal.conflicts ?? []} />
             {FILE_KEYS.map((key) => (
-              <LineDiff key={key} fileName={fileNameOf(proposal.files.name, key)} lines={proposal.diff[key]} />
+              <LineDiff
+                key={key}
+                fileName={fileNameOf(proposal.files.name, key)}
+                lines={proposal.diff[key]}
+              />
             ))}
             <div className="flex gap-2">
-              <button type="button" className={BUTTON_PRIMARY} onClick={handleAccept}>
+              <button type="button" className={BUTTON_PRIMARY} onClick={() => void handleAccept()}>
                 Accept
               </button>
               <button type="button" className={BUTTON_SECONDARY} onClick={() => setProposal(null)}>

@@ -7,6 +7,7 @@ import type {
   TGeneratedFiles,
   TGenerationProgress,
   TGeneratorId,
+  TMergeConflict,
   TRouting,
   TVariation,
 } from '@lumenforge/spark-generator';
@@ -35,6 +36,8 @@ export type TEditAnswer = {
   notices: string[];
   diff: { source: TDiffLine[]; tests: TDiffLine[]; stories: TDiffLine[] };
   check: TComponentCheckResult;
+  /** Where the edit met the person's changes since generating: their lines were kept. */
+  conflicts?: TMergeConflict[];
 };
 
 export type TTestRun = {
