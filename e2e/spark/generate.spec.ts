@@ -361,6 +361,8 @@ test.describe('[SPARK] generator', () => {
     expect(detail.component.latest.source).toContain(`export function ${name}`);
     expect(detail.component.latest.stories).toContain(`${name}`);
     expect(detail.component.latest.stories).not.toContain('Broken');
+    // The story typed in Monaco before the follow-up was merged with it, not replaced by it.
+    expect(detail.component.latest.stories).toContain('EditedInMonaco');
     await screenshotBothWidths(page, 'spark-component-page');
     expect(cspViolations).toEqual([]);
 
