@@ -37,6 +37,9 @@ async function screenshotBothWidths(page: Page, name: string) {
 function collectCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on('console', (message) => {
+    // SPARK's own documents only: the live previews are IGNIS's pages, under IGNIS's policy.
+    const source = message.location().url;
+    if (source && !source.startsWith(systemUrl('spark'))) return;
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   return violations;
