@@ -8,7 +8,6 @@ import {
   type TRunCreateTaskOptions,
 } from '@lumenforge/ignition-data-access';
 import type { TTemplate, TWizardCredentials } from '@lumenforge/ignition-templates';
-import { loadBuiltInTemplates } from '@lumenforge/ignition-templates/built-in';
 import type { TPlatformRuntime } from '@lumenforge/runtime/server';
 
 /** What IGNITION's routes use besides the runtime; tests give their own registry URL and built-ins. */
@@ -35,6 +34,14 @@ export type TIgnitionServiceOptions = {
   loadBuiltIns?: () => Promise<TTemplate[]>;
 };
 
+async function loadBuiltInTemplatesOfApp(): Promise<TTemplate[]> {
+  // Imported on first use, not at module load: `@lumenforge/ignition-templates/built-in` reads
+  // `import.meta.dirname` when it is evaluated, which Turbopack leaves undefined in a server bundle;
+  // a failure here is logged by ensureBuiltIns instead of taking every IGNITION route down.
+  const { loadAppBuiltInTemplates } = await import('./built-in-templates');
+  return loadAppBuiltInTemplates();
+}
+
 /** The commit author and event actor of a principal (agents have no mailbox: the platform's address). */
 export function runIdentity(principal: TPrincipal): Pick<TRunCreateTaskOptions, 'actor' | 'author'> {
   const email = /^[^\s<>@]+@[^\s<>@]+$/.test(principal.email)
@@ -60,7 +67,7 @@ export function createIgnitionServices(
     if (services) return services;
     const runtime = getRuntime();
     const templates = new TemplateRepository(runtime.db, runtime.cache);
-    const loadBuiltIns = options.loadBuiltIns ?? loadBuiltInTemplates;
+    const loadBuiltIns = options.loadBuiltIns ?? loadBuiltInTemplatesOfApp;
     let builtIns: Promise<TTemplate[]> | null = null;
     const storedFor = new Map<string, Promise<void>>();
     const running = new Map<string, AbortController>();
