@@ -303,4 +303,49 @@ describe('IGNITION API over real HTTP (PostgreSQL, a local npm registry)', () =>
         .status,
     ).toBe(403);
   });
+
+  it('a push that fails leaves the project registered and the task failed; retry answers 202 and runs again', async () => {
+    // Nothing listens on port 9: the push fails after registration, quickly.
+    const wizard = tinyWizard('unpushed-app', {
+      kind: 'remote',
+      url: 'https://127.0.0.1:9/app.git',
+      branch: 'main',
+    });
+    const accepted = await json<{ taskId: string }>(
+      await api.call(engineer.cookie, 'POST', '/api/projects', {
+        wizard,
+        credentials: { gitToken: 'secret-1' },
+      }),
+    );
+    expect(accepted.status).toBe(202);
+    const failed = await waitForTask(accepted.body.taskId);
+    expect(failed.task).toMatchObject({ status: 'failed', projectSlug: 'unpushed-app' });
+    expect(failed.task.steps.map((step) => step.status)).toEqual([
+      'succeeded',
+      'skipped',
+      'succeeded',
+      'failed',
+    ]);
+
+    const retried = await json<TTaskBody>(
+      await api.call(engineer.cookie, 'POST', `/api/tasks/${accepted.body.taskId}/retry`, {
+        credentials: { gitToken: 'secret-2' },
+      }),
+    );
+    expect(retried.status).toBe(202);
+    expect(retried.body.task.steps.map((step) => step.status)).toEqual([
+      'succeeded',
+      'skipped',
+      'succeeded',
+      'pending',
+    ]);
+    const again = await waitForTask(accepted.body.taskId);
+    expect(again.task.status).toBe('failed');
+    expect(await api.testDb.db.project.count({ where: { slug: 'unpushed-app' } })).toBe(1);
+    const log = await json<{ lines: { line: string }[] }>(
+      await api.call(engineer.cookie, 'GET', `/api/tasks/${accepted.body.taskId}/log`),
+    );
+    expect(log.body.lines.filter((line) => line.line.startsWith('Registered'))).toHaveLength(1);
+    expect(JSON.stringify(log.body)).not.toMatch(/secret-[12]/);
+  });
 });

@@ -13,6 +13,7 @@ import { renderProject } from '@lumenforge/ignition-templates';
 import { loadDefaultTokenSet } from '@lumenforge/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCreateProjectTask, type TCreateTaskDeps } from './create-project-task';
+import { checkGitTarget } from './git-target-check';
 import { cloneFiles, ignitionWorkspace, runOptions, TINY_TEMPLATE, tinyWizard } from './ignition-test-kit';
 import { IgnitionTaskRepository } from './ignition-task.repository';
 import { registerProject } from './project-registration';
@@ -149,6 +150,10 @@ describe('IGNITION project creation (real PostgreSQL, git http-backend, fake Git
     expect(cloned['src/main.js']).toBe('console.log("hi");\n');
     const project = await database.db.project.findUniqueOrThrow({ where: { id: done?.projectId ?? '' } });
     expect(project.repositoryUrl).toBe(url);
+    // The wizard's Git check now refuses this target: its branch has commits.
+    await expect(
+      checkGitTarget({ kind: 'remote', url, branch: 'main' }, { gitToken: TOKEN }),
+    ).rejects.toMatchObject({ code: 'branch-not-empty', status: 409 });
 
     const log = await tasks.logAfter(task.id, null);
     expect(log.some((line) => line.step === 'push' && /Pushed [0-9a-f]{12}/.test(line.line))).toBe(true);
