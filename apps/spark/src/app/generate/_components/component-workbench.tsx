@@ -231,7 +231,16 @@ export function ComponentWorkbench({
 
       <div className="grid gap-4 xl:grid-cols-2">
         <div className="min-w-0 space-y-2">
-          <ComponentEditor files={files} revision={revision} onChange={setFiles} theme={theme} />
+          <ComponentEditor
+            files={files}
+            revision={revision}
+            onChange={(next) => {
+              setFiles(next);
+              // The save check's problems were about the code before this edit.
+              if (saveProblem?.status === 422) setSaveProblem(null);
+            }}
+            theme={theme}
+          />
           {checkIssues.length > 0 ? (
             <div data-testid="save-check-problems">
               <Notice tone="danger">

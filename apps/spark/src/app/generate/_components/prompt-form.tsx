@@ -78,21 +78,23 @@ export function PromptForm({
         <button type="submit" className={BUTTON_PRIMARY} disabled={isPending}>
           {isPending ? 'Planning…' : 'Plan'}
         </button>
-        <p className="text-xs text-fg-muted">
-          For example:{' '}
-          {EXAMPLES.map((example, index) => (
-            <span key={example}>
-              {index > 0 ? ' · ' : null}
-              <button
-                type="button"
-                className={`rounded-sm text-left text-accent-text hover:underline ${FOCUS}`}
-                onClick={() => onPromptChange(example)}
-              >
-                {example}
-              </button>
-            </span>
-          ))}
-        </p>
+        {/* A list, not a sentence with "·" between: at 390 px each example wraps on its own line. */}
+        <div className="min-w-0 text-xs text-fg-muted">
+          <span id={`${id}-examples`}>For example:</span>
+          <ul aria-labelledby={`${id}-examples`} className="mt-0.5 flex flex-wrap gap-x-3 gap-y-1">
+            {EXAMPLES.map((example) => (
+              <li key={example} className="min-w-0">
+                <button
+                  type="button"
+                  className={`rounded-sm text-left text-accent-text hover:underline ${FOCUS}`}
+                  onClick={() => onPromptChange(example)}
+                >
+                  {example}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       </div>
     </form>
   );
