@@ -1,5 +1,5 @@
-import type { TAuditContext } from '@lumenforge/db';
-import type { TDbClient, TDbTransaction } from '@lumenforge/db/server';
+import { DatabaseUnavailableError, type TAuditContext } from '@lumenforge/db';
+import { toDatabaseError, type TDbClient, type TDbTransaction } from '@lumenforge/db/server';
 import type { TEventBus } from '@lumenforge/event-bus';
 import {
   createGitHubRepository,
@@ -57,6 +57,8 @@ const CANCELLED_MESSAGE = 'Cancelled';
 /** The message a failed step shows: typed errors carry a user-facing one; anything else its own. */
 function stepErrorMessage(error: unknown): string {
   if (error instanceof GitHubError) return error.message;
+  const database = toDatabaseError(error);
+  if (database instanceof DatabaseUnavailableError) return database.message;
   if (error instanceof Error) return error.message.slice(0, 2_000);
   return String(error);
 }
