@@ -4,6 +4,7 @@ import {
   tinyWizard,
   type TFakeNpmRegistry,
 } from '@lumenforge/ignition-data-access/testing';
+import { IgnitionTaskRepository } from '@lumenforge/ignition-data-access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIgnitionApi, type TIgnitionApiHarness } from './ignition-api.test-harness';
 
@@ -347,5 +348,37 @@ describe('IGNITION API over real HTTP (PostgreSQL, a local npm registry)', () =>
     );
     expect(log.body.lines.filter((line) => line.line.startsWith('Registered'))).toHaveLength(1);
     expect(JSON.stringify(log.body)).not.toMatch(/secret-[12]/);
+  });
+
+  it('streams a running task: log lines and state changes as the runner writes them, ending when it finishes', async () => {
+    const tasks = new IgnitionTaskRepository(api.testDb.db);
+    const task = await tasks.create({
+      workspaceId: engineer.workspaceId,
+      createdById: null,
+      wizard: tinyWizard('streamed-app'),
+    });
+    await tasks.transition(engineer.workspaceId, task.id, ['queued'], 'running');
+    const response = await api.call(engineer.cookie, 'GET', `/api/tasks/${task.id}/events`);
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended before ${pattern}: ${text}`);
+        text += decoder.decode(value, { stream: true });
+      }
+    };
+    await readUntil(/event: step\ndata: \{[^\n]*"status":"running"/);
+    await tasks.appendLog(task.id, [
+      { step: 'render', stream: 'system', line: 'first line' },
+      { step: 'render', stream: 'stdout', line: 'second line' },
+    ]);
+    await readUntil(/"line":"second line"/);
+    expect(text.match(/^event: log$/gm)).toHaveLength(2);
+    await tasks.save(task.id, { status: 'succeeded', finishedAt: new Date() });
+    await readUntil(/"status":"succeeded"/);
+    expect((await reader.read()).done).toBe(true); // the stream ends once the task finished
   });
 });
