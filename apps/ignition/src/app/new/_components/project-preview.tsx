@@ -83,11 +83,17 @@ export function ProjectPreview({ document }: { document: TWizard }) {
         (result) => {
           if (controller.signal.aborted) return;
           setIsUpdating(false);
-          // No files: the answers cannot render at all, so the issues stand in for the tree.
+          // Answers the files depend on have issues (the server would fill in defaults): the issues
+          // stand in for the tree, so a tree never shows answers other than the form's.
           if (result.ok)
             setState(
-              result.data.files.length === 0
-                ? { status: 'invalid', issues: result.data.issues }
+              result.data.files.length === 0 || renderIssues(result.data.issues).length > 0
+                ? {
+                    status: 'invalid',
+                    issues: renderIssues(result.data.issues).length
+                      ? renderIssues(result.data.issues)
+                      : result.data.issues,
+                  }
                 : { status: 'ready', preview: result.data },
             );
           else if (result.problem.issues.length > 0)
@@ -142,49 +148,39 @@ export function ProjectPreview({ document }: { document: TWizard }) {
       ) : state.status === 'loading' ? (
         <p className="p-3 text-sm text-fg-muted">Rendering the project…</p>
       ) : (
-        <>
-          {renderIssues(state.preview.issues).length > 0 ? (
-            <p
-              className="border-b border-border bg-warning-surface px-3 py-2 text-xs text-warning-text"
-              data-testid="preview-defaults"
-            >
-              Shown with the template’s defaults for:{' '}
-              {renderIssues(state.preview.issues)
-                .map((issue) => `${issue.path} (${issue.message})`)
-                .join('; ')}
-            </p>
-          ) : null}
-          <div className="grid min-h-0 flex-1 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-            <nav
-              aria-label="Generated files"
-              className="max-h-64 overflow-auto border-b border-border p-2 md:max-h-[36rem] md:border-r md:border-b-0"
-              data-testid="preview-tree"
-            >
-              <FileTree nodes={tree} selected={selected} onSelect={setSelected} />
-            </nav>
-            <div className="min-w-0">
-              {state.preview.file ? (
-                <>
-                  <p className="truncate border-b border-border px-3 py-1.5 font-mono text-xs text-fg-muted">
-                    {state.preview.file.path}
-                  </p>
-                  <pre
-                    className="max-h-[36rem] overflow-auto p-3 font-mono text-xs leading-relaxed"
-                    data-testid="preview-content"
-                    data-path={state.preview.file.path}
-                    tabIndex={0}
-                    role="region"
-                    aria-label={`Content of ${state.preview.file.path}`}
-                  >
-                    {state.preview.file.content}
-                  </pre>
-                </>
-              ) : (
-                <p className="p-3 text-sm text-fg-muted">Choose a file to see its content.</p>
-              )}
-            </div>
+        <div
+          className={`grid min-h-0 flex-1 transition-opacity md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] ${isUpdating ? 'opacity-60' : ''}`}
+          aria-busy={isUpdating}
+        >
+          <nav
+            aria-label="Generated files"
+            className="max-h-64 overflow-auto border-b border-border p-2 md:max-h-[36rem] md:border-r md:border-b-0"
+            data-testid="preview-tree"
+          >
+            <FileTree nodes={tree} selected={selected} onSelect={setSelected} />
+          </nav>
+          <div className="min-w-0">
+            {state.preview.file ? (
+              <>
+                <p className="truncate border-b border-border px-3 py-1.5 font-mono text-xs text-fg-muted">
+                  {state.preview.file.path}
+                </p>
+                <pre
+                  className="max-h-[36rem] overflow-auto p-3 font-mono text-xs leading-relaxed"
+                  data-testid="preview-content"
+                  data-path={state.preview.file.path}
+                  tabIndex={0}
+                  role="region"
+                  aria-label={`Content of ${state.preview.file.path}`}
+                >
+                  {state.preview.file.content}
+                </pre>
+              </>
+            ) : (
+              <p className="p-3 text-sm text-fg-muted">Choose a file to see its content.</p>
+            )}
           </div>
-        </>
+        </div>
       )}
     </section>
   );

@@ -180,7 +180,9 @@ export function ProjectWizard({ template, signInUrl }: { template: TTemplateDeta
   const nameError = nameCheckMessage(nameCheck) ?? issueAt(shownIssues, 'answers.name') ?? null;
 
   // Packages: listed at once, checked on the registry; an unknown one leaves the list again.
-  async function addDependency(dependency: TDependency): Promise<string | null> {
+  async function addDependency({ name, version }: TDependency): Promise<string | null> {
+    // Only the two fields the strict schema knows (the curated list also carries a purpose).
+    const dependency = { name, version };
     setDraft((current) =>
       current.dependencies.some((listed) => listed.name === dependency.name)
         ? current
