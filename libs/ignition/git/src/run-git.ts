@@ -37,7 +37,8 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
   return new Promise<GitResult>((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: options.cwd,
-      env: { ...gitBaseEnv(), ...options.env },
+      // Next's ProcessEnv type demands NODE_ENV; git gets exactly this environment and nothing else.
+      env: { ...gitBaseEnv(), ...options.env } as NodeJS.ProcessEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
@@ -104,7 +105,8 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
   });
 }
 
-const PROGRESS_LINE = /^(remote: )?(Enumerating|Counting|Compressing|Writing|Receiving|Resolving) (objects|deltas)|^(remote: )?Total \d+|^Delta compression/;
+const PROGRESS_LINE =
+  /^(remote: )?(Enumerating|Counting|Compressing|Writing|Receiving|Resolving) (objects|deltas)|^(remote: )?Total \d+|^Delta compression/;
 
 /** git's stderr without its progress meters, which say nothing about why it failed. */
 export function withoutProgress(stderr: string): string {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDefaultTokenSet } from '@lumenforge/tokens';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES_DIR, loadBuiltInTemplates } from './built-in';
+import { builtInTemplatesDir, loadBuiltInTemplates } from './built-in';
 import { renderProject } from './render-project';
 import { templateManifestJsonSchema } from './template-manifest.schema';
 
@@ -74,7 +74,7 @@ describe('the built-in templates', () => {
   });
 
   it('template.schema.json is the manifest schema as generated (editors validate template.json with it)', async () => {
-    const onDisk = JSON.parse(await readFile(join(BUILT_IN_TEMPLATES_DIR, 'template.schema.json'), 'utf8'));
+    const onDisk = JSON.parse(await readFile(join(builtInTemplatesDir(), 'template.schema.json'), 'utf8'));
     expect(onDisk).toEqual(templateManifestJsonSchema());
   });
 });
