@@ -89,6 +89,10 @@ test.describe('[IGNIS] project editor with a live preview', () => {
     const editor = page.getByTestId('monaco-host').locator('.monaco-editor');
     await expect(editor).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('monaco-host')).toContainText('useState');
+    // Monaco's icon font (inlined in its CSS as data:) is allowed by the CSP and loads.
+    expect(
+      await page.evaluate(async () => (await document.fonts.load('16px codicon')).map((face) => face.status)),
+    ).toEqual(['loaded']);
     // Click at the end of the line that renders `{label}: {count}` and append to it.
     await editor.locator('.view-line', { hasText: /\{label\}:\s\{count\}/ }).click();
     await page.keyboard.press('End');

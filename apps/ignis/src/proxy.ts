@@ -20,6 +20,8 @@ export async function proxy(request: NextRequest) {
       ...(isWebContainerOn ? WEBCONTAINER_CSP_SOURCES : []),
     ],
     connectSources: isWebContainerOn ? WEBCONTAINER_CSP_SOURCES : [],
+    // Monaco's CSS (served by IGNIS) inlines its codicon font as a data: URL.
+    fontSources: ['data:'],
   });
   const response = await authProxy(request);
   // WebContainer needs a cross-origin isolated page (COOP same-origin is always sent): only the
