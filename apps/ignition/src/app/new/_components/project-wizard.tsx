@@ -215,6 +215,12 @@ export function ProjectWizard({ template, signInUrl }: { template: TTemplateDeta
 
   async function runGitCheck(): Promise<boolean> {
     if (draft.git.kind === 'none') return true;
+    // The server is only asked about a target that is complete here.
+    if (clientIssues.some((issue) => issue.step === 'git')) {
+      setAttempted((set) => new Set(set).add('git'));
+      setGitCheck({ status: 'refused', message: 'Fill in the fields marked above first.' });
+      return false;
+    }
     setGitCheck({ status: 'checking' });
     const result = await sendJson<{ ok: true; detail: string }>('/api/git/check', {
       method: 'POST',
