@@ -4,11 +4,10 @@ import { screenshotPath } from '../shared/screenshots';
 
 const LANDING = systemUrl('landing');
 
-/** The error under a wizard field (FormField names it in the control's aria-describedby). */
+/** The error under a wizard field (FormField's error line carries the control's id in data-field). */
 async function errorOf(page: Page, testId: string) {
-  const describedBy = (await page.getByTestId(testId).getAttribute('aria-describedby')) ?? '';
-  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-  return errorId ? page.locator(`[id="${errorId}"]`) : page.locator('#no-error-yet');
+  const id = await page.getByTestId(testId).getAttribute('id');
+  return page.locator(`[data-testid="field-error"][data-field="${id ?? ''}"]`);
 }
 
 /** The preview's package.json as the server rendered it for the current answers. */
