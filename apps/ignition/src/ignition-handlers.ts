@@ -3,9 +3,11 @@ import { DbConflictError, DbNotFoundError } from '@lumenforge/db';
 import { createRepositories } from '@lumenforge/db/server';
 import {
   checkGitTarget,
+  createZipArchive,
   GitTargetRefusedError,
   IgnitionTaskRepository,
   isProjectSlugTaken,
+  MAX_ZIP_INPUT_BYTES,
   NpmRegistryUnavailableError,
   ORPHANED_AFTER_MS,
   projectSlug,
@@ -92,6 +94,9 @@ async function readJsonValue(request: Request, empty?: unknown): Promise<unknown
 function fileSize(file: TRenderedFile): number {
   return Buffer.byteLength(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
 }
+
+/** `project_files` keeps no permissions: a script with a shebang is what Git would have kept executable. */
+const fileMode = (content: string) => (content.startsWith('#!') ? 0o755 : 0o644);
 
 /**
  * IGNITION's API handlers over a runtime and its services, so the integration tests serve the same
@@ -364,6 +369,53 @@ export function createIgnitionHandlers(
         context.auditTarget('ignition_task', task.id, { name: wizard.answers.name, git: wizard.git.kind });
         services().startTask(task.id, principal, body.credentials, context);
         return ok({ taskId: task.id }, 202);
+      },
+    ),
+
+    // GET /api/projects/:id/archive — the project's files (by id or slug) as <slug>.zip; 413 beyond 50 MB.
+    projectArchive: apiRoute<TIdRoute>(
+      getRuntime,
+      { endpoint: 'projects.archive', permission: 'projects.read' },
+      async (_request, { principal, route }) => {
+        const { id } = await route.params;
+        const { db } = getRuntime();
+        const detail = await createRepositories(db).projectWork.projectDetail(principal.workspaceId, id);
+        if (!detail) throw new DbNotFoundError('No project with this id or slug in your workspace');
+        const { project } = detail;
+        const size = await db.projectFile.aggregate({
+          where: { projectId: project.id },
+          _sum: { sizeBytes: true },
+        });
+        const bytes = size._sum.sizeBytes ?? 0;
+        if (bytes > MAX_ZIP_INPUT_BYTES)
+          return Response.json(
+            {
+              error: 'archive_too_large',
+              message: `The project has ${bytes} bytes of files; a download holds at most ${MAX_ZIP_INPUT_BYTES}`,
+            },
+            { status: 413, headers: NO_STORE },
+          );
+        const files = await db.projectFile.findMany({
+          where: { projectId: project.id },
+          select: { path: true, content: true, updatedAt: true },
+          orderBy: { path: 'asc' },
+        });
+        const zip = createZipArchive(
+          files.map((file) => ({
+            path: file.path,
+            content: Buffer.from(file.content, 'utf8'),
+            mode: fileMode(file.content),
+            modifiedAt: file.updatedAt,
+          })),
+        );
+        return new Response(new Uint8Array(zip), {
+          headers: {
+            ...NO_STORE,
+            'Content-Type': 'application/zip',
+            'Content-Length': String(zip.length),
+            'Content-Disposition': `attachment; filename="${project.slug}.zip"`,
+          },
+        });
       },
     ),
 

@@ -48,3 +48,10 @@ export {
   type TCreateTaskDeps,
   type TRunCreateTaskOptions,
 } from './create-project-task';
+export {
+  createZipArchive,
+  dosDateTime,
+  MAX_ZIP_INPUT_BYTES,
+  type TZipEntry,
+  ZipTooLargeError,
+} from './zip-archive';

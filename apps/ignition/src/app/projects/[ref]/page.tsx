@@ -75,9 +75,19 @@ export default async function ProjectPage({ params }: TParams) {
           title={project.name}
           description={project.description || undefined}
           actions={
-            <a href={ignisHref} className={LINK} data-testid="open-in-ignis">
-              Open in Ignis ({plural(fileCount, 'file')})
-            </a>
+            <div className="flex flex-wrap items-center gap-4">
+              <a href={ignisHref} className={LINK} data-testid="open-in-ignis">
+                Open in Ignis ({plural(fileCount, 'file')})
+              </a>
+              <a
+                href={`/api/projects/${project.id}/archive`}
+                download={`${project.slug}.zip`}
+                className={LINK}
+                data-testid="project-download-zip"
+              >
+                Download .zip
+              </a>
+            </div>
           }
         />
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">

@@ -162,6 +162,10 @@ export function TaskView({
     (step) => GIT_TASK_STEPS.has(step.id) && step.status !== 'succeeded' && step.status !== 'skipped',
   );
   const failedStep = task.steps.find((step) => step.status === 'failed');
+  // Git target "none": the Git steps start skipped, and the code is downloaded instead.
+  const isDownloadOnly = task.steps.every(
+    (step) => !GIT_TASK_STEPS.has(step.id) || step.status === 'skipped',
+  );
 
   async function handleRetry(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -194,6 +198,16 @@ export function TaskView({
                 data-testid="task-project-link"
               >
                 Open the project
+              </a>
+            ) : null}
+            {task.projectId && isDownloadOnly ? (
+              <a
+                href={`/api/projects/${task.projectId}/archive`}
+                download={`${task.projectSlug ?? 'project'}.zip`}
+                className={BUTTON_SECONDARY}
+                data-testid="task-download-zip"
+              >
+                Download .zip
               </a>
             ) : null}
             {canChange && !isFinished ? (
