@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { systemUrl } from '@lumenforge/config';
 import { screenshotPath } from '../shared/screenshots';
@@ -14,7 +15,7 @@ async function errorOf(page: Page, testId: string) {
 const previewedPackageJson = (page: Page) =>
   page.getByTestId('preview-content').and(page.locator('[data-path="package.json"]'));
 
-test('[IGNITION][WIZARD]: gallery → five validated steps with a live preview → the task creates the project → its page, LANDING’s card and search', async ({
+test('[IGNITION][WIZARD]: gallery → five validated steps with a live preview → the task creates the project → its zip download, its page, IGNIS’s list, LANDING’s card and search', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -93,9 +94,34 @@ test('[IGNITION][WIZARD]: gallery → five validated steps with a live preview �
   await expect(page.getByTestId('task-log')).not.toContainText('No output yet.');
   await page.screenshot({ path: screenshotPath('ignition-task'), fullPage: true });
 
+  // Git target "none": the code is downloaded as a zip holding the rendered project.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('task-download-zip').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${name}.zip`);
+  const zip = await download.path();
+  const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+  expect(entries).toContain('package.json');
+  expect(entries).toContain('README.md');
+  const packageJson = JSON.parse(execFileSync('unzip', ['-p', zip, 'package.json'], { encoding: 'utf8' }));
+  expect(packageJson).toMatchObject({ name, description: 'Created by the IGNITION wizard e2e' });
+
   await page.getByTestId('task-project-link').click();
   await expect(page).toHaveURL(new RegExp(`/projects/${name}$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  const projectZip = page.getByTestId('project-download-zip');
+  await expect(projectZip).toHaveAttribute('href', /^\/api\/projects\/[0-9a-f-]+\/archive$/);
+  const archive = await page.request.get((await projectZip.getAttribute('href')) ?? '');
+  expect(archive.status()).toBe(200);
+  expect(archive.headers()['content-type']).toBe('application/zip');
+  expect(archive.headers()['content-disposition']).toBe(`attachment; filename="${name}.zip"`);
+
+  // IGNIS: the new project is listed on its home page and opens there.
+  await page.goto(systemUrl('ignis'));
+  const inIgnis = page.getByRole('link', { name, exact: true });
+  await expect(inIgnis).toBeVisible();
+  await expect(inIgnis).toHaveAttribute('href', /^\/projects\/[0-9a-f-]+$/);
 
   // LANDING: the card counts it as the newest project, and search finds it.
   await expect(async () => {
