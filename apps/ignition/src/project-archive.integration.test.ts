@@ -36,7 +36,7 @@ describe('GET /api/projects/:id/archive over real HTTP (PostgreSQL, unzip)', () 
     archives = await startFetchServer(async (request) => {
       const match = /^\/api\/projects\/(?<id>[^/]+)\/archive$/.exec(new URL(request.url).pathname);
       if (!match || request.method !== 'GET') return new Response('not here', { status: 404 });
-      return projectArchive(request, { params: Promise.resolve({ id: match.groups!.id! }) });
+      return projectArchive(request, { params: Promise.resolve({ id: match.groups?.id ?? '' }) });
     });
     engineer = await api.member('engineer');
     designer = await api.member('designer', engineer.workspaceId);
@@ -64,7 +64,8 @@ describe('GET /api/projects/:id/archive over real HTTP (PostgreSQL, unzip)', () 
         { timeout: 15_000 },
       )
       .toBe('succeeded');
-    return task!.projectId!;
+    if (!task?.projectId) throw new Error('the task registered no project');
+    return task.projectId;
   };
 
   const download = (member: TMember, ref: string) =>
@@ -121,8 +122,10 @@ describe('GET /api/projects/:id/archive over real HTTP (PostgreSQL, unzip)', () 
       const files = unzip(Buffer.from(await response.arrayBuffer()), `by-${ref}`);
       expect(Object.keys(files)).toEqual(stored.map((file) => file.path).sort());
       for (const file of stored) {
-        expect(files[file.path]!.content).toBe(file.content);
-        expect(files[file.path]!.mode).toBe(file.content.startsWith('#!') ? '755' : '644');
+        expect(files[file.path]).toEqual({
+          content: file.content,
+          mode: file.content.startsWith('#!') ? '755' : '644',
+        });
       }
     }
   });
@@ -137,5 +140,16 @@ describe('GET /api/projects/:id/archive over real HTTP (PostgreSQL, unzip)', () 
     }
     expect((await download(designer, 'acme-zipped')).status).toBe(403);
     expect((await download({ cookie: '', workspaceId: '' }, 'acme-zipped')).status).toBe(401);
+  });
+
+  it('a tree above the 50 MB cap is refused with 413 before its contents are read', async () => {
+    const projectId = await createProject(engineer, 'huge-app');
+    // The cap is checked on the stored sizes, so a row claiming the size stands in for 50 MB of text.
+    await api.testDb.db.projectFile.create({
+      data: { projectId, path: 'big.txt', content: 'x', sha256: '0'.repeat(64), sizeBytes: 50 * 1024 * 1024 },
+    });
+    const response = await download(engineer, 'huge-app');
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: 'archive_too_large' });
   });
 });
