@@ -22,6 +22,7 @@ function routesOf(handlers: TIgnitionHandlers): [RegExp, string, THandler][] {
     [/^\/api\/projects$/, 'POST', h('createProject')],
     [/^\/api\/projects\/name-check$/, 'GET', h('nameCheck')],
     [/^\/api\/projects\/preview$/, 'POST', h('preview')],
+    [/^\/api\/projects\/(?<id>[^/]+)\/archive$/, 'GET', h('projectArchive')],
     [/^\/api\/dependencies\/check$/, 'GET', h('dependencyCheck')],
     [/^\/api\/git\/check$/, 'POST', h('gitCheck')],
     [/^\/api\/tasks\/(?<id>[^/]+)$/, 'GET', h('readTask')],

@@ -9,9 +9,7 @@ import {
   tinyWizard,
   type TFakeNpmRegistry,
 } from '@lumenforge/ignition-data-access/testing';
-import { startFetchServer, type TFetchServer } from '@lumenforge/server-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIgnitionHandlers } from './ignition-handlers';
 import { startIgnitionApi, type TIgnitionApiHarness } from './ignition-api.test-harness';
 
 type TMember = { cookie: string; workspaceId: string };
@@ -19,7 +17,6 @@ type TMember = { cookie: string; workspaceId: string };
 describe('GET /api/projects/:id/archive over real HTTP (PostgreSQL, unzip)', () => {
   let api: TIgnitionApiHarness;
   let npm: TFakeNpmRegistry;
-  let archives: TFetchServer;
   let engineer: TMember;
   let stranger: TMember;
   let designer: TMember;
@@ -28,22 +25,11 @@ describe('GET /api/projects/:id/archive over real HTTP (PostgreSQL, unzip)', () 
   beforeAll(async () => {
     npm = await startFakeNpmRegistry();
     api = await startIgnitionApi({ npmRegistryUrl: npm.baseUrl, builtIns: [TINY_TEMPLATE] });
-    // The archive route served by the app's own handler over the harness's runtime (same sessions).
-    const { projectArchive } = createIgnitionHandlers(() => api.runtime, {
-      npmRegistryUrl: npm.baseUrl,
-      loadBuiltIns: async () => [TINY_TEMPLATE],
-    });
-    archives = await startFetchServer(async (request) => {
-      const match = /^\/api\/projects\/(?<id>[^/]+)\/archive$/.exec(new URL(request.url).pathname);
-      if (!match || request.method !== 'GET') return new Response('not here', { status: 404 });
-      return projectArchive(request, { params: Promise.resolve({ id: match.groups?.id ?? '' }) });
-    });
     engineer = await api.member('engineer');
     designer = await api.member('designer', engineer.workspaceId);
     stranger = await api.member('engineer'); // another workspace
   });
   afterAll(async () => {
-    await archives?.close();
     await api?.close();
     await npm?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -69,7 +55,7 @@ describe('GET /api/projects/:id/archive over real HTTP (PostgreSQL, unzip)', () 
   };
 
   const download = (member: TMember, ref: string) =>
-    fetch(`${archives.url}/api/projects/${ref}/archive`, { headers: { cookie: member.cookie } });
+    api.call(member.cookie, 'GET', `/api/projects/${ref}/archive`);
 
   /** The archive extracted by unzip: path → { content, mode } (octal permissions). */
   const unzip = (zip: Buffer, name: string) => {
