@@ -157,7 +157,7 @@ describe('IGNIS engine: a dev session behind the preview origin (real Vite in a 
     expect(served).toContain('--ignis-test-marker');
   });
 
-  it('answers 429 with a message at the session limit, and stops idle sessions', async () => {
+  it('at the session limit replaces a preview no page has open, answers 429 when every one is open, and stops idle sessions', async () => {
     const files = {
       source: {
         kind: 'files',
@@ -169,10 +169,19 @@ describe('IGNIS engine: a dev session behind the preview origin (real Vite in a 
     expect(second.status).toBe(201);
     const third = await control('POST', '/_engine/previews', files);
     expect(third.status).toBe(429);
+    // The new files session was used just now (its page may not have connected yet): not replaced.
     expect(((await third.json()) as { error: string }).error).toMatch(/maximum of 2 preview sessions/);
 
+    // Unused for over 10 s with no socket (its page is gone): it makes room. The project session
+    // has its HMR socket open and is never the one replaced.
+    const { id: secondId } = (await second.json()) as { id: string };
+    sessionOf(secondId).lastActivityAt = Date.now() - 11_000;
+    const fourth = await control('POST', '/_engine/previews', files);
+    expect(fourth.status).toBe(201);
+    expect((await fetch(`${origin}/p/${secondId}/`)).status).toBe(410);
+
     // Idle: no request and no open socket. The project session still has the HMR socket open.
-    const { id } = (await second.json()) as { id: string };
+    const { id } = (await fourth.json()) as { id: string };
     const session = sessionOf(id);
     session.lastActivityAt = Date.now() - 16 * 60_000;
     expect(await engine.sweepIdle()).toBe(1);

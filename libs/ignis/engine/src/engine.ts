@@ -38,6 +38,11 @@ export type TEngineOptions = {
   maxSessions?: number;
   /** A session with no request and no open socket for this long is stopped. */
   idleTimeoutMs?: number;
+  /**
+   * At the session limit, the least recently used session that no page has open (no HMR socket)
+   * and that nothing has used for this long is stopped to make room, instead of refusing (default 10 s).
+   */
+  unwatchedGraceMs?: number;
   /** How long a dev server may take to start. */
   readyTimeoutMs?: number;
   spawnSession?: TSpawnSession;
@@ -123,6 +128,7 @@ function sessionKey(source: z.infer<typeof ZSource>, previewId: string): string 
 export function createEngine(options: TEngineOptions): TEngine {
   const maxSessions = options.maxSessions ?? 8;
   const idleTimeoutMs = options.idleTimeoutMs ?? 15 * 60_000;
+  const unwatchedGraceMs = options.unwatchedGraceMs ?? 10_000;
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const spawnSession = options.spawnSession ?? spawnSandboxedSession;
   const logger = options.logger ?? { info: () => undefined, error: () => undefined };
@@ -163,14 +169,25 @@ export function createEngine(options: TEngineOptions): TEngine {
       existing.touch();
       return { status: 200, body: { ...describe(existing), reused: true } };
     }
+    // At the limit, a preview no page has open makes room (tabs closed, pages left): each SPARK
+    // generation and each editor visit opens one, and waiting out the idle timeout would refuse
+    // everyone meanwhile.
+    let evicted: PreviewSession | undefined;
     if (byId.size + pendingStarts >= maxSessions) {
-      throw new HttpError(
-        429,
-        `IGNIS is running its maximum of ${maxSessions} preview sessions. Close a preview, or try again when an idle one stops (after ${Math.round(idleTimeoutMs / 60_000)} minutes without use).`,
-      );
+      evicted = leastRecentlyUsedUnwatched();
+      if (!evicted)
+        throw new HttpError(
+          429,
+          `IGNIS is running its maximum of ${maxSessions} preview sessions, all in use. Close a preview tab, or try again in a moment.`,
+        );
+      forget(evicted);
     }
     pendingStarts += 1;
     try {
+      if (evicted) {
+        await evicted.stop('closed to make room for a new preview: no page had it open');
+        logger.info(`preview ${evicted.id} (${evicted.key}) stopped to make room: no page had it open`);
+      }
       const placeholderId = 'pending';
       const key = sessionKey(source, placeholderId);
       const materialised = await materialise(source as TMaterialiseSource, {
@@ -399,6 +416,18 @@ export function createEngine(options: TEngineOptions): TEngine {
       ),
     );
     return targets.length;
+  }
+
+  function leastRecentlyUsedUnwatched(): PreviewSession | undefined {
+    const now = Date.now();
+    return [...byId.values()]
+      .filter(
+        (session) =>
+          session.state === 'ready' &&
+          session.openSockets === 0 &&
+          now - session.lastActivityAt > unwatchedGraceMs,
+      )
+      .sort((a, b) => a.lastActivityAt - b.lastActivityAt)[0];
   }
 
   async function sweepIdle(): Promise<number> {
