@@ -5,9 +5,10 @@ test('[PROJECTS]: the project list links to a project page that opens the projec
   page,
 }) => {
   await page.goto('/projects');
-  const row = page.getByTestId('project-row').filter({ hasText: 'starter' });
-  await expect(row).toHaveCount(1);
-  await row.getByRole('link', { name: 'Starter' }).click();
+  // Other specs create projects named "Starter …": the seeded one is the link named exactly Starter.
+  const link = page.getByTestId('project-row').getByRole('link', { name: 'Starter', exact: true });
+  await expect(link).toHaveCount(1);
+  await link.click();
   await expect(page).toHaveURL(/\/projects\/starter$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Starter' })).toBeVisible();
   const ignis = page.getByTestId('open-in-ignis');
