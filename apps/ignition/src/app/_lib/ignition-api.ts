@@ -1,19 +1,21 @@
 // The answers of IGNITION's HTTP API as its pages read them (docs: /work/coord/IGNITION-CONTRACT.md).
 // Browser code: types and pure helpers only.
+// Type-only: the data-access lib is server code, its types are what the API sends.
+import type {
+  TDependencyCheck,
+  TIgnitionTask,
+  TTaskLogLine,
+  TTaskStatus,
+  TTaskStep,
+  TTaskStepStatus,
+  TTemplateSummary,
+} from '@lumenforge/ignition-data-access';
 import type { TParameters, TWizardStep } from '@lumenforge/ignition-templates';
 
+export type { TDependencyCheck, TTaskLogLine, TTaskStatus, TTaskStep, TTaskStepStatus };
+
 /** A template in the gallery (`GET /api/templates`). */
-export type TTemplateCard = {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  latestVersion: string;
-  builtIn: boolean;
-  tags: string[];
-  fileCount: number;
-  updatedAt: string;
-};
+export type TTemplateCard = TTemplateSummary;
 
 /** One version of a template, as the wizard needs it (`GET /api/templates/:key`). */
 export type TTemplateDetail = TTemplateCard & {
@@ -34,15 +36,6 @@ export type TTokenVersion = {
 
 export type TNameCheck = { name: string; available: boolean; problems: string[] };
 
-export type TDependencyCheck = {
-  name: string;
-  exists: boolean;
-  version: string | null;
-  license: string | null;
-  licenseAllowed: boolean;
-  message?: string;
-};
-
 export type TPreviewFile = { path: string; size: number; encoding: 'utf8' | 'base64' };
 export type TPreviewIssue = { path: string; message: string; step?: TWizardStep };
 export type TPreview = {
@@ -51,33 +44,8 @@ export type TPreview = {
   issues: TPreviewIssue[];
 };
 
-export type TTaskStepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
-export type TTaskStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export type TTaskStep = {
-  id: string;
-  label: string;
-  status: TTaskStepStatus;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-};
-
-export type TTask = {
-  id: string;
-  status: TTaskStatus;
-  kind: string;
-  steps: TTaskStep[];
-  projectId: string | null;
-  projectSlug: string | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  /** 0..1 */
-  progress: number;
-};
-
-export type TTaskLogLine = { id: string | number; step: string; stream: string; line: string; at: string };
+/** A task as `GET /api/tasks/:id` and its stream send it (the repository's own shape). */
+export type TTask = TIgnitionTask;
 
 export const FINISHED_TASK_STATUSES: ReadonlySet<TTaskStatus> = new Set(['succeeded', 'failed', 'cancelled']);
 
